@@ -1,0 +1,78 @@
+/**
+ * The BFF's HTTP interface (DESIGN.md): zod schemas the BFF validates with and the SPA types from.
+ */
+import { z } from 'zod';
+import {
+  OBJECT_TYPES,
+  PLATFORMS,
+  PROVIDERS,
+  SYNC_STATUSES,
+  syncRecordSchema,
+  type SyncRecord,
+} from '../monite/schemas';
+
+/** A comma-separated list of enum values in a query string, e.g. `provider=codat,railz`. */
+const csvOf = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .string()
+    .optional()
+    .transform((s) => (s ? s.split(',').filter(Boolean) : []))
+    .pipe(z.array(z.enum(values)));
+
+export const FACET_KEYS = ['sync_status', 'provider', 'platform', 'object_type'] as const;
+export type FacetKey = (typeof FACET_KEYS)[number];
+
+export const SORTS = ['-updated_at', 'updated_at'] as const;
+export type Sort = (typeof SORTS)[number];
+
+export const recordsQuerySchema = z.strictObject({
+  sync_status: csvOf(SYNC_STATUSES),
+  provider: csvOf(PROVIDERS),
+  platform: csvOf(PLATFORMS),
+  object_type: csvOf(OBJECT_TYPES),
+  q: z.string().trim().max(100).optional(),
+  sort: z.enum(SORTS).default('-updated_at'),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type RecordsQuery = z.infer<typeof recordsQuerySchema>;
+/** What a caller writes: lists as arrays, everything optional. */
+export type RecordsFilter = Partial<Pick<RecordsQuery, FacetKey | 'q' | 'sort'>>;
+
+export const MIRROR_STATES = ['empty', 'scanning', 'ready', 'error'] as const;
+export const mirrorStatusSchema = z.object({
+  state: z.enum(MIRROR_STATES),
+  /** When the mirror last finished a refresh against Monite (ISO time), null before the first. */
+  refreshed_at: z.string().nullable(),
+  /** The reason the last refresh failed, when it did. */
+  error: z.string().nullable(),
+});
+export type MirrorStatus = z.infer<typeof mirrorStatusSchema>;
+
+export const facetsSchema = z.object({
+  sync_status: z.record(z.string(), z.number()),
+  provider: z.record(z.string(), z.number()),
+  platform: z.record(z.string(), z.number()),
+  object_type: z.record(z.string(), z.number()),
+});
+export type Facets = z.infer<typeof facetsSchema>;
+
+export const recordsPageSchema = z.object({
+  data: z.array(syncRecordSchema),
+  next_cursor: z.string().nullable(),
+  total: z.number(),
+  facets: facetsSchema,
+  mirror: mirrorStatusSchema,
+});
+export type RecordsPage = z.infer<typeof recordsPageSchema>;
+
+export const entitySummarySchema = z.object({ id: z.uuid(), name: z.string() });
+export const entitiesResponseSchema = z.object({ data: z.array(entitySummarySchema) });
+export type EntitySummary = z.infer<typeof entitySummarySchema>;
+
+export const errorResponseSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
+export type ErrorResponse = z.infer<typeof errorResponseSchema>;
+
+export type { SyncRecord };

@@ -1,0 +1,28 @@
+import react from '@vitejs/plugin-react';
+import tailwindcss from '@tailwindcss/vite';
+import { defineConfig } from 'vitest/config';
+import { initialJsSize } from './src/build/initial-js-size';
+
+export default defineConfig({
+  plugins: [react(), tailwindcss(), initialJsSize()],
+  build: { outDir: 'dist/app', emptyOutDir: true },
+  server: { host: '127.0.0.1', proxy: { '/api': 'http://127.0.0.1:3000' } },
+  preview: { host: '127.0.0.1' },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'node', environment: 'node', include: ['src/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'dom',
+          environment: 'jsdom',
+          include: ['src/**/*.test.tsx'],
+          setupFiles: ['src/app/test/setup.ts'],
+        },
+      },
+    ],
+  },
+});
