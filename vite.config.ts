@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'vitest/config';
-import { initialJsSize } from './src/build/initial-js-size';
+import { initialJsSize } from './src/build/initial-js-size.ts';
 
 export default defineConfig({
   plugins: [react(), tailwindcss(), initialJsSize()],

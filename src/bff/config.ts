@@ -1,0 +1,91 @@
+/**
+ * Environment → typed config. Fails fast with a message naming the variable at fault.
+ * No Monite credentials → demo mode (the simulator runs in-process).
+ */
+import { z } from 'zod';
+import { MONITE_VERSION } from '../monite/schemas';
+
+const csv = z
+  .string()
+  .optional()
+  .transform((s) =>
+    s
+      ? s
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean)
+      : [],
+  );
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: z.string().default('sqlite:./data/sync-desk.db'),
+  MONITE_API_URL: z.url().default('https://api.sandbox.monite.com/v1'),
+  MONITE_CLIENT_ID: z.string().min(1).optional(),
+  MONITE_CLIENT_SECRET: z.string().min(1).optional(),
+  MONITE_VERSION: z.iso.date().default(MONITE_VERSION),
+  MONITE_ENTITY_IDS: csv.pipe(z.array(z.uuid())),
+  MONITE_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  MONITE_RATE_LIMIT: z.coerce.number().positive().default(25),
+  MIRROR_REFRESH_SECONDS: z.coerce.number().min(0).default(30),
+  /** Demo mode only: how long the simulator keeps a pushed record pending. */
+  DEMO_PUSH_DELAY_MS: z.coerce.number().int().min(0).default(2000),
+});
+
+export type MoniteConfig = {
+  baseUrl: string;
+  clientId: string;
+  clientSecret: string;
+  version: string;
+  timeoutMs: number;
+  rateLimitPerSecond: number;
+};
+
+export type Config = {
+  mode: 'demo' | 'live';
+  port: number;
+  host: string;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  databaseUrl: string;
+  /** Null in demo mode until the simulator is up (main.ts fills it in). */
+  monite: Omit<MoniteConfig, 'baseUrl' | 'clientId' | 'clientSecret'> &
+    Partial<Pick<MoniteConfig, 'baseUrl' | 'clientId' | 'clientSecret'>>;
+  entityIds: string[];
+  mirrorRefreshMs: number;
+  demoPushDelayMs: number;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (Boolean(e.MONITE_CLIENT_ID) !== Boolean(e.MONITE_CLIENT_SECRET)) {
+    throw new Error('Set both MONITE_CLIENT_ID and MONITE_CLIENT_SECRET, or neither (demo mode).');
+  }
+  const live = Boolean(e.MONITE_CLIENT_ID);
+  return {
+    mode: live ? 'live' : 'demo',
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    databaseUrl: e.DATABASE_URL,
+    monite: {
+      ...(live && {
+        baseUrl: e.MONITE_API_URL,
+        clientId: e.MONITE_CLIENT_ID,
+        clientSecret: e.MONITE_CLIENT_SECRET,
+      }),
+      version: e.MONITE_VERSION,
+      timeoutMs: e.MONITE_TIMEOUT_MS,
+      rateLimitPerSecond: e.MONITE_RATE_LIMIT,
+    },
+    entityIds: e.MONITE_ENTITY_IDS,
+    mirrorRefreshMs: e.MIRROR_REFRESH_SECONDS * 1000,
+    demoPushDelayMs: e.DEMO_PUSH_DELAY_MS,
+  };
+}

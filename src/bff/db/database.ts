@@ -1,0 +1,35 @@
+/**
+ * The BFF's database: SQLite through Kysely (a file by default, `:memory:` in tests),
+ * migrated to the latest schema on open.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect, type Migration } from 'kysely';
+import * as mirror from './migrations/001-mirror';
+import type { Database } from './schema';
+
+export type Db = Kysely<Database>;
+
+const migrations: Record<string, Migration> = { '001-mirror': mirror };
+
+export async function openDatabase(url: string): Promise<Db> {
+  const file = sqliteFile(url);
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error } = await migrator.migrateToLatest();
+  if (error) throw new Error(`Database migration failed: ${String(error)}`);
+  return db;
+}
+
+function sqliteFile(url: string): string {
+  if (url.startsWith('sqlite:')) return url.slice('sqlite:'.length);
+  throw new Error(
+    `DATABASE_URL must be sqlite:<file> (got "${url.split(':')[0]}:…"); PostgreSQL is not supported yet.`,
+  );
+}

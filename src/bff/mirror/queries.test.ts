@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { recordsQuerySchema } from '../../contract/api';
+import type { SyncRecord } from '../../monite/schemas';
+import { openDatabase, type Db } from '../db/database';
+import { queryRecords } from './queries';
+import { upsertRecords } from './store';
+
+const ENTITY = randomUUID();
+let db: Db;
+
+function record(over: Partial<SyncRecord>, minute: number): SyncRecord {
+  const at = new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString();
+  return {
+    id: randomUUID(),
+    created_at: at,
+    updated_at: at,
+    last_pulled_at: at,
+    object_type: 'receivable',
+    sync_status: 'done',
+    provider: 'codat',
+    platform: 'xero',
+    object_id: randomUUID(),
+    errors: {},
+    ...over,
+  };
+}
+
+const query = (q: Record<string, string> = {}) => recordsQuerySchema.parse(q);
+
+beforeEach(async () => {
+  db = await openDatabase('sqlite::memory:');
+  await upsertRecords(db, ENTITY, [
+    record({ sync_status: 'error', errors: { message: 'Account must be valid.' } }, 1),
+    record({ sync_status: 'error', provider: 'railz', platform: 'quickbooks' }, 2),
+    record({ sync_status: 'error', object_type: 'bill' }, 3),
+    record({ sync_status: 'pending' }, 4),
+    record({}, 5),
+    record({ provider: 'railz' }, 6),
+  ]);
+  // Another entity's records never leak into this one's answers.
+  await upsertRecords(db, randomUUID(), [record({ sync_status: 'error' }, 7)]);
+});
+afterEach(() => db.destroy());
+
+describe('queryRecords', () => {
+  it('filters, counts the total and sorts newest first by default', async () => {
+    const page = await queryRecords(db, ENTITY, query({ sync_status: 'error' }));
+    expect(page.total).toBe(3);
+    const times = page.data.map((r) => r.updated_at);
+    expect(times).toEqual(times.toSorted().toReversed());
+    expect(page.data.every((r) => r.sync_status === 'error')).toBe(true);
+  });
+
+  it("counts each facet under the other dimensions' filters", async () => {
+    const { facets } = await queryRecords(db, ENTITY, query({ sync_status: 'error', provider: 'codat' }));
+    // Status counts ignore the status filter but keep the provider filter.
+    expect(facets.sync_status).toMatchObject({ error: 2, pending: 1, done: 1 });
+    // Provider counts ignore the provider filter but keep the status filter.
+    expect(facets.provider).toEqual({ codat: 2, railz: 1 });
+    expect(facets.object_type).toMatchObject({ receivable: 1, bill: 1, vendor: 0 });
+  });
+
+  it('walks every matching record exactly once through keyset cursors, in both orders', async () => {
+    for (const sort of ['-updated_at', 'updated_at']) {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await queryRecords(db, ENTITY, query({ sort, limit: '2', ...(cursor && { cursor }) }));
+        seen.push(...page.data.map((r) => r.id));
+        cursor = page.next_cursor ?? undefined;
+      } while (cursor);
+      expect(seen).toHaveLength(6);
+      expect(new Set(seen).size).toBe(6);
+    }
+  });
+
+  it('moves counts when a record changes status', async () => {
+    const failed = (await queryRecords(db, ENTITY, query({ sync_status: 'error', provider: 'railz' })))
+      .data[0]!;
+    await upsertRecords(db, ENTITY, [
+      { ...failed, sync_status: 'done', updated_at: new Date().toISOString() },
+    ]);
+    const after = await queryRecords(db, ENTITY, query());
+    expect(after.facets.sync_status).toMatchObject({ error: 2, pending: 1, done: 3 });
+    expect(after.total).toBe(6);
+  });
+
+  it('finds a record by the start of its id or object id', async () => {
+    const target = (await queryRecords(db, ENTITY, query({ sync_status: 'pending' }))).data[0]!;
+    for (const q of [target.id.slice(0, 8), target.object_id!.slice(0, 8).toUpperCase()]) {
+      const page = await queryRecords(db, ENTITY, query({ q }));
+      expect(page.data.map((r) => r.id)).toEqual([target.id]);
+      expect(page.facets.sync_status.pending).toBe(1);
+    }
+    expect((await queryRecords(db, ENTITY, query({ q: '%' }))).total).toBe(0);
+  });
+
+  it('answers an empty combination with no rows and a null cursor', async () => {
+    const page = await queryRecords(db, ENTITY, query({ sync_status: 'pending', object_type: 'bill' }));
+    expect(page).toMatchObject({ data: [], total: 0, next_cursor: null });
+  });
+
+  it('rejects a cursor it did not issue', async () => {
+    await expect(queryRecords(db, ENTITY, query({ cursor: 'not-a-cursor' }))).rejects.toThrow(/cursor/);
+  });
+});

@@ -1,0 +1,128 @@
+/**
+ * Answers the records page from the mirror: filters, facet counts, total and keyset pages.
+ * Facets and totals come from the count table (≤ 144 rows an entity), so they cost the same
+ * at any size; an id search (`q`) counts the few matching rows instead.
+ */
+import { sql, type ExpressionBuilder } from 'kysely';
+import { z } from 'zod';
+import { FACET_KEYS, type FacetKey, type Facets, type RecordsQuery } from '../../contract/api';
+import { OBJECT_TYPES, PLATFORMS, PROVIDERS, SYNC_STATUSES, type SyncRecord } from '../../monite/schemas';
+import type { Db } from '../db/database';
+import type { Database } from '../db/schema';
+
+export class BadCursorError extends Error {}
+
+const KNOWN_VALUES: Record<FacetKey, readonly string[]> = {
+  sync_status: SYNC_STATUSES,
+  provider: PROVIDERS,
+  platform: PLATFORMS,
+  object_type: OBJECT_TYPES,
+};
+
+type CountRow = Record<FacetKey, string> & { n: number };
+
+export type RecordsResult = { data: SyncRecord[]; next_cursor: string | null; total: number; facets: Facets };
+
+export async function queryRecords(db: Db, entityId: string, query: RecordsQuery): Promise<RecordsResult> {
+  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+  const counts = query.q ? await countMatching(db, entityId, query.q) : await countAll(db, entityId);
+  const total = sum(counts.filter((row) => matches(row, query)));
+  const facets = facetCounts(counts, query);
+  if (total === 0) return { data: [], next_cursor: null, total, facets };
+
+  const desc = query.sort === '-updated_at';
+  const rows = await db
+    .selectFrom('mirror_record')
+    .select(['data', 'updated_at', 'id'])
+    .where('entity_id', '=', entityId)
+    .where((eb) => eb.and(filterConditions(eb, query)))
+    .$if(after !== undefined, (qb) =>
+      qb.where((eb) => eb(eb.refTuple('updated_at', 'id'), desc ? '<' : '>', eb.tuple(after![0], after![1]))),
+    )
+    .orderBy('updated_at', desc ? 'desc' : 'asc')
+    .orderBy('id', desc ? 'desc' : 'asc')
+    .limit(query.limit + 1)
+    .execute();
+
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    data: page.map((r) => JSON.parse(r.data) as SyncRecord),
+    next_cursor: rows.length > query.limit && last ? encodeCursor([last.updated_at, last.id]) : null,
+    total,
+    facets,
+  };
+}
+
+function filterConditions(eb: ExpressionBuilder<Database, 'mirror_record'>, query: RecordsQuery) {
+  const conditions = FACET_KEYS.filter((key) => query[key].length > 0).map((key) =>
+    eb(key, 'in', query[key]),
+  );
+  if (query.q) conditions.push(matchesId(eb, query.q));
+  return conditions;
+}
+
+/** `q` finds a record by the start of its id or of its Monite object id. */
+function matchesId(eb: ExpressionBuilder<Database, 'mirror_record'>, q: string) {
+  const prefix = `${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return eb.or([
+    eb(sql`lower(id)`, 'like', sql`${prefix} escape '\\'`),
+    eb(sql`lower(object_id)`, 'like', sql`${prefix} escape '\\'`),
+  ]);
+}
+
+async function countAll(db: Db, entityId: string): Promise<CountRow[]> {
+  return db
+    .selectFrom('mirror_count')
+    .select([...FACET_KEYS, 'n'])
+    .where('entity_id', '=', entityId)
+    .where('n', '>', 0)
+    .execute();
+}
+
+async function countMatching(db: Db, entityId: string, q: string): Promise<CountRow[]> {
+  return db
+    .selectFrom('mirror_record')
+    .select([...FACET_KEYS, (eb) => eb.fn.countAll<number>().as('n')])
+    .where('entity_id', '=', entityId)
+    .where((eb) => matchesId(eb, q))
+    .groupBy([...FACET_KEYS])
+    .execute();
+}
+
+const sum = (rows: CountRow[]) => rows.reduce((total, row) => total + row.n, 0);
+
+function matches(row: CountRow, query: RecordsQuery, except?: FacetKey): boolean {
+  return FACET_KEYS.every(
+    (key) =>
+      key === except || query[key].length === 0 || (query[key] as readonly string[]).includes(row[key]),
+  );
+}
+
+/** Each dimension's counts under the other dimensions' filters (classic faceted search). */
+function facetCounts(rows: CountRow[], query: RecordsQuery): Facets {
+  const facets = Object.fromEntries(
+    FACET_KEYS.map((key) => [key, Object.fromEntries(KNOWN_VALUES[key].map((v) => [v, 0]))]),
+  ) as Facets;
+  for (const key of FACET_KEYS) {
+    for (const row of rows) {
+      if (row[key] === '' || !matches(row, query, key)) continue;
+      facets[key][row[key]] = (facets[key][row[key]] ?? 0) + row.n;
+    }
+  }
+  return facets;
+}
+
+const cursorSchema = z.tuple([z.string(), z.string()]);
+
+function encodeCursor(position: [string, string]): string {
+  return Buffer.from(JSON.stringify(position)).toString('base64url');
+}
+
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    return cursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString()));
+  } catch {
+    throw new BadCursorError('The cursor is not one this server issued; start again from the first page.');
+  }
+}
