@@ -34,28 +34,22 @@ const envSchema = z.object({
   DEMO_PUSH_DELAY_MS: z.coerce.number().int().min(0).default(2000),
 });
 
-export type MoniteConfig = {
-  baseUrl: string;
-  clientId: string;
-  clientSecret: string;
-  version: string;
-  timeoutMs: number;
-  rateLimitPerSecond: number;
-};
+/** Where Monite is and who we are to it; null means demo mode. */
+export type MoniteAccount = { baseUrl: string; clientId: string; clientSecret: string };
 
 export type Config = {
-  mode: 'demo' | 'live';
   port: number;
   host: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   databaseUrl: string;
-  /** Null in demo mode until the simulator is up (main.ts fills it in). */
-  monite: Omit<MoniteConfig, 'baseUrl' | 'clientId' | 'clientSecret'> &
-    Partial<Pick<MoniteConfig, 'baseUrl' | 'clientId' | 'clientSecret'>>;
+  account: MoniteAccount | null;
+  monite: { version: string; timeoutMs: number; rateLimitPerSecond: number };
   entityIds: string[];
   mirrorRefreshMs: number;
   demoPushDelayMs: number;
 };
+
+export type MoniteConfig = MoniteAccount & Config['monite'];
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
@@ -67,19 +61,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (Boolean(e.MONITE_CLIENT_ID) !== Boolean(e.MONITE_CLIENT_SECRET)) {
     throw new Error('Set both MONITE_CLIENT_ID and MONITE_CLIENT_SECRET, or neither (demo mode).');
   }
-  const live = Boolean(e.MONITE_CLIENT_ID);
   return {
-    mode: live ? 'live' : 'demo',
     port: e.PORT,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
     databaseUrl: e.DATABASE_URL,
+    account:
+      e.MONITE_CLIENT_ID && e.MONITE_CLIENT_SECRET
+        ? { baseUrl: e.MONITE_API_URL, clientId: e.MONITE_CLIENT_ID, clientSecret: e.MONITE_CLIENT_SECRET }
+        : null,
     monite: {
-      ...(live && {
-        baseUrl: e.MONITE_API_URL,
-        clientId: e.MONITE_CLIENT_ID,
-        clientSecret: e.MONITE_CLIENT_SECRET,
-      }),
       version: e.MONITE_VERSION,
       timeoutMs: e.MONITE_TIMEOUT_MS,
       rateLimitPerSecond: e.MONITE_RATE_LIMIT,

@@ -16,12 +16,13 @@ export function checkCsrf(req: FastifyRequest): void {
     throw new HttpError(403, 'csrf', `Missing the ${CSRF_HEADER} header that Sync Desk's own pages send.`);
   }
   const origin = req.headers.origin;
-  if (origin !== undefined && hostOf(origin) !== req.host) {
+  if (origin !== undefined && hostOf(origin) !== hostOf(`${req.protocol}://${req.host}`)) {
     req.log.warn({ url: req.url, origin }, 'CSRF check failed: foreign origin');
     throw new HttpError(403, 'csrf', 'This request came from another site.');
   }
 }
 
+/** `host[:port]` with the scheme's default port dropped, so `http://a:80` and `a` compare equal. */
 function hostOf(origin: string): string | undefined {
   try {
     return new URL(origin).host;

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { checkCsrf } from './csrf';
 import type { Deps } from './deps';
 import { HttpError, toHttpError } from './http-errors';
@@ -20,7 +20,11 @@ export async function buildServer(
   deps: Deps,
   options: { logger: FastifyBaseLogger; spaDir?: string },
 ): Promise<FastifyInstance> {
-  const app = Fastify({ loggerInstance: options.logger, disableRequestLogging: true });
+  // Requests are not logged one by one: the routes log what matters (pushes, refreshes, upstream errors).
+  const app = Fastify({
+    loggerInstance: options.logger,
+    logController: new LogController({ disableRequestLogging: true }),
+  });
 
   app.addHook('onRequest', async (req) => checkCsrf(req));
   app.setErrorHandler((error, req, reply) => {

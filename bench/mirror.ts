@@ -1,0 +1,127 @@
+/**
+ * Mirror benchmark (prints figures; not a test). A simulator with 100,000 records in one entity,
+ * rate-limited to 30 requests/s like Monite, served over loopback HTTP:
+ *   - full-scan time and records/s against the rate-limit bound (30 × page size)
+ *   - upstream requests of an incremental refresh when nothing changed
+ *   - list endpoint p50/p95 (with facets) per filter, against /healthz measured in the same run
+ * Run: npm run bench   (RECORDS=20000 npm run bench for a quicker pass)
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { MONITE_VERSION } from '../src/monite/schemas';
+import { createSimulator } from '../src/simulator';
+import { startSimulatorServer } from '../src/simulator/http-server';
+import { createDeps } from '../src/bff/deps';
+import { PAGE_SIZE } from '../src/bff/mirror/refresher';
+import { MoniteClient } from '../src/bff/monite-client';
+import { buildServer } from '../src/bff/server';
+
+const RECORDS = Number(process.env.RECORDS ?? 100_000);
+const MONITE_LIMIT = 30;
+const SAMPLES = 300;
+
+const credentials = { clientId: randomUUID(), clientSecret: 'bench-secret' };
+const sim = createSimulator({
+  ...credentials,
+  entities: [{ name: 'Bench Holdings', records: RECORDS }],
+  rateLimitPerSecond: MONITE_LIMIT,
+});
+const upstream = await startSimulatorServer(sim);
+const dir = mkdtempSync(join(tmpdir(), 'sync-desk-bench-'));
+const log = pino({ level: 'silent' });
+const monite = new MoniteClient(
+  {
+    ...credentials,
+    baseUrl: upstream.url,
+    version: MONITE_VERSION,
+    timeoutMs: 15_000,
+    rateLimitPerSecond: Number(process.env.MONITE_RATE_LIMIT ?? MONITE_LIMIT),
+  },
+  log,
+);
+const deps = await createDeps(
+  { databaseUrl: `sqlite:${join(dir, 'bench.db')}`, entityIds: [], mirrorRefreshMs: 30_000 },
+  monite,
+  log,
+);
+const app = await buildServer(deps, { logger: log, spaDir: dir });
+await app.listen({ host: '127.0.0.1', port: 0 });
+const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+const entityId = sim.entities[0]!.id;
+
+const listCalls = () =>
+  sim.store.requests.filter((r) => r.path.endsWith('/accounting_synced_records')).length;
+const throttled = () => sim.store.requests.filter((r) => r.status === 429).length;
+
+// Full scan.
+let started = performance.now();
+await deps.refresher.refresh(entityId);
+const scanSeconds = (performance.now() - started) / 1000;
+const perSecond = RECORDS / scanSeconds;
+const bound = MONITE_LIMIT * PAGE_SIZE;
+console.log(`records: ${RECORDS.toLocaleString('en')} in one entity; Monite limit ${MONITE_LIMIT} req/s`);
+console.log(
+  `full scan: ${scanSeconds.toFixed(1)} s, ${Math.round(perSecond)} records/s = ${((100 * perSecond) / bound).toFixed(0)}% of the bound ${bound}/s (goal ≥ 90%); ${listCalls()} list requests, ${throttled()} answered 429`,
+);
+
+// Incremental refresh with nothing changed.
+const before = listCalls();
+started = performance.now();
+await deps.refresher.refresh(entityId);
+console.log(
+  `incremental refresh, nothing changed: ${listCalls() - before} requests for 6 object types (goal ≤ 6), ${(performance.now() - started).toFixed(0)} ms`,
+);
+
+// List latency.
+async function timeIt(path: string): Promise<{ p50: number; p95: number }> {
+  const times: number[] = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    const t = performance.now();
+    const res = await fetch(base + path);
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`${path} answered ${res.status}`);
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: times[Math.floor(SAMPLES * 0.5)]!, p95: times[Math.floor(SAMPLES * 0.95)]! };
+}
+
+const records = `/api/entities/${entityId}/records`;
+const deep = await (async () => {
+  let cursor: string | null = null;
+  for (let page = 0; page < 20; page++) {
+    const res: Response = await fetch(
+      `${base}${records}?sync_status=&limit=200${cursor ? `&cursor=${cursor}` : ''}`,
+    );
+    cursor = ((await res.json()) as { next_cursor: string | null }).next_cursor;
+  }
+  return cursor!;
+})();
+
+const baseline = await timeIt('/healthz');
+console.log(`\nlatency over ${SAMPLES} sequential requests (ms); ratio = p95 / baseline p95`);
+console.log(
+  `  baseline GET /healthz                 p50 ${baseline.p50.toFixed(2)}  p95 ${baseline.p95.toFixed(2)}`,
+);
+const cases: [string, string][] = [
+  ['no filter', '?sync_status='],
+  ['failed only', '?sync_status=error'],
+  ['failed + provider', '?sync_status=error&provider=codat'],
+  ['one object type', '?sync_status=&object_type=bill'],
+  ['deep cursor page (4,000 in)', `?sync_status=&limit=200&cursor=${deep}`],
+  ['empty combination', '?sync_status=pending&platform=quickbooks&object_type=product&provider=codat'],
+];
+for (const [name, query] of cases) {
+  const t = await timeIt(records + query);
+  console.log(
+    `  ${name.padEnd(36)} p50 ${t.p50.toFixed(2)}  p95 ${t.p95.toFixed(2)}  (${(t.p95 / baseline.p95).toFixed(1)}× baseline; goal p95 ≤ 25 ms)`,
+  );
+}
+
+await app.close();
+await deps.db.destroy();
+await upstream.close();
+rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,68 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/** Rows of the records table (the header row has no Push button). */
+const rows = (page: Page) =>
+  page.getByRole('row').filter({ has: page.getByRole('button', { name: /Push/ }) });
+
+async function openRecords(page: Page) {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/entities\/[0-9a-f-]{36}\/records/);
+  await expect(rows(page).first()).toBeVisible({ timeout: 15_000 });
+}
+
+test('failed Codat records: filter, push one, watch it settle, reload keeps the filter', async ({ page }) => {
+  await openRecords(page);
+  await expect(page.getByText(/\d+ failed records?/)).toBeVisible();
+
+  await page.getByRole('button', { name: /^Provider/ }).click();
+  await page.getByRole('checkbox', { name: /Codat/ }).click();
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL(/provider=codat/);
+  await expect(rows(page).first()).toContainText('Codat');
+  for (const row of await rows(page).all()) {
+    await expect(row).toContainText('Codat');
+    await expect(row).toContainText('Failed');
+  }
+
+  const objectId = (await rows(page).first().getByRole('link').getAttribute('title'))!;
+  const row = rows(page).filter({ has: page.locator(`[title="${objectId}"]`) });
+  await row.getByRole('button', { name: 'Push' }).click();
+  await expect(row.getByText('Pending')).toBeVisible();
+  await expect(row.getByRole('button', { name: /Push/ })).toBeDisabled();
+  // The simulator settles a push after DEMO_PUSH_DELAY_MS (1.5 s): done, or failed with a new error.
+  await expect(page.getByText(/Pushed — now done|Push failed:/)).toBeVisible({ timeout: 15_000 });
+
+  await page.reload();
+  await expect(page).toHaveURL(/provider=codat/);
+  await expect(page.getByRole('button', { name: /^Provider · Codat/ })).toBeVisible();
+  await expect(rows(page).first()).toContainText('Codat');
+});
+
+test("record details show the provider's errors as key/value pairs", async ({ page }) => {
+  await openRecords(page);
+  const firstError = (await rows(page).first().getByRole('cell').nth(6).textContent())!;
+  await rows(page).first().getByRole('link').click();
+  const drawer = page.getByRole('dialog');
+  await expect(drawer).toBeVisible();
+  await expect(drawer.getByRole('heading', { name: 'Errors' })).toBeVisible();
+  await expect(drawer.getByText(firstError, { exact: true })).toBeVisible();
+  // Codat and Railz both nest the platform's words under validation.errors[].message.
+  await expect(drawer.getByText('validation.errors.0.message')).toBeVisible();
+  await expect(drawer.getByRole('button', { name: 'Push' })).toBeEnabled();
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
+  await expect(page).toHaveURL(/\/records(\?|$)/);
+});
+
+test('back and forward restore the filters', async ({ page }) => {
+  await openRecords(page);
+  await page.getByRole('button', { name: /^Platform/ }).click();
+  await page.getByRole('checkbox', { name: /^Xero/ }).click();
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL(/platform=xero/);
+  await page.goBack();
+  await expect(page).not.toHaveURL(/platform=xero/);
+  await page.goForward();
+  await expect(page).toHaveURL(/platform=xero/);
+  await expect(rows(page).first()).toContainText('Xero');
+});

@@ -1,0 +1,87 @@
+/**
+ * The one way the SPA calls the BFF: same-origin JSON, CSRF header on writes, responses validated
+ * against the contract, and every failure turned into an ApiError a person can read.
+ */
+import type { z } from 'zod';
+import { errorResponseSchema } from '../../contract/api';
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    /** Seconds the BFF asked us to wait (429 `Retry-After`). */
+    readonly retryAfter?: number,
+  ) {
+    super(message);
+  }
+}
+
+type Options = { method?: 'GET' | 'POST'; signal?: AbortSignal };
+
+export async function apiFetch<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  { method = 'GET', signal }: Options = {},
+): Promise<z.infer<S>> {
+  // An absolute URL: Node's fetch (under jsdom in tests) rejects relative ones.
+  const url = new URL(path, window.location.origin);
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      signal,
+      credentials: 'same-origin',
+      headers:
+        method === 'GET'
+          ? { Accept: 'application/json' }
+          : { Accept: 'application/json', 'X-Sync-Desk': '1' },
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError(0, 'network_error', 'Cannot reach Sync Desk. Check your connection and retry.');
+  }
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) throw errorFrom(response, body);
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    throw new ApiError(
+      response.status,
+      'invalid_response',
+      'The server sent a response Sync Desk does not understand.',
+    );
+  }
+  return parsed.data;
+}
+
+function errorFrom(response: Response, body: unknown): ApiError {
+  const parsed = errorResponseSchema.safeParse(body);
+  const code = parsed.success ? parsed.data.error.code : 'http_error';
+  const message = parsed.success ? parsed.data.error.message : `Request failed (HTTP ${response.status}).`;
+  return new ApiError(response.status, code, message, retryAfterSeconds(response.headers.get('Retry-After')));
+}
+
+/** `Retry-After` is either delta-seconds or an HTTP date. */
+function retryAfterSeconds(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+/** What to tell a person about any error thrown while talking to the BFF. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError && error.status === 429) {
+    return error.retryAfter === undefined
+      ? 'Monite is rate-limiting us, retry in a few seconds.'
+      : `Monite is rate-limiting us, retry in ${error.retryAfter} s`;
+  }
+  return error instanceof Error ? error.message : 'Something went wrong.';
+}
+
+/** Worth retrying automatically: the network, rate limits and upstream hiccups. */
+export function isTransient(error: unknown): boolean {
+  return error instanceof ApiError && [0, 429, 502, 503, 504].includes(error.status);
+}

@@ -1,0 +1,100 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { FacetKey } from '../../../contract/api';
+import { cx } from '../../lib/cx';
+import { FACET_TITLES, labelOf } from '../../lib/labels';
+
+type FacetFilterProps = {
+  facet: FacetKey;
+  options: readonly string[];
+  selected: readonly string[];
+  /** Matching records per option, under the other facets' filters. */
+  counts: Record<string, number> | undefined;
+  onChange: (selected: string[]) => void;
+};
+
+/** A pill that opens a checkbox list of every value of one facet, each with its count. */
+export function FacetFilter({ facet, options, selected, counts, onChange }: FacetFilterProps) {
+  const [open, setOpen] = useState(false);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const panelId = useId();
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (event: PointerEvent) => {
+      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
+    };
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      // Esc closes this popover only, not the details drawer behind it.
+      event.stopPropagation();
+      setOpen(false);
+      buttonRef.current?.focus();
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    document.addEventListener('keydown', onKeyDown, true);
+    return () => {
+      document.removeEventListener('pointerdown', onPointerDown);
+      document.removeEventListener('keydown', onKeyDown, true);
+    };
+  }, [open]);
+
+  const toggle = (value: string) =>
+    // Keep the enum's order, so one selection always makes the same URL and cache key.
+    onChange(options.filter((o) => (o === value ? !selected.includes(o) : selected.includes(o))));
+
+  const summary =
+    selected.length === 0
+      ? null
+      : selected.length === 1
+        ? labelOf(facet, selected[0])
+        : `${selected.length} selected`;
+
+  return (
+    <div ref={rootRef} className="relative">
+      <button
+        ref={buttonRef}
+        type="button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen((o) => !o)}
+        className={cx(
+          'inline-flex h-8 items-center gap-1.5 rounded-md border px-2.5 text-sm whitespace-nowrap',
+          'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600',
+          selected.length
+            ? 'border-indigo-200 bg-indigo-50 text-indigo-700'
+            : 'border-dashed border-slate-300 bg-white text-slate-600 hover:bg-slate-50',
+        )}
+      >
+        {FACET_TITLES[facet]}
+        {summary && <span className="font-medium">· {summary}</span>}
+        <span aria-hidden="true" className="text-xs text-slate-400">
+          ▾
+        </span>
+      </button>
+      {open && (
+        <fieldset
+          id={panelId}
+          className="absolute left-0 z-30 mt-1 min-w-56 rounded-lg border border-slate-200 bg-white p-1 shadow-lg"
+        >
+          <legend className="sr-only">{FACET_TITLES[facet]}</legend>
+          {options.map((value) => (
+            <label
+              key={value}
+              className="flex cursor-pointer items-center gap-2 rounded-md px-2 py-1.5 text-sm text-slate-700 hover:bg-slate-50"
+            >
+              <input
+                type="checkbox"
+                className="size-4 rounded border-slate-300 accent-indigo-600"
+                checked={selected.includes(value)}
+                onChange={() => toggle(value)}
+              />
+              <span className="flex-1">{labelOf(facet, value)}</span>
+              <span className="text-xs text-slate-400 tabular-nums">{counts?.[value] ?? 0}</span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+    </div>
+  );
+}

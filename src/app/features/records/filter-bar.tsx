@@ -1,0 +1,69 @@
+import { useCallback } from 'react';
+import { FACET_KEYS, type Facets } from '../../../contract/api';
+import { OBJECT_TYPES, PLATFORMS, PROVIDERS, SYNC_STATUSES } from '../../../monite/schemas';
+import { Button } from '../../components/button';
+import { FACET_TITLES, labelOf } from '../../lib/labels';
+import { FacetFilter } from './facet-filter';
+import { hasFilters, NO_FILTERS, type RecordsSearch, type SearchUpdate } from './records-search';
+import { SearchBox } from './search-box';
+
+const OPTIONS = {
+  sync_status: SYNC_STATUSES,
+  provider: PROVIDERS,
+  platform: PLATFORMS,
+  object_type: OBJECT_TYPES,
+} as const;
+
+type FilterBarProps = {
+  search: RecordsSearch;
+  facets: Facets | undefined;
+  onChange: (patch: SearchUpdate, options?: { replace?: boolean }) => void;
+};
+
+export function FilterBar({ search, facets, onChange }: FilterBarProps) {
+  const onSearch = useCallback((q: string) => onChange({ q }, { replace: true }), [onChange]);
+  const chips = FACET_KEYS.flatMap((facet) => search[facet].map((value) => ({ facet, value })));
+
+  return (
+    <div className="space-y-2 border-b border-slate-200 bg-white px-6 py-3">
+      <div className="flex flex-wrap items-center gap-2">
+        <SearchBox value={search.q ?? ''} onSearch={onSearch} />
+        {FACET_KEYS.map((facet) => (
+          <FacetFilter
+            key={facet}
+            facet={facet}
+            options={OPTIONS[facet]}
+            selected={search[facet]}
+            counts={facets?.[facet]}
+            onChange={(selected) => onChange({ [facet]: selected })}
+          />
+        ))}
+      </div>
+      {hasFilters(search) && (
+        <ul aria-label="Active filters" className="flex flex-wrap items-center gap-1.5">
+          {chips.map(({ facet, value }) => (
+            <li
+              key={`${facet}:${value}`}
+              className="inline-flex items-center gap-1 rounded-full bg-slate-100 py-0.5 pr-1 pl-2.5 text-xs text-slate-700"
+            >
+              {FACET_TITLES[facet]}: {labelOf(facet, value)}
+              <button
+                type="button"
+                aria-label={`Remove filter ${FACET_TITLES[facet]}: ${labelOf(facet, value)}`}
+                onClick={() => onChange({ [facet]: search[facet].filter((v) => v !== value) })}
+                className="rounded-full px-1 text-slate-400 hover:bg-slate-200 hover:text-slate-700"
+              >
+                ×
+              </button>
+            </li>
+          ))}
+          <li>
+            <Button variant="ghost" size="sm" onClick={() => onChange(NO_FILTERS)}>
+              Clear filters
+            </Button>
+          </li>
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import { useEffect, useRef } from 'react';
+import { useLocation, useNavigate, useParams } from 'react-router';
+import { useRecord } from '../../api/get-record';
+import { ErrorMessage } from '../../components/error-message';
+import { Spinner } from '../../components/spinner';
+import { StatusBadge } from '../../components/status-badge';
+import { labelOf } from '../../lib/labels';
+import { recordsPath } from '../../lib/paths';
+import { PushButton } from './push-button';
+import { RecordErrors } from './record-errors';
+import { RecordFields } from './record-fields';
+
+/** One record, fresh from Monite, over the list; closing returns to the list with its filters. */
+export function RecordDrawer() {
+  const { entityId = '', recordId = '' } = useParams();
+  const navigate = useNavigate();
+  const { search } = useLocation();
+  const closeRef = useRef<HTMLButtonElement>(null);
+  const { data: record, error, refetch } = useRecord(entityId, recordId);
+
+  useEffect(() => {
+    closeRef.current?.focus();
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') void navigate({ pathname: recordsPath(entityId), search });
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [navigate, entityId, search]);
+
+  const close = () => void navigate({ pathname: recordsPath(entityId), search });
+
+  return (
+    <div className="fixed inset-0 z-40 flex justify-end">
+      <div aria-hidden="true" className="absolute inset-0 bg-slate-900/20" onClick={close} />
+      <section
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="record-drawer-title"
+        className="relative flex h-full w-full max-w-xl flex-col bg-white shadow-2xl"
+      >
+        <header className="flex items-center gap-3 border-b border-slate-200 px-5 py-3">
+          <h2 id="record-drawer-title" className="truncate text-base font-semibold text-slate-900">
+            {record ? `${labelOf('object_type', record.object_type)} ${record.object_id ?? ''}` : 'Record'}
+          </h2>
+          {record && <StatusBadge status={record.sync_status} />}
+          <div className="ml-auto flex items-center gap-2">
+            {record && <PushButton entityId={entityId} record={record} size="md" />}
+            <button
+              ref={closeRef}
+              type="button"
+              aria-label="Close details"
+              onClick={close}
+              className="rounded-md p-1.5 text-slate-500 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600"
+            >
+              <span aria-hidden="true">✕</span>
+            </button>
+          </div>
+        </header>
+        <div className="flex-1 space-y-6 overflow-y-auto px-5 py-4">
+          {error && (
+            <ErrorMessage title="Could not load this record" error={error} onRetry={() => void refetch()} />
+          )}
+          {record ? (
+            <>
+              <section aria-labelledby="record-drawer-errors">
+                <h3
+                  id="record-drawer-errors"
+                  className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase"
+                >
+                  Errors
+                </h3>
+                <RecordErrors errors={record.errors} />
+              </section>
+              <section aria-labelledby="record-drawer-details">
+                <h3
+                  id="record-drawer-details"
+                  className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase"
+                >
+                  Details
+                </h3>
+                <RecordFields record={record} />
+              </section>
+            </>
+          ) : (
+            !error && (
+              <p className="flex items-center gap-2 text-sm text-slate-500">
+                <Spinner /> Loading record…
+              </p>
+            )
+          )}
+        </div>
+      </section>
+    </div>
+  );
+}

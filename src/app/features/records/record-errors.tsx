@@ -1,0 +1,17 @@
+import { flattenErrors } from '../../../monite/errors-text';
+
+/** The provider's free-form `errors` map as readable key/value lines. */
+export function RecordErrors({ errors }: { errors: unknown }) {
+  const lines = flattenErrors(errors);
+  if (lines.length === 0) return <p className="text-sm text-slate-500">No errors reported.</p>;
+  return (
+    <dl className="space-y-2 rounded-lg bg-red-50 p-3 text-sm ring-1 ring-red-100">
+      {lines.map(({ key, value }) => (
+        <div key={key}>
+          <dt className="font-mono text-xs text-red-600">{key}</dt>
+          <dd className="break-words whitespace-pre-wrap text-red-900">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

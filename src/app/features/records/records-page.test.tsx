@@ -1,0 +1,138 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { ENTITY, makePage, makeRecord } from '../../test/fixtures';
+import { mockBff } from '../../test/mock-bff';
+import { renderApp } from '../../test/render-app';
+import { recordRequests, server } from '../../test/server';
+
+const recordsUrl = `/entities/${ENTITY.id}/records`;
+const listRequests = (requests: Request[]) =>
+  requests.map((r) => new URL(r.url)).filter((u) => u.pathname.endsWith('/records'));
+
+describe('records page', () => {
+  it('opens the first entity, showing failed records by default', async () => {
+    const failed = makeRecord({ object_id: 'bill-failed' });
+    mockBff([failed, makeRecord({ object_id: 'bill-done', sync_status: 'done', errors: null })]);
+    const requests = recordRequests();
+    const { router } = renderApp('/');
+
+    expect(await screen.findByText('bill-failed')).toBeInTheDocument();
+    expect(screen.queryByText('bill-done')).not.toBeInTheDocument();
+    expect(router.state.location.pathname).toBe(recordsUrl);
+    expect(screen.getByText('1 failed record')).toBeInTheDocument();
+    expect(listRequests(requests)[0]?.searchParams.get('sync_status')).toBe('error');
+    // The row says why it failed.
+    expect(screen.getByText(/Contact is archived/)).toBeInTheDocument();
+  });
+
+  it('takes its filters from the URL; an empty sync_status means every status', async () => {
+    mockBff([
+      makeRecord({ object_id: 'railz-done', provider: 'railz', sync_status: 'done' }),
+      makeRecord({ object_id: 'codat-failed', provider: 'codat' }),
+    ]);
+    const requests = recordRequests();
+    renderApp(`${recordsUrl}?sync_status=&provider=railz&sort=updated_at`);
+
+    expect(await screen.findByText('railz-done')).toBeInTheDocument();
+    expect(screen.queryByText('codat-failed')).not.toBeInTheDocument();
+    const params = listRequests(requests)[0]!.searchParams;
+    expect(params.get('sync_status')).toBeNull();
+    expect(params.get('provider')).toBe('railz');
+    expect(params.get('sort')).toBe('updated_at');
+  });
+
+  it('shows facet counts, and a toggled filter goes into the URL and the request', async () => {
+    mockBff([
+      makeRecord({ object_id: 'a', provider: 'codat' }),
+      makeRecord({ object_id: 'b', provider: 'codat' }),
+      makeRecord({ object_id: 'c', provider: 'railz' }),
+      makeRecord({ object_id: 'd', provider: 'railz', sync_status: 'pending', errors: null }),
+    ]);
+    const requests = recordRequests();
+    const { router, user } = renderApp(recordsUrl);
+    await screen.findByText('3 failed records');
+
+    await user.click(screen.getByRole('button', { name: /^Status/ }));
+    const statuses = screen.getByRole('group', { name: 'Status' });
+    expect(within(statuses).getByText('Failed').nextSibling).toHaveTextContent('3');
+    expect(within(statuses).getByText('Pending').nextSibling).toHaveTextContent('1');
+
+    await user.click(screen.getByRole('button', { name: /^Provider/ }));
+    const providers = screen.getByRole('group', { name: 'Provider' });
+    expect(within(providers).getByText('Codat').nextSibling).toHaveTextContent('2');
+    await user.click(within(providers).getByRole('checkbox', { name: /Codat/ }));
+
+    expect(await screen.findByText('2 failed records')).toBeInTheDocument();
+    expect(router.state.location.search).toBe('?provider=codat');
+    expect(listRequests(requests).at(-1)?.searchParams.get('provider')).toBe('codat');
+    expect(screen.getByRole('button', { name: 'Remove filter Provider: Codat' })).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    expect(await screen.findByText('4 records')).toBeInTheDocument();
+    expect(router.state.location.search).toBe('?sync_status=');
+  });
+
+  it('toggles the sort from the Updated column header', async () => {
+    mockBff([makeRecord()]);
+    const { router, user } = renderApp(recordsUrl);
+    await user.click(await screen.findByRole('button', { name: /Updated/ }));
+    expect(router.state.location.search).toBe('?sort=updated_at');
+    expect(screen.getByRole('columnheader', { name: /Updated/ })).toHaveAttribute('aria-sort', 'ascending');
+  });
+
+  it('says what to do when nothing failed', async () => {
+    mockBff([makeRecord({ sync_status: 'done', errors: null })]);
+    const { router, user } = renderApp(recordsUrl);
+
+    expect(await screen.findByText('No failed records — everything synced.')).toBeInTheDocument();
+    expect(screen.getByText('Clear filters to see all records.')).toBeInTheDocument();
+    await user.click(screen.getAllByRole('button', { name: 'Clear filters' }).at(-1)!);
+    expect(await screen.findByText('1 record')).toBeInTheDocument();
+    expect(router.state.location.search).toBe('?sync_status=');
+  });
+
+  it('shows the first scan from Monite while it runs', async () => {
+    server.use(
+      http.get('*/api/entities/:entityId/records', () =>
+        HttpResponse.json(
+          makePage([], { total: 42, mirror: { state: 'scanning', refreshed_at: null, error: null } }),
+        ),
+      ),
+    );
+    renderApp(recordsUrl);
+    expect(await screen.findByText(/Loading records from Monite… 42 so far/)).toBeInTheDocument();
+  });
+
+  it('explains a failed load and retries it', async () => {
+    let calls = 0;
+    const record = makeRecord({ object_id: 'after-retry' });
+    server.use(
+      http.get('*/api/entities/:entityId/records', () => {
+        calls += 1;
+        return calls === 1
+          ? HttpResponse.json(
+              { error: { code: 'internal', message: 'The database is unavailable' } },
+              { status: 500 },
+            )
+          : HttpResponse.json(makePage([record]));
+      }),
+    );
+    const { user } = renderApp(recordsUrl);
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The database is unavailable');
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByText('after-retry')).toBeInTheDocument();
+  });
+
+  it('switches entity from the header, keeping the filters', async () => {
+    mockBff([makeRecord()]);
+    const { router, user } = renderApp(`${recordsUrl}?provider=codat`);
+    const select = await screen.findByRole('combobox', { name: 'Entity' });
+    await waitFor(() => expect(select).toBeEnabled());
+    await user.selectOptions(select, 'Globex GmbH');
+    expect(router.state.location.pathname).toMatch(/1c7f9b4d/);
+    expect(router.state.location.search).toBe('?provider=codat');
+  });
+});

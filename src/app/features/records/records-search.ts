@@ -1,0 +1,67 @@
+/**
+ * The records page's filters and sort live in the URL (shareable, reload- and back-proof).
+ * One zod schema reads them, built from the BFF's own query schema; it is lenient, so a
+ * hand-edited or outdated link falls back to defaults instead of failing.
+ */
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import { z } from 'zod';
+import { FACET_KEYS, recordsQuerySchema, type FacetKey, type Sort } from '../../../contract/api';
+
+const field = recordsQuerySchema.shape;
+const DEFAULT_SORT: Sort = '-updated_at';
+const DEFAULT_STATUSES = ['error'] as const;
+
+export const recordsSearchSchema = z.object({
+  // Absent means the default view, Failed; an explicit `sync_status=` means every status.
+  sync_status: z
+    .preprocess((value) => value ?? DEFAULT_STATUSES.join(','), field.sync_status)
+    .catch([...DEFAULT_STATUSES]),
+  provider: field.provider.catch([]),
+  platform: field.platform.catch([]),
+  object_type: field.object_type.catch([]),
+  q: field.q.catch(undefined),
+  sort: field.sort.catch(DEFAULT_SORT),
+});
+export type RecordsSearch = z.infer<typeof recordsSearchSchema>;
+
+/** Any facet selection, as the filter UI edits it (values are re-validated on the way back in). */
+export type SearchUpdate = Partial<Record<FacetKey, readonly string[]> & { q: string; sort: Sort }>;
+
+export const parseRecordsSearch = (params: URLSearchParams): RecordsSearch =>
+  recordsSearchSchema.parse(Object.fromEntries(params));
+
+/** The canonical URL form: defaults left out, so the plain page URL is the Failed view. */
+export function toSearchParams(search: SearchUpdate): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const key of FACET_KEYS) {
+    const values = search[key] ?? [];
+    if (key === 'sync_status' && values.join(',') === DEFAULT_STATUSES.join(',')) continue;
+    if (key === 'sync_status' || values.length) params.set(key, values.join(','));
+  }
+  if (search.q) params.set('q', search.q);
+  if (search.sort && search.sort !== DEFAULT_SORT) params.set('sort', search.sort);
+  return params;
+}
+
+export const NO_FILTERS: SearchUpdate = {
+  sync_status: [],
+  provider: [],
+  platform: [],
+  object_type: [],
+  q: '',
+};
+
+export function useRecordsSearch() {
+  const [params, setParams] = useSearchParams();
+  const search = useMemo(() => parseRecordsSearch(params), [params]);
+  const update = useCallback(
+    (patch: SearchUpdate, { replace = false } = {}) =>
+      setParams((current) => toSearchParams({ ...parseRecordsSearch(current), ...patch }), { replace }),
+    [setParams],
+  );
+  return [search, update] as const;
+}
+
+export const hasFilters = (search: RecordsSearch) =>
+  FACET_KEYS.some((key) => search[key].length > 0) || Boolean(search.q);

@@ -1,0 +1,37 @@
+/** Human labels for Monite's enums; values Monite adds later are shown as they come. */
+import type { FacetKey } from '../../contract/api';
+import type { ObjectType, Platform, Provider, SyncStatus } from '../../monite/schemas';
+
+const STATUS: Record<SyncStatus, string> = { error: 'Failed', pending: 'Pending', done: 'Done' };
+const PROVIDER: Record<Provider, string> = { codat: 'Codat', railz: 'Railz' };
+const PLATFORM: Record<Platform, string> = {
+  xero: 'Xero',
+  quickbooks: 'QuickBooks',
+  quickbooks_online: 'QuickBooks Online',
+  quickbooks_online_sandbox: 'QuickBooks Online Sandbox',
+};
+const OBJECT_TYPE: Record<ObjectType, string> = {
+  product: 'Product',
+  customer: 'Customer',
+  vendor: 'Vendor',
+  receivable: 'Receivable',
+  bill: 'Bill',
+  payment_record: 'Payment record',
+};
+
+const LABELS: Record<FacetKey, Record<string, string>> = {
+  sync_status: STATUS,
+  provider: PROVIDER,
+  platform: PLATFORM,
+  object_type: OBJECT_TYPE,
+};
+
+export const FACET_TITLES: Record<FacetKey, string> = {
+  sync_status: 'Status',
+  provider: 'Provider',
+  platform: 'Platform',
+  object_type: 'Object type',
+};
+
+export const labelOf = (facet: FacetKey, value: string | null | undefined): string =>
+  value == null ? '—' : (LABELS[facet][value] ?? value);

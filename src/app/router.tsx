@@ -1,0 +1,40 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { AppShell } from './app-shell';
+import { Spinner } from './components/spinner';
+import { RecordsPage } from './features/records/records-page';
+import { RouteError } from './routes/route-error';
+
+export const routes: RouteObject[] = [
+  {
+    element: <AppShell />,
+    errorElement: <RouteError />,
+    // Shown while a lazy route's code loads on first visit.
+    hydrateFallbackElement: (
+      <div className="flex h-dvh items-center justify-center text-slate-400">
+        <Spinner />
+      </div>
+    ),
+    children: [
+      {
+        index: true,
+        lazy: () => import('./routes/root-redirect').then((m) => ({ Component: m.RootRedirect })),
+      },
+      {
+        // The page people live on, in the entry chunk. The drawer is a child route over it, so
+        // closing it keeps the list, its scroll and its filters.
+        path: 'entities/:entityId/records',
+        element: <RecordsPage />,
+        children: [
+          {
+            path: ':recordId',
+            lazy: () =>
+              import('./features/records/record-drawer').then((m) => ({ Component: m.RecordDrawer })),
+          },
+        ],
+      },
+      { path: '*', lazy: () => import('./routes/not-found').then((m) => ({ Component: m.NotFound })) },
+    ],
+  },
+];
+
+export const createAppRouter = () => createBrowserRouter(routes);

@@ -1,0 +1,17 @@
+/** The mocked BFF: each test installs the handlers it needs; anything else fails the test. */
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { ENTITY, OTHER_ENTITY } from './fixtures';
+
+export const server = setupServer(
+  http.get('*/api/entities', () => HttpResponse.json({ data: [ENTITY, OTHER_ENTITY] })),
+);
+
+/** Every request the mocked BFF saw, to assert what the SPA asked for. */
+export function recordRequests() {
+  const requests: Request[] = [];
+  server.events.on('request:start', ({ request }) => {
+    requests.push(request.clone());
+  });
+  return requests;
+}

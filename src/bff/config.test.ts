@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('runs in demo mode on sensible defaults when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config.account).toBeNull();
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      databaseUrl: 'sqlite:./data/sync-desk.db',
+    });
+    expect(config.monite).toMatchObject({ version: '2024-05-25', rateLimitPerSecond: 25 });
+  });
+
+  it('talks to the Monite sandbox by default once credentials are set', () => {
+    const config = loadConfig({ MONITE_CLIENT_ID: 'id', MONITE_CLIENT_SECRET: 'secret' });
+    expect(config.account).toEqual({
+      baseUrl: 'https://api.sandbox.monite.com/v1',
+      clientId: 'id',
+      clientSecret: 'secret',
+    });
+  });
+
+  it('fails fast, naming the variable, on half-set credentials or bad values', () => {
+    expect(() => loadConfig({ MONITE_CLIENT_ID: 'id' })).toThrow(/MONITE_CLIENT_SECRET/);
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ MONITE_ENTITY_IDS: 'acme' })).toThrow(/MONITE_ENTITY_IDS/);
+  });
+});

@@ -1,0 +1,54 @@
+/**
+ * Starts Sync Desk. Without Monite credentials it runs in demo mode: the Monite simulator
+ * starts in-process on a loopback port with a seeded dataset and throwaway credentials.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { pino } from 'pino';
+import { createSimulator } from '../simulator';
+import { startSimulatorServer } from '../simulator/http-server';
+import { loadConfig, type MoniteAccount } from './config';
+import { createDeps } from './deps';
+import { MoniteClient } from './monite-client';
+import { buildServer } from './server';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = pino({ level: config.logLevel });
+  const closers: (() => Promise<void>)[] = [];
+
+  const account = config.account ?? (await startDemoMonite(config.demoPushDelayMs, closers));
+  const deps = await createDeps(config, new MoniteClient({ ...account, ...config.monite }, log), log);
+  const app = await buildServer(deps, { logger: log });
+  closers.unshift(() => app.close());
+  await app.listen({ port: config.port, host: config.host });
+
+  const url = `http://${config.host}:${(app.server.address() as { port: number }).port}`;
+  const source = config.account
+    ? `Monite: ${account.baseUrl}`
+    : 'DEMO MODE: simulated Monite data, nothing leaves this machine';
+  process.stdout.write(`\nSync Desk is running at ${url}\n${source}\n\n`);
+
+  const stop = async () => {
+    for (const close of closers) await close();
+    await deps.db.destroy();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+/** The simulator on a loopback port, with throwaway credentials only this process knows. */
+async function startDemoMonite(
+  pushDelayMs: number,
+  closers: (() => Promise<void>)[],
+): Promise<MoniteAccount> {
+  const credentials = { clientId: randomUUID(), clientSecret: randomBytes(24).toString('base64url') };
+  const server = await startSimulatorServer(createSimulator({ ...credentials, pushDelayMs }));
+  closers.push(server.close);
+  return { ...credentials, baseUrl: server.url };
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

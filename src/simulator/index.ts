@@ -1,0 +1,155 @@
+/**
+ * The Monite simulator: MSW handlers over a stateful, seeded store, with fault injection.
+ * The same handlers serve `setupServer` in tests and a real HTTP server (http-server.ts).
+ */
+import type { RequestHandler } from 'msw';
+import type { ObjectType } from '../monite/schemas';
+import type { RequestLogEntry, SimContext } from './context';
+import { seedRecords } from './dataset';
+import { DEFAULT_ENTITIES, seedEntity, type EntitySpec } from './entities';
+import { FailureQueue } from './failure-queue';
+import { authTokenHandler } from './handlers/auth-token';
+import { entitiesHandler } from './handlers/entities';
+import { syncedRecordHandlers } from './handlers/synced-records';
+import { isUuid } from './handlers/validation';
+import type { Outcome } from './push-outcome';
+import { RateLimiter } from './rate-limiter';
+import { RecordStore, type RecordPatch } from './record-store';
+import type { SimRecord } from './sim-record';
+import { TokenStore } from './tokens';
+
+export type { EntitySpec, Outcome, RecordPatch, RequestLogEntry, SimRecord };
+
+export type SimulatorOptions = {
+  /** Must be a uuid: Monite's ObtainTokenPayload declares `client_id` with format uuid. */
+  clientId: string;
+  clientSecret: string;
+  /** Default 1. */
+  seed?: number;
+  /** Default: "Acme Trading GmbH" (organization, 2,400 records), "Northwind Studio" (individual, 600). */
+  entities?: EntitySpec[];
+  /** Default 3600. */
+  tokenTtlSeconds?: number;
+  /** How long a pushed record stays pending. Default 2000. */
+  pushDelayMs?: number;
+  /** Requests per second per client; 0 = unlimited (the default). */
+  rateLimitPerSecond?: number;
+  /** Added to every response. Default 0. */
+  latencyMs?: number;
+  /** The simulator's clock (ms since epoch), for tests that step time. Default Date.now. */
+  now?: () => number;
+};
+
+export type SimulatorStore = {
+  /** One record as the API would return it now (a copy), or undefined if not in that entity. */
+  record(entityId: string, id: string): SimRecord | undefined;
+  /** Every record of the entity, oldest first (copies). */
+  records(entityId: string, objectType?: ObjectType): SimRecord[];
+  /** Changes a record; `updated_at` becomes now unless the patch sets it. */
+  update(entityId: string, id: string, patch: RecordPatch): SimRecord;
+  /** Adds a record created now (status done unless `init` says otherwise). */
+  insert(entityId: string, init?: Partial<SimRecord>): SimRecord;
+  /** Pushes received through the API for this record. */
+  pushCount(id: string): number;
+  totalPushes(): number;
+  /** Every request received, oldest first (live array). */
+  readonly requests: readonly RequestLogEntry[];
+  clearRequests(): void;
+};
+
+export type SimulatorFaults = {
+  /** Every token issued so far is expired from now on (new ones are fine). */
+  expireTokens(): void;
+  /** The next `count` requests (whose path includes `pathIncludes`, if given) fail with `status` (default 500). */
+  failNext(count: number, status?: number, pathIncludes?: string): void;
+  setLatency(ms: number): void;
+  /** 0 = unlimited. */
+  setRateLimit(perSecond: number): void;
+  /** Lifetime of tokens issued from now on. */
+  setTokenTtl(seconds: number): void;
+  /** The record's next settlement (after its next push, or its seeded one) ends this way. */
+  forcePushOutcome(recordId: string, outcome: Outcome): void;
+};
+
+export type Simulator = {
+  /** Match any origin, paths under /v1 (e.g. `*\/v1/auth/token`). */
+  handlers: RequestHandler[];
+  /** `name` as configured; `displayName` is what a client derives from GET /v1/entities. */
+  entities: { id: string; name: string; type: 'organization' | 'individual'; displayName: string }[];
+  store: SimulatorStore;
+  faults: SimulatorFaults;
+};
+
+export function createSimulator(options: SimulatorOptions): Simulator {
+  if (!isUuid(options.clientId)) {
+    throw new Error(
+      `Simulator clientId must be a uuid (Monite's client_id format), got "${options.clientId}"`,
+    );
+  }
+  const seed = options.seed ?? 1;
+  const now = options.now ?? Date.now;
+  const start = now();
+  const specs = options.entities ?? DEFAULT_ENTITIES;
+  const entities = specs.map((spec, i) => seedEntity(seed, i, spec, start));
+  const store = new RecordStore(
+    seed,
+    options.pushDelayMs ?? 2000,
+    now,
+    entities.map((e) => e.id),
+    entities.flatMap((e, i) => seedRecords(seed, e.id, specs[i]?.records ?? 0, start)),
+  );
+  const ctx: SimContext = {
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    now,
+    settings: {
+      tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
+      rateLimitPerSecond: options.rateLimitPerSecond ?? 0,
+      latencyMs: options.latencyMs ?? 0,
+    },
+    entities,
+    store,
+    tokens: new TokenStore(),
+    rateLimiter: new RateLimiter(),
+    failures: new FailureQueue(),
+    requests: [],
+  };
+
+  return {
+    handlers: [authTokenHandler(ctx), ...syncedRecordHandlers(ctx), entitiesHandler(ctx)],
+    entities: entities.map(({ id, name, type, displayName }) => ({ id, name, type, displayName })),
+    store: {
+      record: (entityId, id) => {
+        const entry = store.get(entityId, id);
+        return entry && structuredClone(entry.record);
+      },
+      records: (entityId, objectType) =>
+        store
+          .all(entityId)
+          .filter((e) => !objectType || e.record.object_type === objectType)
+          .map((e) => structuredClone(e.record)),
+      update: (entityId, id, patch) => structuredClone(store.update(entityId, id, patch).record),
+      insert: (entityId, init = {}) => structuredClone(store.insert(entityId, init).record),
+      pushCount: (id) => store.pushCount(id),
+      totalPushes: () => store.totalPushes(),
+      requests: ctx.requests,
+      clearRequests: () => {
+        ctx.requests.length = 0;
+      },
+    },
+    faults: {
+      expireTokens: () => ctx.tokens.expireAll(now()),
+      failNext: (count, status = 500, pathIncludes) => ctx.failures.add(count, status, pathIncludes),
+      setLatency: (ms) => {
+        ctx.settings.latencyMs = ms;
+      },
+      setRateLimit: (perSecond) => {
+        ctx.settings.rateLimitPerSecond = perSecond;
+      },
+      setTokenTtl: (seconds) => {
+        ctx.settings.tokenTtlSeconds = seconds;
+      },
+      forcePushOutcome: (recordId, outcome) => store.forceOutcome(recordId, outcome),
+    },
+  };
+}

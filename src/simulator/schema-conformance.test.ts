@@ -1,0 +1,159 @@
+/**
+ * The simulator's responses against Monite's published schemas, when the shared copies exist
+ * (they sit beside the repository, in ../shared/monite/, and a fresh clone may not have them).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { HttpHandler } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { MONITE_VERSION } from '../monite/schemas';
+import { BASE, CLIENT_ID, CLIENT_SECRET, clientFor, mswServer } from './test-support';
+
+const sharedDir = resolve(fileURLToPath(new URL('../..', import.meta.url)), '../shared/monite');
+const subsetPath = resolve(sharedDir, 'synced-records.schema.json');
+const openapiPath = resolve(sharedDir, 'openapi-2024-05-25.json');
+const hasSubset = existsSync(subsetPath);
+const hasOpenapi = existsSync(openapiPath);
+if (!hasSubset) console.warn(`Skipping schema conformance: ${subsetPath} not found.`);
+if (!hasOpenapi) console.warn(`Skipping OpenAPI path checks: ${openapiPath} not found.`);
+
+const msw = mswServer();
+
+function validatorFor(path: string) {
+  // strict: false — OpenAPI documents carry keywords JSON Schema does not know (`example`, `discriminator`).
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats(ajv);
+  ajv.addSchema(JSON.parse(readFileSync(path, 'utf8')), 'doc');
+  /** The schema violations in `body`, as `[]` when it conforms. */
+  return (schema: string, body: unknown) => {
+    const validate = ajv.getSchema(`doc#/components/schemas/${schema}`);
+    if (!validate) throw new Error(`no schema ${schema}`);
+    return validate(body)
+      ? []
+      : (validate.errors ?? []).map((e) => `${schema}${e.instancePath} ${e.message}`);
+  };
+}
+
+/**
+ * The spec types the page tokens as plain strings but its description says they are `null` when
+ * there is no such page (API.md §4); the simulator follows the description, so null tokens are
+ * checked here and the rest of the page against the schema.
+ */
+function withoutNullTokens(page: Record<string, unknown>) {
+  return Object.fromEntries(
+    Object.entries(page).filter(([k, v]) => !(k.endsWith('_pagination_token') && v === null)),
+  );
+}
+
+describe.skipIf(!hasSubset)('responses match synced-records.schema.json', () => {
+  const violations = hasSubset ? validatorFor(subsetPath) : () => [];
+
+  it('token, list pages, get and push', async () => {
+    const sim = msw.use();
+    const entityId = sim.entities[0]?.id;
+    const tokenRes = await fetch(`${BASE}/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-monite-version': MONITE_VERSION },
+      body: JSON.stringify({
+        grant_type: 'client_credentials',
+        client_id: CLIENT_ID,
+        client_secret: CLIENT_SECRET,
+      }),
+    });
+    expect(violations('AccessTokenResponse', await tokenRes.json())).toEqual([]);
+
+    const client = await clientFor(entityId);
+    const first = await client.get('/accounting_synced_records', {
+      query: { object_type: 'bill', limit: 100 },
+    });
+    const middle = await client.get('/accounting_synced_records', {
+      query: { pagination_token: first.body.next_pagination_token, limit: 100 },
+    });
+    expect(typeof middle.body.next_pagination_token).toBe('string');
+    expect(typeof middle.body.prev_pagination_token).toBe('string');
+    expect(violations('SyncRecordResourceList', middle.body)).toEqual([]);
+    expect(first.body.prev_pagination_token).toBeNull();
+    expect(violations('SyncRecordResourceList', withoutNullTokens(first.body))).toEqual([]);
+    const empty = await client.get('/accounting_synced_records', {
+      query: { object_type: 'bill', created_at__gt: '2100-01-01T00:00:00Z' },
+    });
+    expect(empty.body).toEqual({ data: [], next_pagination_token: null, prev_pagination_token: null });
+    expect(violations('SyncRecordResourceList', withoutNullTokens(empty.body))).toEqual([]);
+
+    const records = sim.store.records(entityId ?? '');
+    for (const status of ['done', 'error', 'pending']) {
+      const record = records.find((r) => r.sync_status === status);
+      expect(
+        violations('SyncRecordResource', (await client.get(`/accounting_synced_records/${record?.id}`)).body),
+      ).toEqual([]);
+    }
+    expect(
+      violations(
+        'SyncRecordResource',
+        (await client.post(`/accounting_synced_records/${records[0]?.id}/push`)).body,
+      ),
+    ).toEqual([]);
+  });
+
+  it('error bodies', async () => {
+    const sim = msw.use();
+    const client = await clientFor(sim.entities[0]?.id);
+    const list = (query: Record<string, string>, headers?: Record<string, string | undefined>) =>
+      client.get('/accounting_synced_records', { query, headers });
+    const cases = [
+      [await list({ object_type: 'bill' }, { authorization: 'Bearer nope' }), 401, 'ErrorSchemaResponse'],
+      [await list({ object_type: 'bill' }, { 'x-monite-version': undefined }), 400, 'ErrorSchemaResponse'],
+      [await list({ object_type: 'nope', limit: '0' }), 422, 'HTTPValidationError'],
+      [
+        await client.get('/accounting_synced_records/00000000-0000-4000-8000-000000000000'),
+        404,
+        'ErrorSchemaResponse',
+      ],
+    ] as const;
+    for (const [res, status, schema] of cases) {
+      expect(res.status).toBe(status);
+      expect(violations(schema, res.body)).toEqual([]);
+    }
+    sim.faults.failNext(1, 500);
+    expect(violations('ErrorSchemaResponse', (await list({ object_type: 'bill' })).body)).toEqual([]);
+    const badToken = await fetch(`${BASE}/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-monite-version': MONITE_VERSION },
+      body: JSON.stringify({ grant_type: 'client_credentials' }),
+    });
+    expect(violations('HTTPValidationError', await badToken.json())).toEqual([]);
+  });
+});
+
+describe.skipIf(!hasOpenapi)('the simulator serves only operations in openapi-2024-05-25.json', () => {
+  const openapi = hasOpenapi
+    ? (JSON.parse(readFileSync(openapiPath, 'utf8')) as { paths: Record<string, Record<string, unknown>> })
+    : { paths: {} };
+
+  it('every path and method exists', () => {
+    const sim = msw.use();
+    const served = sim.handlers.map((h) => {
+      if (!(h instanceof HttpHandler)) throw new Error('expected only HTTP handlers');
+      const path = String(h.info.path)
+        .replace(/^\*\/v1/, '')
+        .replace(/:(\w+)/g, '{$1}');
+      return `${String(h.info.method).toLowerCase()} ${path}`;
+    });
+    expect(served).toHaveLength(5);
+    const unknown = served.filter((op) => {
+      const [method = '', path = ''] = op.split(' ');
+      return openapi.paths[path]?.[method] === undefined;
+    });
+    expect(unknown).toEqual([]);
+  });
+
+  it('entities match EntityPaginationResponse', async () => {
+    msw.use();
+    const violations = validatorFor(openapiPath);
+    const res = await (await clientFor(undefined)).get('/entities');
+    expect(violations('EntityPaginationResponse', res.body)).toEqual([]);
+  });
+});
