@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { BFF_PORT, SIMULATOR_PORT } from './e2e/ports';
 
-const PORT = 3210;
 /** Debian's Chromium where it exists (CI, this machine); Playwright's own browser elsewhere. */
 const systemChromium = '/usr/bin/chromium';
 
@@ -13,7 +13,7 @@ export default defineConfig({
   reporter: process.env.CI ? 'list' : [['list']],
   timeout: 30_000,
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
+    baseURL: `http://127.0.0.1:${BFF_PORT}`,
     headless: true,
     trace: 'retain-on-failure',
     launchOptions: existsSync(systemChromium)
@@ -35,11 +35,12 @@ export default defineConfig({
   webServer: {
     // The real BFF in demo mode (simulator over HTTP) serving the production build, on a fresh SQLite file.
     command: 'rm -f data/e2e.db* && vite build --logLevel warn && tsx src/bff/main.ts',
-    url: `http://127.0.0.1:${PORT}/healthz`,
+    url: `http://127.0.0.1:${BFF_PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,
     env: {
-      PORT: String(PORT),
+      PORT: String(BFF_PORT),
+      DEMO_SIMULATOR_PORT: String(SIMULATOR_PORT),
       HOST: '127.0.0.1',
       DATABASE_URL: 'sqlite:./data/e2e.db',
       DEMO_PUSH_DELAY_MS: '1500',

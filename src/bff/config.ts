@@ -32,6 +32,8 @@ const envSchema = z.object({
   MIRROR_REFRESH_SECONDS: z.coerce.number().min(0).default(30),
   /** Demo mode only: how long the simulator keeps a pushed record pending. */
   DEMO_PUSH_DELAY_MS: z.coerce.number().int().min(0).default(2000),
+  /** Demo mode only: the simulator's loopback port (0 = any free port). */
+  DEMO_SIMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(0),
 });
 
 /** Where Monite is and who we are to it; null means demo mode. */
@@ -46,7 +48,7 @@ export type Config = {
   monite: { version: string; timeoutMs: number; rateLimitPerSecond: number };
   entityIds: string[];
   mirrorRefreshMs: number;
-  demoPushDelayMs: number;
+  demo: { pushDelayMs: number; simulatorPort: number };
 };
 
 export type MoniteConfig = MoniteAccount & Config['monite'];
@@ -77,6 +79,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     entityIds: e.MONITE_ENTITY_IDS,
     mirrorRefreshMs: e.MIRROR_REFRESH_SECONDS * 1000,
-    demoPushDelayMs: e.DEMO_PUSH_DELAY_MS,
+    demo: { pushDelayMs: e.DEMO_PUSH_DELAY_MS, simulatorPort: e.DEMO_SIMULATOR_PORT },
   };
 }

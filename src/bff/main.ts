@@ -6,7 +6,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { pino } from 'pino';
 import { createSimulator } from '../simulator';
 import { startSimulatorServer } from '../simulator/http-server';
-import { loadConfig, type MoniteAccount } from './config';
+import { loadConfig, type Config, type MoniteAccount } from './config';
 import { createDeps } from './deps';
 import { MoniteClient } from './monite-client';
 import { buildServer } from './server';
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const log = pino({ level: config.logLevel });
   const closers: (() => Promise<void>)[] = [];
 
-  const account = config.account ?? (await startDemoMonite(config.demoPushDelayMs, closers));
+  const account = config.account ?? (await startDemoMonite(config.demo, closers));
   const deps = await createDeps(config, new MoniteClient({ ...account, ...config.monite }, log), log);
   const app = await buildServer(deps, { logger: log });
   closers.unshift(() => app.close());
@@ -39,11 +39,12 @@ async function main(): Promise<void> {
 
 /** The simulator on a loopback port, with throwaway credentials only this process knows. */
 async function startDemoMonite(
-  pushDelayMs: number,
+  demo: Config['demo'],
   closers: (() => Promise<void>)[],
 ): Promise<MoniteAccount> {
   const credentials = { clientId: randomUUID(), clientSecret: randomBytes(24).toString('base64url') };
-  const server = await startSimulatorServer(createSimulator({ ...credentials, pushDelayMs }));
+  const simulator = createSimulator({ ...credentials, pushDelayMs: demo.pushDelayMs });
+  const server = await startSimulatorServer(simulator, { port: demo.simulatorPort });
   closers.push(server.close);
   return { ...credentials, baseUrl: server.url };
 }

@@ -4,6 +4,7 @@
 import { createServer as createHttpServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createServer } from '@mswjs/http-middleware';
+import { http, HttpResponse } from 'msw';
 import type { Simulator } from './index';
 
 export async function startSimulatorServer(
@@ -12,7 +13,7 @@ export async function startSimulatorServer(
 ): Promise<{ url: string; close(): Promise<void> }> {
   const host = opts.host ?? '127.0.0.1';
   // An express app; its types (@types/express) are not installed, and a request listener is all we need.
-  const app = createServer(...sim.handlers) as unknown as RequestListener;
+  const app = createServer(...sim.handlers, ...controlHandlers(sim)) as unknown as RequestListener;
   const server = createHttpServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -32,4 +33,12 @@ export async function startSimulatorServer(
         server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * Test support outside Monite's API, on this loopback server only: the end-to-end tests read the
+ * tokens the simulator issued to prove that none of them reaches the browser.
+ */
+function controlHandlers(sim: Simulator) {
+  return [http.get('*/__simulator/tokens', () => HttpResponse.json({ tokens: sim.store.issuedTokens() }))];
 }

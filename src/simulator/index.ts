@@ -49,6 +49,8 @@ export type SimulatorStore = {
   update(entityId: string, id: string, patch: RecordPatch): SimRecord;
   /** Adds a record created now (status done unless `init` says otherwise). */
   insert(entityId: string, init?: Partial<SimRecord>): SimRecord;
+  /** Every access token issued so far (expired ones too). */
+  issuedTokens(): string[];
   /** Pushes received through the API for this record. */
   pushCount(id: string): number;
   totalPushes(): number;
@@ -130,6 +132,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
           .map((e) => structuredClone(e.record)),
       update: (entityId, id, patch) => structuredClone(store.update(entityId, id, patch).record),
       insert: (entityId, init = {}) => structuredClone(store.insert(entityId, init).record),
+      issuedTokens: () => ctx.tokens.issued(),
       pushCount: (id) => store.pushCount(id),
       totalPushes: () => store.totalPushes(),
       requests: ctx.requests,

@@ -26,6 +26,11 @@ export class TokenStore {
     return this.tokens.get(token)?.clientId;
   }
 
+  /** Every token issued so far, for tests that prove none of them leaks. */
+  issued(): string[] {
+    return [...this.tokens.keys()];
+  }
+
   expireAll(now: number): void {
     for (const t of this.tokens.values()) t.expiresAt = Math.min(t.expiresAt, now);
   }

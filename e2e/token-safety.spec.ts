@@ -1,0 +1,37 @@
+import { readdirSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { SIMULATOR_URL } from './ports';
+
+test('the Monite bearer token never reaches the browser', async ({ page, context, request }) => {
+  const bodies: string[] = [];
+  page.on('response', async (res) => {
+    bodies.push(JSON.stringify(res.headers()));
+    bodies.push(await res.text().catch(() => ''));
+  });
+
+  // Use the product: list, filter, open details, push.
+  await page.goto('/');
+  const pushButtons = page.getByRole('row').getByRole('button', { name: 'Push' });
+  await expect(pushButtons.first()).toBeVisible({ timeout: 15_000 });
+  await page.getByRole('row').nth(1).getByRole('link').click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.getByRole('dialog').getByRole('button', { name: 'Push' }).click();
+  await expect(page.getByRole('dialog').getByText('Pending').first()).toBeVisible();
+
+  // Every JS asset of the build, loaded or lazy.
+  for (const file of readdirSync('dist/app/assets').filter((f) => f.endsWith('.js'))) {
+    bodies.push(await (await request.get(`/assets/${file}`)).text());
+  }
+  const cookies = JSON.stringify(await context.cookies());
+  const storage = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
+
+  const { tokens } = (await (await request.get(`${SIMULATOR_URL}/__simulator/tokens`)).json()) as {
+    tokens: string[];
+  };
+  expect(tokens.length).toBeGreaterThan(0);
+  const leaks = (text: string) => tokens.some((token) => text.includes(token));
+  expect(bodies.length).toBeGreaterThan(10);
+  expect(bodies.filter(leaks), 'responses and JS assets containing a token').toHaveLength(0);
+  expect(leaks(cookies), 'cookies contain a token').toBe(false);
+  expect(leaks(storage), 'browser storage contains a token').toBe(false);
+});
