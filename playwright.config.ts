@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
-import { BFF_PORT, SIMULATOR_PORT } from './e2e/ports';
+import { BFF_PORT, BFF_URL, SIMULATOR_PORT } from './e2e/ports';
 
 /** Debian's Chromium where it exists (CI, this machine); Playwright's own browser elsewhere. */
 const systemChromium = '/usr/bin/chromium';
@@ -13,7 +13,7 @@ export default defineConfig({
   reporter: process.env.CI ? 'list' : [['list']],
   timeout: 30_000,
   use: {
-    baseURL: `http://127.0.0.1:${BFF_PORT}`,
+    baseURL: BFF_URL,
     headless: true,
     trace: 'retain-on-failure',
     launchOptions: existsSync(systemChromium)

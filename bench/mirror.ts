@@ -14,6 +14,8 @@ import { pino } from 'pino';
 import { MONITE_VERSION } from '../src/monite/schemas';
 import { createSimulator } from '../src/simulator';
 import { startSimulatorServer } from '../src/simulator/http-server';
+import { addUser } from '../src/bff/auth/users';
+import { loadConfig } from '../src/bff/config';
 import { createDeps } from '../src/bff/deps';
 import { PAGE_SIZE } from '../src/bff/mirror/refresher';
 import { MoniteClient } from '../src/bff/monite-client';
@@ -42,15 +44,18 @@ const monite = new MoniteClient(
   },
   log,
 );
-const deps = await createDeps(
-  { databaseUrl: `sqlite:${join(dir, 'bench.db')}`, entityIds: [], mirrorRefreshMs: 30_000 },
-  monite,
-  log,
-);
+const deps = await createDeps(loadConfig({ DATABASE_URL: `sqlite:${join(dir, 'bench.db')}` }), monite, log);
+await addUser(deps.db, 'bench@example.com', 'viewer', 'bench-password-1234');
 const app = await buildServer(deps, { logger: log, spaDir: dir });
 await app.listen({ host: '127.0.0.1', port: 0 });
 const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
 const entityId = sim.entities[0]!.id;
+const signIn = await fetch(`${base}/api/session`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json', 'x-sync-desk': '1', origin: base },
+  body: JSON.stringify({ email: 'bench@example.com', password: 'bench-password-1234' }),
+});
+const session = { cookie: signIn.headers.getSetCookie()[0]!.split(';')[0]! };
 
 const listCalls = () =>
   sim.store.requests.filter((r) => r.path.endsWith('/accounting_synced_records')).length;
@@ -80,7 +85,7 @@ async function timeIt(path: string): Promise<{ p50: number; p95: number }> {
   const times: number[] = [];
   for (let i = 0; i < SAMPLES; i++) {
     const t = performance.now();
-    const res = await fetch(base + path);
+    const res = await fetch(base + path, { headers: session });
     await res.arrayBuffer();
     if (!res.ok) throw new Error(`${path} answered ${res.status}`);
     times.push(performance.now() - t);
@@ -95,6 +100,7 @@ const deep = await (async () => {
   for (let page = 0; page < 20; page++) {
     const res: Response = await fetch(
       `${base}${records}?sync_status=&limit=200${cursor ? `&cursor=${cursor}` : ''}`,
+      { headers: session },
     );
     cursor = ((await res.json()) as { next_cursor: string | null }).next_cursor;
   }

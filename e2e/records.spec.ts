@@ -1,4 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+import { signInAs } from './helpers';
+
+test.beforeEach(async ({ page }) => signInAs(page, 'operator'));
 
 /** Rows of the records table (the header row has no Push button). */
 const rows = (page: Page) =>

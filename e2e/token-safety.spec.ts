@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { signInAs } from './helpers';
 import { SIMULATOR_URL } from './ports';
 
 test('the Monite bearer token never reaches the browser', async ({ page, context, request }) => {
@@ -9,7 +10,8 @@ test('the Monite bearer token never reaches the browser', async ({ page, context
     bodies.push(await res.text().catch(() => ''));
   });
 
-  // Use the product: list, filter, open details, push.
+  // Use the product: sign in, list, open details, push.
+  await signInAs(page, 'operator');
   await page.goto('/');
   const pushButtons = page.getByRole('row').getByRole('button', { name: 'Push' });
   await expect(pushButtons.first()).toBeVisible({ timeout: 15_000 });

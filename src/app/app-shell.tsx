@@ -1,15 +1,58 @@
-import { Link, Outlet } from 'react-router';
+import { useState } from 'react';
+import { Link, Outlet, useLocation, useMatch } from 'react-router';
+import { RequireSession } from './features/auth/require-session';
+import { UserMenu } from './features/auth/user-menu';
+import { cx } from './lib/cx';
+import { auditPath, recordsPath } from './lib/paths';
+
+function NavItem({ to, active, children }: { to: string; active: boolean; children: string }) {
+  return (
+    <Link
+      to={to}
+      aria-current={active ? 'page' : undefined}
+      className={cx(
+        'rounded-md px-2.5 py-1 text-sm font-medium focus-visible:outline-2 focus-visible:outline-indigo-400',
+        active ? 'bg-slate-800 text-white' : 'text-slate-300 hover:bg-slate-800 hover:text-white',
+      )}
+    >
+      {children}
+    </Link>
+  );
+}
+
+/** The records list last shown (entity and filters), so Audit → Records goes back to it. */
+function useLastRecordsUrl() {
+  const entityMatch = useMatch('/entities/:entityId/records/*');
+  const { search } = useLocation();
+  const current = entityMatch && `${recordsPath(entityMatch.params.entityId ?? '')}${search}`;
+  const [last, setLast] = useState<string | null>(current);
+  if (current && current !== last) setLast(current);
+  return { href: current ?? last ?? '/', active: Boolean(entityMatch) };
+}
 
 export function AppShell() {
+  const records = useLastRecordsUrl();
+  const onAudit = Boolean(useMatch(`${auditPath}/*`));
   return (
-    <div className="flex h-dvh flex-col">
-      <nav className="flex h-11 shrink-0 items-center bg-slate-900 px-6">
-        <Link to="/" className="flex items-center gap-2 text-sm font-semibold text-white">
-          <span aria-hidden="true" className="size-2.5 rounded-sm bg-indigo-400" />
-          Sync Desk
-        </Link>
-      </nav>
-      <Outlet />
-    </div>
+    <RequireSession>
+      <div className="flex h-dvh flex-col">
+        <nav aria-label="Main" className="flex h-11 shrink-0 items-center gap-6 bg-slate-900 px-6">
+          <Link to="/" className="flex items-center gap-2 text-sm font-semibold text-white">
+            <span aria-hidden="true" className="size-2.5 rounded-sm bg-indigo-400" />
+            Sync Desk
+          </Link>
+          <div className="flex items-center gap-1">
+            <NavItem to={records.href} active={records.active}>
+              Records
+            </NavItem>
+            <NavItem to={auditPath} active={onAudit}>
+              Audit
+            </NavItem>
+          </div>
+          <UserMenu />
+        </nav>
+        <Outlet />
+      </div>
+    </RequireSession>
   );
 }

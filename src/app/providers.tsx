@@ -1,12 +1,17 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
-import { Toaster } from 'sonner';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { loadSonner } from './lib/toast';
+
+// Out of the entry chunk: fetched right after the first paint, long before any toast.
+const Toaster = lazy(() => loadSonner().then((m) => ({ default: m.Toaster })));
 
 export function AppProviders({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {
   return (
     <QueryClientProvider client={queryClient}>
       {children}
-      <Toaster position="bottom-right" richColors closeButton />
+      <Suspense>
+        <Toaster position="bottom-right" richColors closeButton />
+      </Suspense>
     </QueryClientProvider>
   );
 }

@@ -6,7 +6,6 @@ import { RouteError } from './routes/route-error';
 
 export const routes: RouteObject[] = [
   {
-    element: <AppShell />,
     errorElement: <RouteError />,
     // Shown while a lazy route's code loads on first visit.
     hydrateFallbackElement: (
@@ -16,23 +15,38 @@ export const routes: RouteObject[] = [
     ),
     children: [
       {
-        index: true,
-        lazy: () => import('./routes/root-redirect').then((m) => ({ Component: m.RootRedirect })),
+        // Public; seen once a day at most, so not in the entry chunk.
+        path: 'sign-in',
+        lazy: () => import('./features/auth/sign-in-page').then((m) => ({ Component: m.SignInPage })),
       },
       {
-        // The page people live on, in the entry chunk. The drawer is a child route over it, so
-        // closing it keeps the list, its scroll and its filters.
-        path: 'entities/:entityId/records',
-        element: <RecordsPage />,
+        // Everything else needs a session (the shell guards it).
+        element: <AppShell />,
         children: [
           {
-            path: ':recordId',
-            lazy: () =>
-              import('./features/records/record-drawer').then((m) => ({ Component: m.RecordDrawer })),
+            index: true,
+            lazy: () => import('./routes/root-redirect').then((m) => ({ Component: m.RootRedirect })),
           },
+          {
+            // The page people live on, in the entry chunk. The drawer is a child route over it, so
+            // closing it keeps the list, its scroll and its filters.
+            path: 'entities/:entityId/records',
+            element: <RecordsPage />,
+            children: [
+              {
+                path: ':recordId',
+                lazy: () =>
+                  import('./features/records/record-drawer').then((m) => ({ Component: m.RecordDrawer })),
+              },
+            ],
+          },
+          {
+            path: 'audit',
+            lazy: () => import('./features/audit/audit-page').then((m) => ({ Component: m.AuditPage })),
+          },
+          { path: '*', lazy: () => import('./routes/not-found').then((m) => ({ Component: m.NotFound })) },
         ],
       },
-      { path: '*', lazy: () => import('./routes/not-found').then((m) => ({ Component: m.NotFound })) },
     ],
   },
 ];

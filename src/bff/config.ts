@@ -30,6 +30,12 @@ const envSchema = z.object({
   MONITE_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   MONITE_RATE_LIMIT: z.coerce.number().positive().default(25),
   MIRROR_REFRESH_SECONDS: z.coerce.number().min(0).default(30),
+  /** The address staff use (e.g. https://sync-desk.example.com): the CSRF origin, and https → Secure cookies. */
+  PUBLIC_URL: z.url().optional(),
+  /** Behind a TLS-terminating proxy: trust its X-Forwarded-* headers. */
+  TRUST_PROXY: z.stringbool().default(false),
+  SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
+  SESSION_MAX_HOURS: z.coerce.number().positive().default(12),
   /** Demo mode only: how long the simulator keeps a pushed record pending. */
   DEMO_PUSH_DELAY_MS: z.coerce.number().int().min(0).default(2000),
   /** Demo mode only: the simulator's loopback port (0 = any free port). */
@@ -48,6 +54,9 @@ export type Config = {
   monite: { version: string; timeoutMs: number; rateLimitPerSecond: number };
   entityIds: string[];
   mirrorRefreshMs: number;
+  publicUrl: URL | null;
+  trustProxy: boolean;
+  session: { idleMs: number; absoluteMs: number };
   demo: { pushDelayMs: number; simulatorPort: number };
 };
 
@@ -79,6 +88,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     entityIds: e.MONITE_ENTITY_IDS,
     mirrorRefreshMs: e.MIRROR_REFRESH_SECONDS * 1000,
+    publicUrl: e.PUBLIC_URL ? new URL(e.PUBLIC_URL) : null,
+    trustProxy: e.TRUST_PROXY,
+    session: { idleMs: e.SESSION_IDLE_MINUTES * 60_000, absoluteMs: e.SESSION_MAX_HOURS * 3_600_000 },
     demo: { pushDelayMs: e.DEMO_PUSH_DELAY_MS, simulatorPort: e.DEMO_SIMULATOR_PORT },
   };
 }

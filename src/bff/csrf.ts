@@ -1,31 +1,36 @@
 /**
- * CSRF defence for state-changing requests: a static custom header (a cross-site form or
- * simple request cannot set it without a CORS preflight we never grant) and, when the browser
- * sends one, an Origin equal to our own.
+ * CSRF defence for state-changing requests: a static custom header (a cross-site form or simple
+ * request cannot set it without a CORS preflight we never grant) and an Origin equal to the
+ * BFF's own (PUBLIC_URL when set, else the Host the request came to). Rejections are logged.
  */
 import type { FastifyRequest } from 'fastify';
+import { CSRF_HEADER } from '../contract/session';
 import { HttpError } from './http-errors';
 
-export const CSRF_HEADER = 'x-sync-desk';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function checkCsrf(req: FastifyRequest): void {
+export function checkCsrf(req: FastifyRequest, publicUrl: URL | null): void {
   if (SAFE_METHODS.has(req.method)) return;
   if (req.headers[CSRF_HEADER] !== '1') {
-    req.log.warn({ url: req.url }, 'CSRF check failed: header missing');
+    req.log.warn({ url: req.url, method: req.method }, 'CSRF check failed: header missing');
     throw new HttpError(403, 'csrf', `Missing the ${CSRF_HEADER} header that Sync Desk's own pages send.`);
   }
+  const own = publicUrl?.origin ?? originOf(`${req.protocol}://${req.host}`);
   const origin = req.headers.origin;
-  if (origin !== undefined && hostOf(origin) !== hostOf(`${req.protocol}://${req.host}`)) {
-    req.log.warn({ url: req.url, origin }, 'CSRF check failed: foreign origin');
-    throw new HttpError(403, 'csrf', 'This request came from another site.');
+  if (!origin || originOf(origin) !== own) {
+    req.log.warn({ url: req.url, method: req.method, origin }, 'CSRF check failed: origin');
+    throw new HttpError(
+      403,
+      'csrf',
+      origin ? 'This request came from another site.' : 'This request has no Origin header.',
+    );
   }
 }
 
-/** `host[:port]` with the scheme's default port dropped, so `http://a:80` and `a` compare equal. */
-function hostOf(origin: string): string | undefined {
+/** `scheme://host[:port]` with the default port dropped, so `http://a:80` equals `http://a`. */
+function originOf(url: string): string | undefined {
   try {
-    return new URL(origin).host;
+    return new URL(url).origin;
   } catch {
     return undefined;
   }

@@ -1,19 +1,38 @@
-/** What the routes need, built once in server.ts (and by tests, against the simulator). */
+/** What the routes need, built once in main.ts (and by tests, against the simulator). */
 import type { FastifyBaseLogger } from 'fastify';
+import type { demoAccountSchema } from '../contract/session';
+import type { z } from 'zod';
+import type { SessionLimits } from './auth/sessions';
 import { openDatabase, type Db } from './db/database';
 import { EntityDirectory } from './entity-directory';
 import { MirrorRefresher } from './mirror/refresher';
 import type { MoniteClient } from './monite-client';
+
+export type DemoAccount = z.infer<typeof demoAccountSchema>;
+
+export type Settings = {
+  publicUrl: URL | null;
+  trustProxy: boolean;
+  session: SessionLimits;
+  /** Demo mode only: accounts shown on the sign-in page. */
+  demoAccounts: DemoAccount[];
+  /** First wait before pushing again after a failure whose outcome was checked (doubles). */
+  pushRetryDelayMs: number;
+};
 
 export type Deps = {
   db: Db;
   monite: MoniteClient;
   refresher: MirrorRefresher;
   entities: EntityDirectory;
+  settings: Settings;
 };
 
 export async function createDeps(
-  config: { databaseUrl: string; entityIds: string[]; mirrorRefreshMs: number },
+  config: { databaseUrl: string; entityIds: string[]; mirrorRefreshMs: number } & Omit<
+    Settings,
+    'demoAccounts' | 'pushRetryDelayMs'
+  >,
   monite: MoniteClient,
   log: FastifyBaseLogger,
 ): Promise<Deps> {
@@ -23,5 +42,12 @@ export async function createDeps(
     monite,
     refresher: new MirrorRefresher(db, monite, log, config.mirrorRefreshMs),
     entities: new EntityDirectory(monite, config.entityIds),
+    settings: {
+      publicUrl: config.publicUrl,
+      trustProxy: config.trustProxy,
+      session: config.session,
+      demoAccounts: [],
+      pushRetryDelayMs: 1000,
+    },
   };
 }

@@ -7,6 +7,7 @@ import type { FastifyError } from 'fastify';
 import { ZodError, type z } from 'zod';
 import type { ErrorResponse } from '../contract/api';
 import { UpstreamError } from './monite-client';
+import { PushFailedError } from './push-safely';
 import { BadCursorError } from './mirror/queries';
 
 export class HttpError extends Error {
@@ -47,11 +48,28 @@ export function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
   if (error instanceof BadCursorError) return new HttpError(400, 'bad_request', error.message);
   if (error instanceof UpstreamError) return fromUpstream(error);
+  if (error instanceof PushFailedError) return fromPushFailure(error);
   const fastifyError = error as Partial<FastifyError>;
   if (fastifyError.statusCode && fastifyError.statusCode < 500) {
     return new HttpError(fastifyError.statusCode, 'bad_request', fastifyError.message ?? 'Bad request');
   }
   return new HttpError(500, 'internal_error', 'Something went wrong in Sync Desk; the error was logged.');
+}
+
+function fromPushFailure(error: PushFailedError): HttpError {
+  if (error.code === 'already_pending') return new HttpError(409, 'already_pending', error.message);
+  const upstream = error.upstream ? fromUpstream(error.upstream) : undefined;
+  if (error.code === 'rate_limited' && upstream) return upstream;
+  const details = {
+    attempts: error.attempts,
+    ...(error.requestId && { monite_request_id: error.requestId }),
+  };
+  return new HttpError(
+    upstream?.status === 504 ? 504 : 502,
+    error.code === 'rejected' ? 'upstream_error' : error.code,
+    error.message,
+    details,
+  );
 }
 
 function fromUpstream(error: UpstreamError): HttpError {

@@ -7,6 +7,8 @@ import { pino } from 'pino';
 import { createSimulator } from '../simulator';
 import { startSimulatorServer } from '../simulator/http-server';
 import { loadConfig, type Config, type MoniteAccount } from './config';
+import { closeUnfinishedPushes } from './audit/log';
+import { ensureDemoAccounts } from './auth/demo-accounts';
 import { createDeps } from './deps';
 import { MoniteClient } from './monite-client';
 import { buildServer } from './server';
@@ -18,6 +20,10 @@ async function main(): Promise<void> {
 
   const account = config.account ?? (await startDemoMonite(config.demo, closers));
   const deps = await createDeps(config, new MoniteClient({ ...account, ...config.monite }, log), log);
+  if (!config.account) deps.settings.demoAccounts = await ensureDemoAccounts(deps.db);
+  const abandoned = await closeUnfinishedPushes(deps.db);
+  if (abandoned > 0)
+    log.warn({ pushes: abandoned }, 'pushes from before the last stop have no recorded outcome');
   const app = await buildServer(deps, { logger: log });
   closers.unshift(() => app.close());
   await app.listen({ port: config.port, host: config.host });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { startBff, useSimulatedMonite } from './test/harness';
+import { pino } from 'pino';
+import { MONITE_VERSION } from '../monite/schemas';
+import { MoniteClient } from './monite-client';
+import { CLIENT_ID, CLIENT_SECRET, MONITE_URL, startBff, useSimulatedMonite } from './test/harness';
 
 useSimulatedMonite();
 
@@ -57,14 +60,111 @@ describe('MoniteClient', () => {
   });
 });
 
+/** Every request the simulator logged with a Bearer token (the token request is not counted by Monite's client quota). */
+const apiRequests = (bff: Awaited<ReturnType<typeof startBff>>) =>
+  bff.sim.store.requests.filter((r) => r.headers.authorization);
+
+const ms = (r: { at: string }) => Date.parse(r.at);
+
+/** The most requests that arrived within any one second. */
+function busiestSecond(times: number[]): number {
+  const sorted = times.toSorted((a, b) => a - b);
+  let most = 0;
+  for (let i = 0, j = 0; i < sorted.length; i++) {
+    while ((sorted[j] ?? Infinity) <= (sorted[i] ?? 0) - 1000) j++;
+    most = Math.max(most, i - j + 1);
+  }
+  return most;
+}
+
 describe('MoniteClient under a rate limit', () => {
-  it("waits out a 429's Retry-After and then succeeds", async () => {
-    const bff = await startBff({ rateLimitPerSecond: 1 });
-    const id = bff.sim.store.records(bff.entityId)[0]!.id;
-    for (let i = 0; i < 3; i++) expect((await bff.monite.getRecord(bff.entityId, id)).data.id).toBe(id);
-    const statuses = bff.sim.store.requests.filter((r) => r.path.includes(id)).map((r) => r.status);
-    expect(statuses).toContain(429);
-    expect(statuses.filter((s) => s === 200)).toHaveLength(3);
+  it('keeps concurrent callers within the limit in every second, without a single 429', async () => {
+    const bff = await startBff({ rateLimitPerSecond: 100 }, { rateLimit: 100 });
+    await bff.monite.accessToken();
+    const ids = bff.sim.store.records(bff.entityId).map((r) => r.id);
+    const results = await Promise.all(
+      Array.from({ length: 150 }, (_, i) => bff.monite.getRecord(bff.entityId, ids[i % ids.length]!)),
+    );
+    expect(results).toHaveLength(150);
+    const requests = apiRequests(bff);
+    expect(requests).toHaveLength(150);
+    expect(requests.filter((r) => r.status !== 200)).toEqual([]);
+    expect(busiestSecond(requests.map(ms))).toBeLessThanOrEqual(100);
     await bff.close();
+  });
+
+  it('serves a waiting interactive call before the bulk calls queued ahead of it', async () => {
+    // Monite's quota far above ours, so its RateLimit-Remaining never reaches 0 here.
+    const bff = await startBff({ rateLimitPerSecond: 1000 }, { rateLimit: 40 });
+    await bff.monite.accessToken();
+    const [first, ...rest] = bff.sim.store.records(bff.entityId).map((r) => r.id);
+    const bulkIds = rest.slice(0, 30);
+    const bulk = bulkIds.map((id) => bff.monite.getRecord(bff.entityId, id, { priority: 'bulk' }));
+    const interactive = bff.monite.getRecord(bff.entityId, first!);
+    await Promise.all([...bulk, interactive]);
+    const order = apiRequests(bff).map((r) => r.path.split('/').at(-1));
+    // Only the small burst the bucket holds went out before it.
+    expect(order.indexOf(first)).toBeLessThanOrEqual(4);
+    // Bulk calls keep their own order.
+    expect(order.filter((id) => id !== first)).toEqual(bulkIds);
+    await bff.close();
+  });
+
+  it("holds every caller until a 429's Retry-After has passed, and does not retry a push itself", async () => {
+    const bff = await startBff();
+    const [a, b] = bff.sim.store.records(bff.entityId);
+    bff.sim.faults.throttleNext(1, 1, '/push');
+    await expect(bff.monite.pushRecord(bff.entityId, a!.id)).rejects.toMatchObject({
+      status: 429,
+      retryAfter: 1,
+    });
+    await bff.monite.getRecord(bff.entityId, b!.id);
+    const [throttled, next, ...more] = apiRequests(bff);
+    expect(throttled).toMatchObject({ method: 'POST', status: 429 });
+    expect(next).toMatchObject({ method: 'GET', status: 200 });
+    expect(more).toEqual([]);
+    expect(ms(next!)).toBeGreaterThanOrEqual(ms(throttled!) + 1000);
+    expect(bff.sim.store.pushCount(a!.id)).toBe(0);
+    await bff.close();
+  });
+
+  it('waits for the reset when Monite says no requests remain in this window', async () => {
+    const bff = await startBff({ rateLimitPerSecond: 3 });
+    await bff.monite.accessToken();
+    const id = bff.sim.store.records(bff.entityId)[0]!.id;
+    // Not at the end of a second, so the first three requests share one window upstream.
+    if (Date.now() % 1000 > 800)
+      await new Promise((resolve) => setTimeout(resolve, 1005 - (Date.now() % 1000)));
+    for (let i = 0; i < 5; i++) await bff.monite.getRecord(bff.entityId, id);
+    const requests = apiRequests(bff);
+    expect(requests.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    // The third answer said RateLimit-Remaining: 0, RateLimit-Reset: 1.
+    expect(ms(requests[3]!)).toBeGreaterThanOrEqual(ms(requests[2]!) + 1000);
+    await bff.close();
+  });
+});
+
+/** A client whose every connection fails with this error code. */
+const failingWith = (code: string) => {
+  const client = new MoniteClient(
+    {
+      baseUrl: MONITE_URL,
+      clientId: CLIENT_ID,
+      clientSecret: CLIENT_SECRET,
+      version: MONITE_VERSION,
+      timeoutMs: 1000,
+      rateLimitPerSecond: 100,
+    },
+    pino({ level: 'silent' }),
+    () => Promise.reject(new TypeError('fetch failed', { cause: Object.assign(new Error(code), { code }) })),
+  );
+  return client.listEntities().catch((error: unknown) => error);
+};
+
+describe('MoniteClient network failures', () => {
+  it('tells a connection that never opened from one that may have carried the request', async () => {
+    expect(await failingWith('ECONNREFUSED')).toMatchObject({ kind: 'network', neverSent: true });
+    expect(await failingWith('ENOTFOUND')).toMatchObject({ kind: 'network', neverSent: true });
+    expect(await failingWith('ECONNRESET')).toMatchObject({ kind: 'network', neverSent: false });
   });
 });

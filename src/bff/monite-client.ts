@@ -1,12 +1,17 @@
 /**
  * Every call the BFF makes to Monite: the partner token (client-credentials grant, cached until
  * shortly before expiry, renewed once on a 401), the version and entity headers, timeouts,
- * the shared rate limit, and response validation against the Monite schemas.
+ * the shared rate limit (one limiter per client, one client per process; interactive requests go
+ * ahead of bulk work), Monite's rate-limit headers, and response validation against the schemas.
+ *
+ * Retries: a 401 is retried once with a new token, and a read that gets a 429 is retried after
+ * Retry-After (Monite did not act, and reads are safe anyway). A push is sent once: its retry
+ * policy lives in push-safely.ts, the one place that decides whether pushing again is safe.
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { z } from 'zod';
 import type { MoniteConfig } from './config';
-import { RateLimiter } from './rate-limiter';
+import { RateLimiter, type Priority } from './rate-limiter';
 import {
   entityListSchema,
   errorMessageOf,
@@ -21,6 +26,8 @@ import {
 
 export type UpstreamFailure = 'http' | 'timeout' | 'network' | 'invalid_response';
 
+export type { Priority };
+
 export class UpstreamError extends Error {
   constructor(
     message: string,
@@ -29,11 +36,22 @@ export class UpstreamError extends Error {
     readonly requestId?: string,
     /** Seconds Monite asked us to wait (429). */
     readonly retryAfter?: number,
+    /**
+     * The request certainly never reached Monite (connection refused, host not found): sending it
+     * again cannot duplicate anything. False when it may have been sent (a reset, a timeout).
+     */
+    readonly neverSent = false,
   ) {
     super(message);
     this.name = 'UpstreamError';
   }
 }
+
+/** Per-call options. */
+export type CallOptions = {
+  /** 'interactive' (default) goes ahead of waiting 'bulk' calls (mirror refresh, bulk jobs). */
+  priority?: Priority;
+};
 
 export type Upstream<T> = { data: T; requestId: string | undefined };
 
@@ -52,6 +70,9 @@ type Call = {
   entityId?: string;
   /** Arrays are sent as repeated keys (`id__in=a&id__in=b`), as Monite expects. */
   query?: Record<string, string | number | string[] | undefined>;
+  priority?: Priority;
+  /** How many 429s to wait out and retry here; pushes use 0 (push-safely.ts decides). */
+  max429Retries?: number;
 };
 
 /** Renew this long before Monite's `expires_in` runs out (capped at a tenth of the lifetime). */
@@ -59,6 +80,17 @@ const TOKEN_MARGIN_MS = 60_000;
 /** How long a 429's Retry-After may be before we give up waiting and tell the caller. */
 const MAX_RETRY_AFTER_S = 10;
 const MAX_429_RETRIES = 2;
+/** A RateLimit-Reset (or Retry-After) longer than this is taken as this: a bad header must not stall us for hours. */
+const MAX_PAUSE_S = 60;
+/** Connection errors that happen before a request is sent (undici / Node `code`s). */
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 
 export class MoniteClient {
   private token: { value: string; renewAt: number } | undefined;
@@ -73,40 +105,57 @@ export class MoniteClient {
     this.limiter = new RateLimiter(config.rateLimitPerSecond);
   }
 
-  listRecords(entityId: string, params: RecordsListParams): Promise<Upstream<SyncRecordList>> {
+  listRecords(
+    entityId: string,
+    params: RecordsListParams,
+    options: CallOptions = {},
+  ): Promise<Upstream<SyncRecordList>> {
     return this.call(syncRecordListSchema, {
       method: 'GET',
       path: '/accounting_synced_records',
       entityId,
       query: params,
+      ...options,
     });
   }
 
-  getRecord(entityId: string, recordId: string): Promise<Upstream<SyncRecord>> {
+  getRecord(entityId: string, recordId: string, options: CallOptions = {}): Promise<Upstream<SyncRecord>> {
     return this.call(syncRecordSchema, {
       method: 'GET',
       path: `/accounting_synced_records/${recordId}`,
       entityId,
+      ...options,
     });
   }
 
-  pushRecord(entityId: string, recordId: string): Promise<Upstream<SyncRecord>> {
+  /**
+   * One push request, never retried here except with a renewed token after a 401 (Monite did not
+   * act). A 429, 5xx, timeout or network error is thrown as is: use `pushSafely` to retry.
+   */
+  pushRecord(entityId: string, recordId: string, options: CallOptions = {}): Promise<Upstream<SyncRecord>> {
     return this.call(syncRecordSchema, {
       method: 'POST',
       path: `/accounting_synced_records/${recordId}/push`,
       entityId,
+      ...options,
+      max429Retries: 0,
     });
   }
 
   /** Every entity of the partner (or just `ids`), following pagination. */
-  async listEntities(ids: string[] = []): Promise<MoniteEntity[]> {
+  async listEntities(ids: string[] = [], options: CallOptions = {}): Promise<MoniteEntity[]> {
     const entities: MoniteEntity[] = [];
     let token: string | undefined;
     do {
       const query = token
         ? { pagination_token: token }
         : { limit: 100, id__in: ids.length ? ids : undefined };
-      const { data } = await this.call(entityListSchema, { method: 'GET', path: '/entities', query });
+      const { data } = await this.call(entityListSchema, {
+        method: 'GET',
+        path: '/entities',
+        query,
+        ...options,
+      });
       entities.push(...data.data);
       token = data.next_pagination_token ?? undefined;
     } while (token);
@@ -149,7 +198,7 @@ export class MoniteClient {
     let renewed = false;
     for (let attempt = 0; ; attempt++) {
       const token = await this.accessToken();
-      await this.limiter.take();
+      await this.limiter.take(call.priority);
       const started = performance.now();
       const res = await this.send(url(this.config.baseUrl, call), {
         method: call.method,
@@ -160,6 +209,7 @@ export class MoniteClient {
         },
       });
       const requestId = res.headers.get('x-request-id') ?? undefined;
+      this.obeyQuotaHeaders(res.headers);
       const ms = Math.round(performance.now() - started);
       this.log.debug(
         { method: call.method, path: call.path, status: res.status, ms, requestId },
@@ -176,10 +226,11 @@ export class MoniteClient {
       }
       const body = await readJson(res);
       if (res.status === 429) {
-        const retryAfter = Number(res.headers.get('retry-after')) || 1;
-        this.limiter.pauseUntil(Date.now() + retryAfter * 1000);
-        // A 429 means Monite did not act, so retrying (even a push) cannot duplicate anything.
-        if (attempt < MAX_429_RETRIES && retryAfter <= MAX_RETRY_AFTER_S) continue;
+        const retryAfter = retryAfterSeconds(res.headers.get('retry-after'));
+        // Everyone waits, not just this caller: the quota is the client's.
+        this.limiter.pauseUntil(Date.now() + Math.min(retryAfter, MAX_PAUSE_S) * 1000);
+        // A 429 means Monite did not act, so retrying cannot duplicate anything.
+        if (attempt < (call.max429Retries ?? MAX_429_RETRIES) && retryAfter <= MAX_RETRY_AFTER_S) continue;
         throw new UpstreamError('Monite is rate-limiting us', 'http', 429, requestId, retryAfter);
       }
       const reason = errorMessageOf(body) ?? res.statusText;
@@ -191,15 +242,39 @@ export class MoniteClient {
     }
   }
 
+  /**
+   * Monite says how much of the current window's quota is left (other clients of the same
+   * credentials count too): at 0, nobody sends until the window resets.
+   */
+  private obeyQuotaHeaders(headers: Headers): void {
+    const remaining = [headers.get('ratelimit-remaining'), headers.get('x-ratelimit-remaining-second')]
+      .filter((v): v is string => v !== null && v.trim() !== '')
+      .map(Number)
+      .filter(Number.isFinite);
+    if (remaining.length === 0 || Math.min(...remaining) > 0) return;
+    const reset = Number(headers.get('ratelimit-reset'));
+    // Reset is whole seconds until the window ends; without one, a window is a second long.
+    const waitS = Number.isFinite(reset) && reset > 0 ? Math.min(reset, MAX_PAUSE_S) : 1;
+    this.limiter.pauseUntil(Date.now() + waitS * 1000);
+  }
+
   private async send(target: string, init: RequestInit): Promise<Response> {
     try {
       return await this.fetchImpl(target, { ...init, signal: AbortSignal.timeout(this.config.timeoutMs) });
     } catch (error) {
       const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
-      this.log.warn({ url: new URL(target).pathname, timedOut }, 'Monite unreachable');
+      const notSent = !timedOut && connectionNeverOpened(error);
+      this.log.warn({ url: new URL(target).pathname, timedOut, notSent }, 'Monite unreachable');
       throw timedOut
         ? new UpstreamError(`Monite did not answer within ${this.config.timeoutMs / 1000} s`, 'timeout')
-        : new UpstreamError('Monite could not be reached', 'network');
+        : new UpstreamError(
+            'Monite could not be reached',
+            'network',
+            undefined,
+            undefined,
+            undefined,
+            notSent,
+          );
     }
   }
 
@@ -214,6 +289,24 @@ export class MoniteClient {
       requestId,
     );
   }
+}
+
+/** Retry-After is seconds, or an HTTP date; anything else counts as 1 s. */
+function retryAfterSeconds(header: string | null): number {
+  if (!header) return 1;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? 1 : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+/** fetch's error for a connection that never opened: `cause.code` (or every code of an AggregateError). */
+function connectionNeverOpened(error: unknown): boolean {
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  const codes = [cause, ...(cause instanceof AggregateError ? cause.errors : [])]
+    .map((e) => (e as { code?: unknown } | null)?.code)
+    .filter((code): code is string => typeof code === 'string');
+  return codes.length > 0 && codes.every((code) => NOT_SENT_CODES.has(code));
 }
 
 function url(baseUrl: string, { path, query = {} }: Call): string {

@@ -1,6 +1,7 @@
 /** The state every handler shares: one object per simulator, so simulators never leak into each other. */
 import type { SimEntity } from './entities';
-import type { FailureQueue } from './failure-queue';
+import type { FailureQueue, PathQueue } from './failure-queue';
+import type { Rng } from './random';
 import type { RateLimiter } from './rate-limiter';
 import type { RecordStore } from './record-store';
 import type { TokenStore } from './tokens';
@@ -33,6 +34,22 @@ export type SimContext = {
   store: RecordStore;
   tokens: TokenStore;
   rateLimiter: RateLimiter;
+  /** Answered before the request is processed (5xx, or the gateway's 429). */
   failures: FailureQueue;
+  /** Processed, then answered with this 5xx instead of the real answer. */
+  lostAnswers: PathQueue<number>;
+  /** Processed at once, answered this many ms later. */
+  lateAnswers: PathQueue<number>;
+  /** Random 5xx on API calls (not `POST /auth/token`); null = off. */
+  randomFailures: RandomFailures | null;
   requests: RequestLogEntry[];
+};
+
+export type RandomFailures = {
+  /** Probability in [0, 1] that an API call fails. */
+  rate: number;
+  status: number;
+  /** Share of the failures that happen after the request was processed (the answer is lost). */
+  afterProcessingShare: number;
+  rng: Rng;
 };

@@ -7,12 +7,13 @@ import type { ObjectType } from '../monite/schemas';
 import type { RequestLogEntry, SimContext } from './context';
 import { seedRecords } from './dataset';
 import { DEFAULT_ENTITIES, seedEntity, type EntitySpec } from './entities';
-import { FailureQueue } from './failure-queue';
+import { assertServerError, FailureQueue, PathQueue } from './failure-queue';
 import { authTokenHandler } from './handlers/auth-token';
 import { entitiesHandler } from './handlers/entities';
 import { syncedRecordHandlers } from './handlers/synced-records';
 import { isUuid } from './handlers/validation';
 import type { Outcome } from './push-outcome';
+import { rngFrom } from './random';
 import { RateLimiter } from './rate-limiter';
 import { RecordStore, type RecordPatch } from './record-store';
 import type { SimRecord } from './sim-record';
@@ -62,8 +63,30 @@ export type SimulatorStore = {
 export type SimulatorFaults = {
   /** Every token issued so far is expired from now on (new ones are fine). */
   expireTokens(): void;
-  /** The next `count` requests (whose path includes `pathIncludes`, if given) fail with `status` (default 500). */
+  /**
+   * The next `count` requests (whose path includes `pathIncludes`, if given) fail with `status`
+   * (default 500) before Monite processes them: a failed push is not counted and changes nothing.
+   */
   failNext(count: number, status?: number, pathIncludes?: string): void;
+  /**
+   * The next `count` matching requests are processed (a push counts and makes the record pending),
+   * but the answer is lost: the client gets `status` (5xx, default 500) instead.
+   */
+  failAfterProcessing(count: number, status?: number, pathIncludes?: string): void;
+  /** The next `count` matching requests get the gateway's 429 with this Retry-After (default 1 s). */
+  throttleNext(count: number, retryAfterSeconds?: number, pathIncludes?: string): void;
+  /**
+   * The next `count` matching requests are processed at once, but answered `ms` later (longer than
+   * the client's timeout: the client gives up on a request Monite has acted on).
+   */
+  delayNext(count: number, ms: number, pathIncludes?: string): void;
+  /**
+   * From now on, each API call (not `POST /auth/token`) fails with `status` (default 500) with
+   * probability `rate` (0 = off), drawn from a generator seeded by the simulator's seed, so a run
+   * with the same requests in the same order fails the same ones. A share `afterProcessingShare`
+   * (default 0) of those failures happen after the request was processed (the answer is lost).
+   */
+  setRandomFailureRate(rate: number, options?: { status?: number; afterProcessingShare?: number }): void;
   setLatency(ms: number): void;
   /** 0 = unlimited. */
   setRateLimit(perSecond: number): void;
@@ -114,6 +137,9 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     tokens: new TokenStore(),
     rateLimiter: new RateLimiter(),
     failures: new FailureQueue(),
+    lostAnswers: new PathQueue(),
+    lateAnswers: new PathQueue(),
+    randomFailures: null,
     requests: [],
   };
 
@@ -142,7 +168,26 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     },
     faults: {
       expireTokens: () => ctx.tokens.expireAll(now()),
-      failNext: (count, status = 500, pathIncludes) => ctx.failures.add(count, status, pathIncludes),
+      failNext: (count, status = 500, pathIncludes) => ctx.failures.fail(count, status, pathIncludes),
+      failAfterProcessing: (count, status = 500, pathIncludes) => {
+        assertServerError('failAfterProcessing', status);
+        ctx.lostAnswers.add(count, status, pathIncludes);
+      },
+      throttleNext: (count, retryAfterSeconds = 1, pathIncludes) =>
+        ctx.failures.throttle(count, retryAfterSeconds, pathIncludes),
+      delayNext: (count, ms, pathIncludes) => {
+        if (!(ms >= 0)) throw new Error(`delayNext ms must be ≥ 0, got ${ms}`);
+        ctx.lateAnswers.add(count, ms, pathIncludes);
+      },
+      setRandomFailureRate: (rate, { status = 500, afterProcessingShare = 0 } = {}) => {
+        if (!(rate >= 0 && rate <= 1)) throw new Error(`failure rate must be in [0, 1], got ${rate}`);
+        if (!(afterProcessingShare >= 0 && afterProcessingShare <= 1)) {
+          throw new Error(`afterProcessingShare must be in [0, 1], got ${afterProcessingShare}`);
+        }
+        assertServerError('setRandomFailureRate', status);
+        ctx.randomFailures =
+          rate === 0 ? null : { rate, status, afterProcessingShare, rng: rngFrom(seed, 'random-failures') };
+      },
       setLatency: (ms) => {
         ctx.settings.latencyMs = ms;
       },

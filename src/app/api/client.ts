@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { errorResponseSchema } from '../../contract/api';
+import { CSRF_HEADER } from '../../contract/session';
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -18,12 +19,12 @@ export class ApiError extends Error {
   }
 }
 
-type Options = { method?: 'GET' | 'POST'; signal?: AbortSignal };
+type Options = { method?: 'GET' | 'POST' | 'DELETE'; body?: unknown; signal?: AbortSignal };
 
 export async function apiFetch<S extends z.ZodType>(
   path: string,
   schema: S,
-  { method = 'GET', signal }: Options = {},
+  { method = 'GET', body: payload, signal }: Options = {},
 ): Promise<z.infer<S>> {
   // An absolute URL: Node's fetch (under jsdom in tests) rejects relative ones.
   const url = new URL(path, window.location.origin);
@@ -33,16 +34,19 @@ export async function apiFetch<S extends z.ZodType>(
       method,
       signal,
       credentials: 'same-origin',
-      headers:
-        method === 'GET'
-          ? { Accept: 'application/json' }
-          : { Accept: 'application/json', 'X-Sync-Desk': '1' },
+      headers: {
+        Accept: 'application/json',
+        ...(method !== 'GET' && { [CSRF_HEADER]: '1' }),
+        ...(payload !== undefined && { 'Content-Type': 'application/json' }),
+      },
+      body: payload === undefined ? undefined : JSON.stringify(payload),
     });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiError(0, 'network_error', 'Cannot reach Sync Desk. Check your connection and retry.');
   }
-  const body: unknown = await response.json().catch(() => undefined);
+  // 204 No Content (sign-out) has no body: the schema then sees `undefined`.
+  const body: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
   if (!response.ok) throw errorFrom(response, body);
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
@@ -80,6 +84,10 @@ export function errorMessage(error: unknown): string {
   }
   return error instanceof Error ? error.message : 'Something went wrong.';
 }
+
+/** The session is gone (expired, or signed out elsewhere): only signing in again helps. */
+export const isUnauthenticated = (error: unknown): error is ApiError =>
+  error instanceof ApiError && error.status === 401 && error.code === 'unauthenticated';
 
 /** Worth retrying automatically: the network, rate limits and upstream hiccups. */
 export function isTransient(error: unknown): boolean {

@@ -1,16 +1,25 @@
 /** Every query and mutation key, defined once; hierarchical so one prefix invalidates a family. */
 import type { RecordsFilter } from '../../contract/api';
+import type { AuditQuery } from '../../contract/audit';
+
+/** The audit log's filters (what the URL holds, and the cache key), without the paging. */
+export type AuditFilter = Omit<AuditQuery, 'cursor' | 'limit'>;
 
 export const queryKeys = {
+  session: () => ['session'] as const,
   entities: () => ['entities'] as const,
   recordLists: (entityId: string) => ['entities', entityId, 'records', 'list'] as const,
   recordList: (entityId: string, filter: RecordsFilter) =>
     [...queryKeys.recordLists(entityId), filter] as const,
   record: (entityId: string, recordId: string) =>
     ['entities', entityId, 'records', 'detail', recordId] as const,
+  auditLists: () => ['audit', 'list'] as const,
+  auditList: (filter: AuditFilter) => [...queryKeys.auditLists(), filter] as const,
 };
 
 export const mutationKeys = {
+  signIn: () => ['sign-in'] as const,
+  signOut: () => ['sign-out'] as const,
   pushRecord: (entityId: string, recordId: string) => ['push-record', entityId, recordId] as const,
   refreshMirror: (entityId: string) => ['refresh-mirror', entityId] as const,
 };

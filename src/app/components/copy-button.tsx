@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { toast } from 'sonner';
+import { toast } from '../lib/toast';
 import { Button } from './button';
 
 export function CopyButton({ value, label }: { value: string; label: string }) {

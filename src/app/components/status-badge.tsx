@@ -8,7 +8,8 @@ const TONES: Record<string, string> = {
   done: 'bg-emerald-50 text-emerald-700 ring-emerald-600/20',
 };
 
-export function StatusBadge({ status }: { status: string }) {
+/** `live`: the record is in this state now (a pending one spins); off for history (the audit log). */
+export function StatusBadge({ status, live = true }: { status: string; live?: boolean }) {
   return (
     <span
       className={cx(
@@ -16,7 +17,7 @@ export function StatusBadge({ status }: { status: string }) {
         TONES[status] ?? 'bg-slate-100 text-slate-700 ring-slate-500/20',
       )}
     >
-      {status === 'pending' && <Spinner className="size-3 border-[1.5px]" />}
+      {live && status === 'pending' && <Spinner className="size-3 border-[1.5px]" />}
       {labelOf('sync_status', status)}
     </span>
   );

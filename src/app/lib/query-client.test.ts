@@ -12,4 +12,9 @@ describe('query retry policy', () => {
     expect(shouldRetry(3, new ApiError(502, 'upstream_error', 'Bad gateway'))).toBe(false);
     expect(shouldRetry(0, new ApiError(404, 'not_found', 'No such record'))).toBe(false);
   });
+
+  it('never retries a request the session or the role refused', () => {
+    expect(shouldRetry(0, new ApiError(401, 'unauthenticated', 'Sign in'))).toBe(false);
+    expect(shouldRetry(0, new ApiError(403, 'forbidden', "Viewers can't push records"))).toBe(false);
+  });
 });

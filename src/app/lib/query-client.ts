@@ -1,10 +1,14 @@
 /** TanStack Query defaults for the whole SPA, in one place. */
-import { QueryClient } from '@tanstack/react-query';
-import { ApiError, isTransient } from '../api/client';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { ApiError, isTransient, isUnauthenticated } from '../api/client';
+import { mutationKeys, queryKeys } from '../api/query-keys';
+import { endSession } from '../api/session';
+import type { SessionResponse } from '../../contract/session';
+import { toast } from './toast';
 
 const MAX_RETRIES = 3;
 
-/** Only failures that may pass: a 400 or 404 will not fix itself. */
+/** Only failures that may pass: a 400, 401, 403 or 404 will not fix itself. */
 export const shouldRetry = (failureCount: number, error: Error) =>
   failureCount < MAX_RETRIES && isTransient(error);
 
@@ -14,8 +18,28 @@ export const retryDelay = (attempt: number, error: Error) =>
     ? error.retryAfter * 1000
     : Math.min(1000 * 2 ** attempt, 10_000);
 
+/**
+ * Any request answered 401 `unauthenticated` means the session ended mid-use (idle or absolute
+ * timeout, or signed out in another tab). Forget the user: the session guard then sends the
+ * person to sign in, with the page they were on (and its filters) as `next`.
+ */
+export function onUnauthenticated(queryClient: QueryClient) {
+  // Requests racing our own sign-out are expected to fail this way: nothing to say.
+  if (queryClient.isMutating({ mutationKey: mutationKeys.signOut() }) > 0) return;
+  const session = queryClient.getQueryData<SessionResponse>(queryKeys.session());
+  // Several requests fail at once when a session ends: one toast is enough.
+  if (!session?.user) return;
+  endSession(queryClient);
+  toast.info('Your session ended; sign in again.', { id: 'session-ended' });
+}
+
 export function createQueryClient() {
-  return new QueryClient({
+  const onError = (error: Error) => {
+    if (isUnauthenticated(error)) onUnauthenticated(queryClient);
+  };
+  const queryClient: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
     defaultOptions: {
       queries: {
         // Mounting a second view of the same data (row → drawer) should not refetch at once.
@@ -27,4 +51,5 @@ export function createQueryClient() {
       mutations: { retry: false },
     },
   });
+  return queryClient;
 }

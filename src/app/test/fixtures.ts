@@ -1,5 +1,7 @@
 /** Small BFF payloads for tests, typed by the contract so they cannot drift from it. */
 import type { EntitySummary, Facets, RecordsPage, SyncRecord } from '../../contract/api';
+import type { AuditEntry } from '../../contract/audit';
+import type { Role, StaffUser } from '../../contract/session';
 
 export const ENTITY: EntitySummary = { id: '0b6e8a3c-1f2d-4c5e-9a7b-2c3d4e5f6a70', name: 'Acme Ltd' };
 export const OTHER_ENTITY: EntitySummary = {
@@ -36,6 +38,41 @@ export function makePage(data: SyncRecord[], overrides: Partial<RecordsPage> = {
     total: data.length,
     facets: NO_FACETS,
     mirror: { state: 'ready', refreshed_at: new Date().toISOString(), error: null },
+    ...overrides,
+  };
+}
+
+/** A staff member of each role, as the BFF's session route describes them. */
+export const staffUser = (role: Role): StaffUser => ({ email: `${role}@example.com`, role });
+
+export const DEMO_ACCOUNTS = (['viewer', 'operator', 'admin'] as const).map((role) => ({
+  ...staffUser(role),
+  password: `demo-${role}-password`,
+}));
+
+let auditSequence = 0;
+
+export function makeAuditEntry(overrides: Partial<AuditEntry> = {}): AuditEntry {
+  auditSequence += 1;
+  const n = String(auditSequence).padStart(12, '0');
+  return {
+    id: `audit-${n}`,
+    at: '2025-01-12T10:30:00Z',
+    actor: 'operator@example.com',
+    action: 'push',
+    entity_id: ENTITY.id,
+    record_id: `5d0f6a1e-7b2c-4d3e-8f4a-${n}`,
+    object_type: 'bill',
+    object_id: `bill-${n}`,
+    provider: 'codat',
+    platform: 'xero',
+    status_before: 'error',
+    status_after: 'pending',
+    errors: null,
+    monite_request_id: `req-${n}`,
+    duration_ms: 840,
+    outcome: 'ok',
+    reason: null,
     ...overrides,
   };
 }

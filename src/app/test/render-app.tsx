@@ -1,5 +1,8 @@
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { flushSync } from 'react-dom';
+// What `react-router/dom`'s RouterProvider does (main.tsx), without a second copy of the router
+// under Vitest: `navigate(…, { flushSync: true })` needs it.
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { createQueryClient } from '../lib/query-client';
 import { AppProviders } from '../providers';
@@ -12,7 +15,7 @@ export function renderApp(url: string) {
   const user = userEvent.setup();
   render(
     <AppProviders queryClient={queryClient}>
-      <RouterProvider router={router} />
+      <RouterProvider router={router} flushSync={(update) => void flushSync(update)} />
     </AppProviders>,
   );
   return { router, user, queryClient };

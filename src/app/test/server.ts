@@ -1,9 +1,11 @@
 /** The mocked BFF: each test installs the handlers it needs; anything else fails the test. */
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { ENTITY, OTHER_ENTITY } from './fixtures';
+import { ENTITY, OTHER_ENTITY, staffUser } from './fixtures';
 
 export const server = setupServer(
+  // Signed in as an operator unless a test says otherwise (`mockSession` in mock-bff.ts).
+  http.get('*/api/session', () => HttpResponse.json({ user: staffUser('operator') })),
   http.get('*/api/entities', () => HttpResponse.json({ data: [ENTITY, OTHER_ENTITY] })),
 );
 

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** Table types for Kysely: the one description of the BFF's database. */
 export interface MirrorRecordTable {
   entity_id: string;
@@ -35,8 +37,49 @@ export interface MirrorCursorTable {
   refreshed_at: string | null;
 }
 
+export interface StaffUserTable {
+  id: string;
+  email: string;
+  /** `scrypt$N$r$p$salt$hash` (see auth/passwords.ts); never a plaintext password. */
+  password_hash: string;
+  role: string;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+/** Server-side sessions; only a SHA-256 of the cookie's random id is stored. */
+export interface StaffSessionTable {
+  id_hash: string;
+  user_id: string;
+  created_at: string;
+  last_seen_at: string;
+}
+
+/**
+ * Append-only audit log. Each row's `hash` is SHA-256 over its content and `prev_hash`
+ * (the previous row's hash), so an edited, inserted or removed row breaks the chain.
+ * A push is two rows: `push` when it starts, `push_result` (with `started_id`) when it ends.
+ */
+export interface AuditEntryTable {
+  seq: Generated<number>;
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  entity_id: string | null;
+  record_id: string | null;
+  started_id: string | null;
+  /** Everything else about the event (JSON). */
+  data: string;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface Database {
   mirror_record: MirrorRecordTable;
   mirror_count: MirrorCountTable;
   mirror_cursor: MirrorCursorTable;
+  staff_user: StaffUserTable;
+  staff_session: StaffSessionTable;
+  audit_entry: AuditEntryTable;
 }

@@ -8,7 +8,10 @@ useSimulatedMonite();
 type Bff = Awaited<ReturnType<typeof startBff>>;
 
 async function list(bff: Bff, query = ''): Promise<RecordsPage> {
-  const res = await bff.app.inject(`/api/entities/${bff.entityId}/records${query}`);
+  const res = await bff.app.inject({
+    url: `/api/entities/${bff.entityId}/records${query}`,
+    headers: await bff.signIn('viewer'),
+  });
   expect(res.statusCode).toBe(200);
   return res.json();
 }
@@ -43,27 +46,30 @@ describe('GET /api/entities/:entityId/records', () => {
 
   it('rejects bad filters, unknown parameters and foreign ids with a clear 400/404', async () => {
     const bff = await startBff();
-    const bad = await bff.app.inject(`/api/entities/${bff.entityId}/records?sync_status=failed`);
+    const headers = await bff.signIn('viewer');
+    const get = (url: string) => bff.app.inject({ url, headers });
+    const bad = await get(`/api/entities/${bff.entityId}/records?sync_status=failed`);
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error).toMatchObject({
       code: 'bad_request',
       message: expect.stringContaining('sync_status'),
     });
-    expect((await bff.app.inject(`/api/entities/${bff.entityId}/records?foo=1`)).statusCode).toBe(400);
-    expect((await bff.app.inject('/api/entities/not-a-uuid/records')).statusCode).toBe(400);
-    const unknown = await bff.app.inject('/api/entities/3f1b2c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d/records');
+    expect((await get(`/api/entities/${bff.entityId}/records?foo=1`)).statusCode).toBe(400);
+    expect((await get('/api/entities/not-a-uuid/records')).statusCode).toBe(400);
+    const unknown = await get('/api/entities/3f1b2c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d/records');
     expect(unknown.statusCode).toBe(404);
     await bff.close();
   });
 
   it('is not an open proxy: only the listed routes exist', async () => {
     const bff = await startBff();
+    const headers = await bff.signIn('admin');
     for (const path of [
       '/api/v1/entities',
       '/api/accounting_synced_records',
       `/api/entities/${bff.entityId}`,
     ]) {
-      const res = await bff.app.inject(path);
+      const res = await bff.app.inject({ url: path, headers });
       expect(res.statusCode).toBe(404);
       expect(res.json().error.code).toBe('not_found');
     }
@@ -87,7 +93,7 @@ describe('mirror refresh', () => {
     const res = await bff.app.inject({
       method: 'POST',
       url: `/api/entities/${bff.entityId}/refresh`,
-      headers: { 'x-sync-desk': '1' },
+      headers: await bff.signIn('viewer'),
     });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ state: 'ready' });
@@ -109,7 +115,10 @@ describe('GET /api/entities/:entityId/records/:recordId', () => {
       errors: { message: 'Account must be valid.' },
     });
 
-    const res = await bff.app.inject(`/api/entities/${bff.entityId}/records/${target.id}`);
+    const res = await bff.app.inject({
+      url: `/api/entities/${bff.entityId}/records/${target.id}`,
+      headers: await bff.signIn('viewer'),
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json<SyncRecord>()).toMatchObject({ id: target.id, sync_status: 'error' });
     const page = await list(bff, `?q=${target.id}&sync_status=error`);
@@ -119,9 +128,10 @@ describe('GET /api/entities/:entityId/records/:recordId', () => {
 
   it('answers 404 for a record Monite does not have', async () => {
     const bff = await startBff();
-    const res = await bff.app.inject(
-      `/api/entities/${bff.entityId}/records/3f1b2c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d`,
-    );
+    const res = await bff.app.inject({
+      url: `/api/entities/${bff.entityId}/records/3f1b2c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d`,
+      headers: await bff.signIn('viewer'),
+    });
     expect(res.statusCode).toBe(404);
     expect(res.json().error.code).toBe('not_found');
     await bff.close();

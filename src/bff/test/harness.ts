@@ -6,8 +6,11 @@ import { Writable } from 'node:stream';
 import { setupServer } from 'msw/node';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import { ROLES, type Role } from '../../contract/session';
 import { MONITE_VERSION } from '../../monite/schemas';
+import { addUser } from '../auth/users';
 import { createSimulator, type SimulatorOptions } from '../../simulator';
+import { loadConfig } from '../config';
 import { createDeps } from '../deps';
 import { MoniteClient } from '../monite-client';
 import { buildServer } from '../server';
@@ -15,6 +18,10 @@ import { buildServer } from '../server';
 export const MONITE_URL = 'https://api.sandbox.monite.com/v1';
 export const CLIENT_ID = '0b7c5d2e-5a43-4c1e-9a55-6d0f3f1c2b11';
 export const CLIENT_SECRET = 'test-secret-never-shown-anywhere';
+
+export const PASSWORD = 'correct horse battery staple';
+/** What Sync Desk's own pages send with a state-changing request (inject's default host is localhost:80). */
+export const SAME_ORIGIN = { 'x-sync-desk': '1', origin: 'http://localhost' };
 
 const msw = setupServer();
 
@@ -34,6 +41,8 @@ export async function startBff(
     clientSecret: CLIENT_SECRET,
     entities: [{ name: 'Test Trading GmbH', records: 300 }],
     pushDelayMs: 50,
+    // Unthrottled by default: the simulator's RateLimit headers would otherwise pace fast tests.
+    rateLimitPerSecond: 1000,
     ...options,
   });
   msw.use(...sim.handlers);
@@ -59,14 +68,27 @@ export async function startBff(
     },
     log,
   );
-  const deps = await createDeps(
-    { databaseUrl: 'sqlite::memory:', entityIds: [], mirrorRefreshMs: 30_000 },
-    monite,
-    log,
-  );
+  const deps = await createDeps(loadConfig({ DATABASE_URL: 'sqlite::memory:' }), monite, log);
+  deps.settings.pushRetryDelayMs = 10;
+  for (const role of ROLES) await addUser(deps.db, `${role}@example.com`, role, PASSWORD);
   const app = await buildServer(deps, { logger: log, spaDir: '/nonexistent' });
   const entityId = sim.entities[0]!.id;
+
+  /** Signs in as `role` and returns headers that make a same-origin request with that session. */
+  async function signIn(role: Role = 'operator'): Promise<typeof SAME_ORIGIN & { cookie: string }> {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/session',
+      headers: SAME_ORIGIN,
+      payload: { email: `${role}@example.com`, password: PASSWORD },
+    });
+    if (res.statusCode !== 200) throw new Error(`sign-in as ${role} failed: ${res.body}`);
+    const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    return { ...SAME_ORIGIN, cookie };
+  }
+
   return {
+    signIn,
     sim,
     app,
     deps,

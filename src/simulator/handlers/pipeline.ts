@@ -1,7 +1,9 @@
 /**
  * What every simulated call goes through, in the order a request meets Monite's layers: logged,
- * delayed (injected latency), failed (injected 5xx), rate-limited at the gateway, version-checked,
- * authenticated; then the route runs and the response gets Monite's common headers.
+ * delayed (injected latency), failed (injected 5xx or 429, random 5xx), rate-limited at the
+ * gateway, version-checked, authenticated; then the route runs, its answer may be lost (an
+ * injected 5xx after processing) or late (an injected delay after processing), and the response
+ * gets Monite's common headers.
  */
 import { STATUS_CODES } from 'node:http';
 import { randomUUID } from 'node:crypto';
@@ -51,6 +53,8 @@ export function route(
       reply = moniteError(500, 'Internal Server Error');
     }
     entry.status = reply.status;
+    const late = ctx.lateAnswers.take(url.pathname);
+    if (late !== undefined) await sleep(late);
 
     const headers = new Headers(reply.headers);
     headers.set('content-type', 'application/json');
@@ -70,22 +74,40 @@ async function layers(
   call: Call,
   handle: (call: Call) => Reply | Promise<Reply>,
 ): Promise<Reply> {
-  const failWith = ctx.failures.take(call.url.pathname);
-  if (failWith !== undefined) return moniteError(failWith, STATUS_CODES[failWith] ?? 'Server Error');
+  const path = call.url.pathname;
+  const injected = ctx.failures.take(path);
+  if (injected?.status === 429) return throttled(injected.retryAfterSeconds ?? 1);
+  if (injected !== undefined) return serverError(injected.status);
+  const random = access === 'partner' ? randomFailure(ctx) : undefined;
+  if (random?.before) return serverError(random.status);
 
   const token = bearerOf(call.request);
   const client = (token && ctx.tokens.clientOf(token)) || 'anonymous';
   const quota = ctx.rateLimiter.hit(client, ctx.settings.rateLimitPerSecond, ctx.now());
-  if (!quota.ok) {
-    // The gateway's own body, not Monite's error envelope (API.md §7).
-    return {
-      status: 429,
-      body: { message: 'API rate limit exceeded' },
-      headers: { 'Retry-After': String(quota.retryAfterSeconds) },
-    };
-  }
-  const reply = versionError(call.request) ?? authError(ctx, access, token) ?? (await handle(call));
+  if (!quota.ok) return throttled(quota.retryAfterSeconds);
+  const refused = versionError(call.request) ?? authError(ctx, access, token);
+  if (refused) return { ...refused, headers: { ...quota.headers, ...refused.headers } };
+  const reply = await handle(call);
+  // Monite acted on the request, but the client never learns what happened.
+  const lostWith = ctx.lostAnswers.take(path) ?? (random ? random.status : undefined);
+  if (lostWith !== undefined) return serverError(lostWith);
   return { ...reply, headers: { ...quota.headers, ...reply.headers } };
+}
+
+/** The gateway's own body, not Monite's error envelope (API.md §7). */
+const throttled = (retryAfterSeconds: number): Reply => ({
+  status: 429,
+  body: { message: 'API rate limit exceeded' },
+  headers: { 'Retry-After': String(retryAfterSeconds) },
+});
+
+const serverError = (status: number): Reply => moniteError(status, STATUS_CODES[status] ?? 'Server Error');
+
+/** A random failure for this call, if the dice say so: before or after processing. */
+function randomFailure(ctx: SimContext): { status: number; before: boolean } | undefined {
+  const random = ctx.randomFailures;
+  if (!random || random.rng() >= random.rate) return undefined;
+  return { status: random.status, before: random.rng() >= random.afterProcessingShare };
 }
 
 function versionError(request: Request): Reply | undefined {

@@ -1,14 +1,22 @@
 import { useEffect, useRef } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
+import { can, type Role } from '../../../contract/session';
 import { useRecord } from '../../api/get-record';
+import { Button } from '../../components/button';
 import { ErrorMessage } from '../../components/error-message';
 import { Spinner } from '../../components/spinner';
 import { StatusBadge } from '../../components/status-badge';
 import { labelOf } from '../../lib/labels';
 import { recordsPath } from '../../lib/paths';
+import { roleLabel } from '../auth/role-badge';
 import { PushButton } from './push-button';
 import { RecordErrors } from './record-errors';
 import { RecordFields } from './record-fields';
+import { useSignedInUser } from '../auth/signed-in-user';
+
+/** Why the drawer's Push is disabled: the BFF would answer 403 with much the same words. */
+const noPushReason = (role: Role) =>
+  `${roleLabel(role)}s can't push records; ask an admin for the operator role.`;
 
 /** One record, fresh from Monite, over the list; closing returns to the list with its filters. */
 export function RecordDrawer() {
@@ -17,6 +25,8 @@ export function RecordDrawer() {
   const { search } = useLocation();
   const closeRef = useRef<HTMLButtonElement>(null);
   const { data: record, error, refetch } = useRecord(entityId, recordId);
+  const { role } = useSignedInUser();
+  const canPush = can(role, 'push');
 
   useEffect(() => {
     closeRef.current?.focus();
@@ -44,7 +54,14 @@ export function RecordDrawer() {
           </h2>
           {record && <StatusBadge status={record.sync_status} />}
           <div className="ml-auto flex items-center gap-2">
-            {record && <PushButton entityId={entityId} record={record} size="md" />}
+            {record &&
+              (canPush ? (
+                <PushButton entityId={entityId} record={record} size="md" />
+              ) : (
+                <Button disabled aria-describedby="record-drawer-no-push" title={noPushReason(role)}>
+                  Push
+                </Button>
+              ))}
             <button
               ref={closeRef}
               type="button"
@@ -56,6 +73,14 @@ export function RecordDrawer() {
             </button>
           </div>
         </header>
+        {record && !canPush && (
+          <p
+            id="record-drawer-no-push"
+            className="border-b border-slate-200 bg-slate-50 px-5 py-2 text-xs text-slate-600"
+          >
+            {noPushReason(role)}
+          </p>
+        )}
         <div className="flex-1 space-y-6 overflow-y-auto px-5 py-4">
           {error && (
             <ErrorMessage title="Could not load this record" error={error} onRetry={() => void refetch()} />

@@ -9,9 +9,9 @@ import { labelOf } from '../../lib/labels';
 import { recordPath } from '../../lib/paths';
 import { PushButton } from './push-button';
 
-type RecordRowProps = { entityId: string; record: SyncRecord; selected: boolean };
+type RecordRowProps = { entityId: string; record: SyncRecord; selected: boolean; canPush: boolean };
 
-export const RecordRow = memo(function RecordRow({ entityId, record, selected }: RecordRowProps) {
+export const RecordRow = memo(function RecordRow({ entityId, record, selected, canPush }: RecordRowProps) {
   const navigate = useNavigate();
   const { search } = useLocation();
   const to = { pathname: recordPath(entityId, record.id), search };
@@ -50,9 +50,11 @@ export const RecordRow = memo(function RecordRow({ entityId, record, selected }:
           {firstError ?? <span className="text-slate-300">—</span>}
         </span>
       </td>
-      <td className="px-4 py-2 text-right">
-        <PushButton entityId={entityId} record={record} />
-      </td>
+      {canPush && (
+        <td className="px-4 py-2 text-right">
+          <PushButton entityId={entityId} record={record} />
+        </td>
+      )}
     </tr>
   );
 });

@@ -1,6 +1,6 @@
-import { toast } from 'sonner';
+import { toast } from '../../lib/toast';
 import type { MirrorStatus } from '../../../contract/api';
-import { errorMessage } from '../../api/client';
+import { errorMessage, isUnauthenticated } from '../../api/client';
 import { useRefreshMirror } from '../../api/refresh-mirror';
 import { Button } from '../../components/button';
 import { Spinner } from '../../components/spinner';
@@ -10,7 +10,11 @@ import { MirrorFreshness } from './mirror-freshness';
 export function RecordsHeader({ entityId, mirror }: { entityId: string; mirror: MirrorStatus | undefined }) {
   const refresh = useRefreshMirror({
     entityId,
-    mutationConfig: { onError: (error) => toast.error(`Refresh failed: ${errorMessage(error)}`) },
+    mutationConfig: {
+      onError: (error) => {
+        if (!isUnauthenticated(error)) toast.error(`Refresh failed: ${errorMessage(error)}`);
+      },
+    },
   });
   return (
     <header className="flex flex-wrap items-center gap-3 border-b border-slate-200 bg-white px-6 py-3">

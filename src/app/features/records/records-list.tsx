@@ -1,14 +1,16 @@
 import { useCallback } from 'react';
 import { useParams } from 'react-router';
+import { can } from '../../../contract/session';
 import { errorMessage } from '../../api/client';
 import { isScanning, useRecords } from '../../api/get-records';
 import { ErrorMessage } from '../../components/error-message';
 import { Spinner } from '../../components/spinner';
 import { labelOf } from '../../lib/labels';
-import { LoadMore } from './load-more';
+import { LoadMore } from '../../components/load-more';
 import { RecordRow } from './record-row';
 import { RecordsEmpty } from './records-empty';
 import type { RecordsSearch, SearchUpdate } from './records-search';
+import { useSignedInUser } from '../auth/signed-in-user';
 
 type RecordsListProps = {
   entityId: string;
@@ -25,6 +27,8 @@ function countLabel(total: number, statuses: readonly string[]) {
 
 export function RecordsList({ entityId, records, search, onChange }: RecordsListProps) {
   const { recordId } = useParams();
+  // Viewers cannot push: their rows have no button at all (the drawer says why).
+  const canPush = can(useSignedInUser().role, 'push');
   const { data, error, refetch, hasNextPage, isFetchingNextPage, fetchNextPage } = records;
   const loadMore = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
@@ -89,9 +93,11 @@ export function RecordsList({ entityId, records, search, onChange }: RecordsList
                 </button>
               </th>
               <th scope="col">Error</th>
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
+              {canPush && (
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody className="bg-white [&>tr>td]:border-b [&>tr>td]:border-slate-100">
@@ -101,6 +107,7 @@ export function RecordsList({ entityId, records, search, onChange }: RecordsList
                 entityId={entityId}
                 record={record}
                 selected={record.id === recordId}
+                canPush={canPush}
               />
             ))}
           </tbody>

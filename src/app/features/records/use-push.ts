@@ -3,8 +3,8 @@
  * failure, then the record is watched until the provider settles it and the outcome is toasted.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import { toast } from 'sonner';
-import { ApiError, errorMessage } from '../../api/client';
+import { toast } from '../../lib/toast';
+import { ApiError, errorMessage, isUnauthenticated } from '../../api/client';
 import { watchRecordUntilSettled } from '../../api/get-record';
 import { useIsPushing, usePushRecord } from '../../api/push-record';
 import { mutationKeys } from '../../api/query-keys';
@@ -30,7 +30,10 @@ export function usePush(entityId: string, record: SyncRecord) {
           : toast.success(`Pushed — now ${labelOf('sync_status', settled.sync_status).toLowerCase()}`, {
               description: describe(settled),
             }),
-      (error: unknown) => toast.error(`Could not check the push result: ${errorMessage(error)}`),
+      (error: unknown) => {
+        // A session that ended is said once, by the query client, on the way to sign-in.
+        if (!isUnauthenticated(error)) toast.error(`Could not check the push result: ${errorMessage(error)}`);
+      },
     );
 
   const mutation = usePushRecord({
@@ -39,6 +42,8 @@ export function usePush(entityId: string, record: SyncRecord) {
     mutationConfig: {
       onSuccess: () => void followUntilSettled(),
       onError: (error) => {
+        if (isUnauthenticated(error)) return;
+        // Includes a 403, in the BFF's words (e.g. the role may not push).
         toast.error(errorMessage(error), { description: describe(record) });
         // Someone else's push is already under way: follow that one instead.
         if (error instanceof ApiError && error.code === 'already_pending') void followUntilSettled();

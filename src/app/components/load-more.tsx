@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { Button } from '../../components/button';
-import { Spinner } from '../../components/spinner';
+import { Button } from './button';
+import { Spinner } from './spinner';
 
 /**
  * Infinite scroll: loads the next page as the end of the list comes into view, with a button for

@@ -1,0 +1,138 @@
+/**
+ * The append-only, hash-chained audit log. Every row stores SHA-256 over its content and the
+ * previous row's hash; appends are serialised in a transaction so the chain has no forks.
+ * A push is written before Monite is called (`push`) and completed after (`push_result`):
+ * a crash in between leaves the start without a result, which reads as "outcome unknown".
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import type { AUDIT_OUTCOMES } from '../../contract/audit';
+import type { Db } from '../db/database';
+import type { AuditEntryTable } from '../db/schema';
+
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+export type AuditAction = 'push' | 'push_result' | 'sign_in' | 'sign_in_failed' | 'sign_out';
+
+export type AuditEvent = {
+  actor: string;
+  action: AuditAction;
+  entity_id?: string | null;
+  record_id?: string | null;
+  started_id?: string | null;
+  data: Record<string, unknown>;
+};
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+type Hashed = Omit<AuditEntryTable, 'seq' | 'hash'>;
+
+export function hashEntry(row: Hashed): string {
+  const content = [
+    row.id,
+    row.at,
+    row.actor,
+    row.action,
+    row.entity_id,
+    row.record_id,
+    row.started_id,
+    row.data,
+  ];
+  return createHash('sha256')
+    .update(`${row.prev_hash}\n${JSON.stringify(content)}`)
+    .digest('hex');
+}
+
+export async function appendAudit(db: Db, event: AuditEvent): Promise<string> {
+  return db.transaction().execute(async (trx) => {
+    const last = await trx
+      .selectFrom('audit_entry')
+      .select('hash')
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    const row: Hashed = {
+      id: randomUUID(),
+      at: new Date().toISOString(),
+      actor: event.actor,
+      action: event.action,
+      entity_id: event.entity_id ?? null,
+      record_id: event.record_id ?? null,
+      started_id: event.started_id ?? null,
+      data: JSON.stringify(event.data),
+      prev_hash: last?.hash ?? GENESIS_HASH,
+    };
+    await trx
+      .insertInto('audit_entry')
+      .values({ ...row, hash: hashEntry(row) })
+      .execute();
+    return row.id;
+  });
+}
+
+/**
+ * After a restart, pushes that started but never completed are closed as "outcome unknown",
+ * with the reason, so nobody mistakes them for pushes still running.
+ */
+export async function closeUnfinishedPushes(db: Db): Promise<number> {
+  const open = await db
+    .selectFrom('audit_entry as s')
+    .leftJoin('audit_entry as r', 'r.started_id', 's.id')
+    .select(['s.id', 's.actor', 's.entity_id', 's.record_id'])
+    .where('s.action', '=', 'push')
+    .where('r.id', 'is', null)
+    .execute();
+  for (const start of open) {
+    await appendAudit(db, {
+      actor: start.actor,
+      action: 'push_result',
+      entity_id: start.entity_id,
+      record_id: start.record_id,
+      started_id: start.id,
+      data: {
+        outcome: 'unknown',
+        reason: "Sync Desk stopped before Monite's answer was recorded; check the record's status.",
+      },
+    });
+  }
+  return open.length;
+}
+
+export type ChainCheck =
+  { ok: true; entries: number } | { ok: false; entries: number; brokenAt: number; why: string };
+
+/** Recomputes every hash in order; names the first row whose content or link does not match. */
+export async function verifyChain(db: Db, batch = 1000): Promise<ChainCheck> {
+  let prev = GENESIS_HASH;
+  let after = 0;
+  let entries = 0;
+  for (;;) {
+    const rows = await db
+      .selectFrom('audit_entry')
+      .selectAll()
+      .where('seq', '>', after)
+      .orderBy('seq')
+      .limit(batch)
+      .execute();
+    for (const row of rows) {
+      entries++;
+      if (row.prev_hash !== prev) {
+        return {
+          ok: false,
+          entries,
+          brokenAt: row.seq,
+          why: 'its link to the previous entry does not match (an entry before it was removed or changed)',
+        };
+      }
+      if (hashEntry(row) !== row.hash) {
+        return {
+          ok: false,
+          entries,
+          brokenAt: row.seq,
+          why: 'its content does not match its hash (it was edited)',
+        };
+      }
+      prev = row.hash;
+      after = row.seq;
+    }
+    if (rows.length < batch) return { ok: true, entries };
+  }
+}

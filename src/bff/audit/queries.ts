@@ -1,0 +1,131 @@
+/**
+ * Reads the audit log for the Audit page and its CSV export: one line per event, a push shown
+ * with its result joined in (or "outcome unknown" when there is none), newest first.
+ */
+import { sql } from 'kysely';
+import type { AuditEntry, AuditPage, AuditQuery } from '../../contract/audit';
+import { can } from '../../contract/session';
+import type { SessionUser } from '../auth/sessions';
+import type { Db } from '../db/database';
+
+type Filters = Omit<AuditQuery, 'cursor' | 'limit'>;
+
+const outcomeSql = sql<string>`coalesce(json_extract(r.data, '$.outcome'), json_extract(e.data, '$.outcome'), 'unknown')`;
+
+function select(db: Db, filters: Filters, viewer: SessionUser) {
+  return db
+    .selectFrom('audit_entry as e')
+    .leftJoin('audit_entry as r', 'r.started_id', 'e.id')
+    .select([
+      'e.seq',
+      'e.id',
+      'e.at',
+      'e.actor',
+      'e.action',
+      'e.entity_id',
+      'e.record_id',
+      'e.data as start',
+      'r.data as result',
+      outcomeSql.as('outcome'),
+    ])
+    .where('e.action', '!=', 'push_result')
+    .$if(!can(viewer.role, 'readEveryonesAudit'), (q) => q.where('e.actor', '=', viewer.email))
+    .$if(Boolean(filters.user), (q) => q.where('e.actor', '=', filters.user!.toLowerCase()))
+    .$if(Boolean(filters.record), (q) => q.where('e.record_id', '=', filters.record!))
+    .$if(Boolean(filters.action), (q) => q.where('e.action', '=', filters.action!))
+    .$if(Boolean(filters.outcome), (q) => q.where(outcomeSql, '=', filters.outcome!))
+    .$if(Boolean(filters.from), (q) => q.where('e.at', '>=', new Date(filters.from!).toISOString()))
+    .$if(Boolean(filters.to), (q) => q.where('e.at', '<=', new Date(filters.to!).toISOString()))
+    .orderBy('e.seq', 'desc');
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof select>['execute']>>[number];
+
+function toEntry(row: Row): AuditEntry {
+  const start = JSON.parse(row.start) as Record<string, unknown>;
+  const result = row.result ? (JSON.parse(row.result) as Record<string, unknown>) : {};
+  const field = <T>(key: string) => (result[key] ?? start[key] ?? null) as T | null;
+  return {
+    id: row.id,
+    at: row.at,
+    actor: row.actor,
+    action: row.action as AuditEntry['action'],
+    entity_id: row.entity_id,
+    record_id: row.record_id,
+    object_type: field('object_type'),
+    object_id: field('object_id'),
+    provider: field('provider'),
+    platform: field('platform'),
+    status_before: field('status_before'),
+    status_after: field('status_after'),
+    errors: field('errors'),
+    monite_request_id: field('monite_request_id'),
+    duration_ms: field('duration_ms'),
+    outcome: row.outcome as AuditEntry['outcome'],
+    reason:
+      field('reason') ??
+      (row.action === 'push' && !row.result ? 'No answer from Monite has been recorded yet.' : null),
+  };
+}
+
+export async function queryAudit(db: Db, query: AuditQuery, viewer: SessionUser): Promise<AuditPage> {
+  const after = query.cursor === undefined ? undefined : Number(query.cursor);
+  const rows = await select(db, query, viewer)
+    .$if(after !== undefined && Number.isInteger(after), (q) => q.where('e.seq', '<', after!))
+    .limit(query.limit + 1)
+    .execute();
+  const page = rows.slice(0, query.limit);
+  return {
+    data: page.map(toEntry),
+    next_cursor: rows.length > query.limit ? String(page.at(-1)!.seq) : null,
+  };
+}
+
+const CSV_COLUMNS = [
+  'at',
+  'actor',
+  'action',
+  'outcome',
+  'entity_id',
+  'record_id',
+  'object_type',
+  'object_id',
+  'provider',
+  'platform',
+  'status_before',
+  'status_after',
+  'reason',
+  'monite_request_id',
+  'duration_ms',
+  'errors',
+] as const satisfies readonly (keyof AuditEntry)[];
+
+/** A CSV cell; a leading =, +, - or @ is neutralised so spreadsheets never run it as a formula. */
+function cell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  let text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Every entry matching the filters as CSV lines, read in batches so memory stays flat. */
+export async function* auditCsv(
+  db: Db,
+  filters: Filters,
+  viewer: SessionUser,
+  batch = 500,
+): AsyncGenerator<string> {
+  yield `${CSV_COLUMNS.join(',')}\n`;
+  let after: number | undefined;
+  for (;;) {
+    const rows = await select(db, filters, viewer)
+      .$if(after !== undefined, (q) => q.where('e.seq', '<', after!))
+      .limit(batch)
+      .execute();
+    if (rows.length > 0) {
+      yield rows.map((row) => `${CSV_COLUMNS.map((c) => cell(toEntry(row)[c])).join(',')}\n`).join('');
+    }
+    if (rows.length < batch) return;
+    after = rows.at(-1)!.seq;
+  }
+}

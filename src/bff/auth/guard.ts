@@ -1,0 +1,87 @@
+/**
+ * Who is asking: reads the session cookie on every request, answers 401 on /api routes
+ * without a live session, and 403 when the role may not do what is asked.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import '@fastify/cookie'; // types for req.cookies and reply.setCookie
+import { can, type Permission } from '../../contract/session';
+import type { Deps } from '../deps';
+import { HttpError } from '../http-errors';
+import { resolveSession, type SessionUser } from './sessions';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user: SessionUser | null;
+  }
+}
+
+/** Routes anyone may call: sign-in itself. (/healthz and /readyz are outside /api.) */
+const PUBLIC_API = new Set(['/api/session']);
+
+/** Served over HTTPS (directly, via a trusted proxy, or as PUBLIC_URL says)? */
+export function isHttps(req: FastifyRequest, deps: Deps): boolean {
+  return req.protocol === 'https' || deps.settings.publicUrl?.protocol === 'https:';
+}
+
+/** `__Host-` cookies must be Secure, so the prefix is used exactly when the cookie can be. */
+export const sessionCookieName = (https: boolean) =>
+  https ? '__Host-sync-desk-session' : 'sync-desk-session';
+
+export function setSessionCookie(reply: FastifyReply, deps: Deps, value: string): void {
+  const https = isHttps(reply.request, deps);
+  reply.setCookie(sessionCookieName(https), value, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: https,
+    path: '/',
+    maxAge: deps.settings.session.absoluteMs / 1000,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply, deps: Deps): void {
+  const https = isHttps(reply.request, deps);
+  reply.clearCookie(sessionCookieName(https), {
+    path: '/',
+    secure: https,
+    httpOnly: true,
+    sameSite: 'strict',
+  });
+}
+
+export function sessionIdOf(req: FastifyRequest, deps: Deps): string | undefined {
+  return req.cookies[sessionCookieName(isHttps(req, deps))];
+}
+
+export function registerAuth(app: FastifyInstance, deps: Deps): void {
+  app.decorateRequest('user', null);
+  app.addHook('onRequest', async (req) => {
+    const id = sessionIdOf(req, deps);
+    req.user = id ? ((await resolveSession(deps.db, id, deps.settings.session)) ?? null) : null;
+    const path = req.url.split('?')[0]!;
+    if (path.startsWith('/api/') && !PUBLIC_API.has(path) && !req.user) {
+      throw new HttpError(
+        401,
+        'unauthenticated',
+        'Sign in to continue; your session has ended or you are signed out.',
+      );
+    }
+  });
+}
+
+const DENIED: Record<Permission, string> = {
+  readRecords: 'Your role cannot read records.',
+  push: "Viewers can't push records; ask an admin for the operator role.",
+  readOwnAudit: 'Your role cannot read the audit log.',
+  readEveryonesAudit: "Only admins can read everyone's audit entries.",
+};
+
+/** The signed-in user, if their role allows `permission`; 403 with the reason otherwise. */
+export function requirePermission(req: FastifyRequest, permission: Permission): SessionUser {
+  const user = req.user;
+  if (!user) throw new HttpError(401, 'unauthenticated', 'Sign in to continue.');
+  if (!can(user.role, permission)) {
+    req.log.warn({ user: user.email, role: user.role, permission, url: req.url }, 'forbidden');
+    throw new HttpError(403, 'forbidden', DENIED[permission]);
+  }
+  return user;
+}

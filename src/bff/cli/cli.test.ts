@@ -1,0 +1,77 @@
+import { PassThrough, Readable } from 'node:stream';
+import { sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { appendAudit } from '../audit/log';
+import { findUserByEmail } from '../auth/users';
+import { verifyPassword } from '../auth/passwords';
+import { openDatabase, type Db } from '../db/database';
+import { auditCommand } from './audit';
+import { usersCommand } from './users';
+
+let db: Db;
+beforeEach(async () => {
+  db = await openDatabase('sqlite::memory:');
+});
+afterEach(() => db.destroy());
+
+/** Runs a command with `stdin` piped in; resolves to what it printed. */
+async function run(command: (io: { input: Readable; output: PassThrough }) => Promise<unknown>, stdin = '') {
+  const output = new PassThrough();
+  let printed = '';
+  output.on('data', (chunk) => (printed += String(chunk)));
+  await command({ input: Readable.from([stdin]), output });
+  return printed;
+}
+
+const users = (stdin: string, ...args: string[]) => run((io) => usersCommand(db, args, io), stdin);
+
+describe('npm run users', () => {
+  it('adds, lists, re-roles and disables accounts, reading passwords from stdin', async () => {
+    expect(await users('', 'list')).toContain('No accounts yet');
+    expect(await users('a long admin password\n', 'add', 'Ada@Example.com', '--role', 'admin')).toBe(
+      'Added ada@example.com as admin.\n',
+    );
+    const stored = await findUserByEmail(db, 'ada@example.com');
+    expect(stored!.password_hash).not.toContain('a long admin password');
+    expect(await verifyPassword('a long admin password', stored!.password_hash)).toBe(true);
+
+    await users('another long password\n', 'set-password', 'ada@example.com');
+    expect(
+      await verifyPassword(
+        'another long password',
+        (await findUserByEmail(db, 'ada@example.com'))!.password_hash,
+      ),
+    ).toBe(true);
+    await users('', 'set-role', 'ada@example.com', '--role', 'viewer');
+    await users('', 'disable', 'ada@example.com');
+    expect(await users('', 'list')).toMatch(/ada@example.com\s+viewer\s+disabled/);
+  });
+
+  it('refuses bad input with a clear message', async () => {
+    await expect(
+      users('a long enough password\n', 'add', 'ada@example.com', '--role', 'root'),
+    ).rejects.toThrow(/--role must be/);
+    await expect(users('short\n', 'add', 'ada@example.com', '--role', 'admin')).rejects.toThrow(
+      /at least 12/,
+    );
+    await expect(users('', 'disable', 'nobody@example.com')).rejects.toThrow(/No user with the email/);
+    await expect(users('', 'frobnicate')).rejects.toThrow(/Usage/);
+  });
+});
+
+describe('npm run audit -- verify', () => {
+  it('exits 0 on an intact log and 1 naming the first broken entry', async () => {
+    for (const actor of ['a@example.com', 'b@example.com'])
+      await appendAudit(db, { actor, action: 'sign_in', data: {} });
+    let code = -1;
+    expect(await run(async (io) => (code = await auditCommand(db, ['verify'], io)))).toContain(
+      'intact: 2 entries',
+    );
+    expect(code).toBe(0);
+    await sql`update audit_entry set actor = 'x@example.com' where seq = 1`.execute(db);
+    expect(await run(async (io) => (code = await auditCommand(db, ['verify'], io)))).toContain(
+      'BROKEN at entry #1',
+    );
+    expect(code).toBe(1);
+  });
+});

@@ -1,0 +1,33 @@
+/** The audit log: JSON pages for the Audit page, and a CSV export of the same filters. */
+import type { FastifyInstance } from 'fastify';
+import { Readable } from 'node:stream';
+import { auditQuerySchema, type AuditPage } from '../../contract/audit';
+import { auditCsv, queryAudit } from '../audit/queries';
+import { requirePermission } from '../auth/guard';
+import type { Deps } from '../deps';
+import { HttpError, parseInput } from '../http-errors';
+
+export function auditRoutes(app: FastifyInstance, { db }: Deps): void {
+  app.get('/api/audit', async (req): Promise<AuditPage> => {
+    const viewer = requirePermission(req, 'readOwnAudit');
+    const query = parseInput(auditQuerySchema, req.query, 'query');
+    if (query.cursor !== undefined && !/^\d+$/.test(query.cursor)) {
+      throw new HttpError(
+        400,
+        'bad_request',
+        'The cursor is not one this server issued; start again from the first page.',
+      );
+    }
+    return queryAudit(db, query, viewer);
+  });
+
+  app.get('/api/audit.csv', async (req, reply) => {
+    const viewer = requirePermission(req, 'readOwnAudit');
+    const { cursor: _cursor, limit: _limit, ...filters } = parseInput(auditQuerySchema, req.query, 'query');
+    const stamp = new Date().toISOString().slice(0, 10);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="sync-desk-audit-${stamp}.csv"`)
+      .send(Readable.from(auditCsv(db, filters, viewer)));
+  });
+}

@@ -1,0 +1,46 @@
+/** The audit log as the BFF serves it: `GET /api/audit` (JSON) and `GET /api/audit.csv`. */
+import { z } from 'zod';
+
+export const AUDIT_ACTIONS = ['push', 'sign_in', 'sign_in_failed', 'sign_out'] as const;
+/** `unknown`: the push was sent but the BFF stopped before it could record Monite's answer. */
+export const AUDIT_OUTCOMES = ['ok', 'failed', 'unknown'] as const;
+
+export const auditQuerySchema = z.strictObject({
+  user: z.string().trim().max(254).optional(),
+  record: z.uuid().optional(),
+  outcome: z.enum(AUDIT_OUTCOMES).optional(),
+  action: z.enum(AUDIT_ACTIONS).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+export const auditEntrySchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.enum(AUDIT_ACTIONS),
+  entity_id: z.string().nullable(),
+  record_id: z.string().nullable(),
+  object_type: z.string().nullable(),
+  object_id: z.string().nullable(),
+  provider: z.string().nullable(),
+  platform: z.string().nullable(),
+  status_before: z.string().nullable(),
+  status_after: z.string().nullable(),
+  errors: z.record(z.string(), z.unknown()).nullable(),
+  monite_request_id: z.string().nullable(),
+  duration_ms: z.number().nullable(),
+  outcome: z.enum(AUDIT_OUTCOMES),
+  /** Why it failed, in words (e.g. "Monite is rate-limiting us"), when it did. */
+  reason: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const auditPageSchema = z.object({
+  data: z.array(auditEntrySchema),
+  next_cursor: z.string().nullable(),
+});
+export type AuditPage = z.infer<typeof auditPageSchema>;
