@@ -7,6 +7,9 @@ import { openDatabase, type Db } from './db/database';
 import { EntityDirectory } from './entity-directory';
 import { MirrorRefresher } from './mirror/refresher';
 import type { MoniteClient } from './monite-client';
+import { PushJobs } from './push/jobs';
+import { SingleFlight } from './single-flight';
+import type { SyncRecord } from '../monite/schemas';
 
 export type DemoAccount = z.infer<typeof demoAccountSchema>;
 
@@ -25,6 +28,9 @@ export type Deps = {
   monite: MoniteClient;
   refresher: MirrorRefresher;
   entities: EntityDirectory;
+  /** Pushes in flight, keyed `entityId/recordId`: shared by single pushes and bulk jobs. */
+  pushes: SingleFlight<SyncRecord>;
+  jobs: PushJobs;
   settings: Settings;
 };
 
@@ -37,11 +43,12 @@ export async function createDeps(
   log: FastifyBaseLogger,
 ): Promise<Deps> {
   const db = await openDatabase(config.databaseUrl);
-  return {
+  const deps: Omit<Deps, 'jobs'> = {
     db,
     monite,
     refresher: new MirrorRefresher(db, monite, log, config.mirrorRefreshMs),
     entities: new EntityDirectory(monite, config.entityIds),
+    pushes: new SingleFlight(),
     settings: {
       publicUrl: config.publicUrl,
       trustProxy: config.trustProxy,
@@ -50,4 +57,5 @@ export async function createDeps(
       pushRetryDelayMs: 1000,
     },
   };
+  return { ...deps, jobs: new PushJobs(deps, log) };
 }

@@ -7,7 +7,7 @@ import type { FastifyError } from 'fastify';
 import { ZodError, type z } from 'zod';
 import type { ErrorResponse } from '../contract/api';
 import { UpstreamError } from './monite-client';
-import { PushFailedError } from './push-safely';
+import { PushFailedError } from './push/push-safely';
 import { BadCursorError } from './mirror/queries';
 
 export class HttpError extends Error {

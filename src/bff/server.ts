@@ -17,6 +17,7 @@ import { auditRoutes } from './routes/audit';
 import { entitiesRoutes } from './routes/entities';
 import { healthRoutes } from './routes/health';
 import { pushRoutes } from './routes/push';
+import { pushJobRoutes } from './routes/push-jobs';
 import { recordsRoutes } from './routes/records';
 import { sessionRoutes } from './routes/session';
 
@@ -82,6 +83,7 @@ export async function buildServer(
     entitiesRoutes,
     recordsRoutes,
     pushRoutes,
+    pushJobRoutes,
     auditRoutes,
   ]) {
     routes(app, deps);

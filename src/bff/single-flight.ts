@@ -2,6 +2,10 @@
 export class SingleFlight<T> {
   private readonly running = new Map<string, Promise<T>>();
 
+  has(key: string): boolean {
+    return this.running.has(key);
+  }
+
   run(key: string, task: () => Promise<T>): Promise<T> {
     const existing = this.running.get(key);
     if (existing) return existing;

@@ -36,6 +36,15 @@ export const recordsQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type RecordsQuery = z.infer<typeof recordsQuerySchema>;
+
+/** The list's filters as JSON (arrays rather than comma lists), e.g. in a bulk push job. */
+export const recordsFilterSchema = z.strictObject({
+  sync_status: z.array(z.enum(SYNC_STATUSES)).default([]),
+  provider: z.array(z.enum(PROVIDERS)).default([]),
+  platform: z.array(z.enum(PLATFORMS)).default([]),
+  object_type: z.array(z.enum(OBJECT_TYPES)).default([]),
+  q: z.string().trim().max(100).optional(),
+});
 /** What a caller writes: lists as arrays, everything optional. */
 export type RecordsFilter = Partial<Pick<RecordsQuery, FacetKey | 'q' | 'sort'>>;
 

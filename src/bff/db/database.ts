@@ -8,11 +8,16 @@ import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, type Migration } from 'kysely';
 import * as mirror from './migrations/001-mirror';
 import * as staffAndAudit from './migrations/002-staff-and-audit';
+import * as pushJobs from './migrations/003-push-jobs';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
 
-const migrations: Record<string, Migration> = { '001-mirror': mirror, '002-staff-and-audit': staffAndAudit };
+const migrations: Record<string, Migration> = {
+  '001-mirror': mirror,
+  '002-staff-and-audit': staffAndAudit,
+  '003-push-jobs': pushJobs,
+};
 
 export async function openDatabase(url: string): Promise<Db> {
   const file = sqliteFile(url);

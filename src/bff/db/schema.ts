@@ -75,6 +75,29 @@ export interface AuditEntryTable {
   hash: string;
 }
 
+export interface PushJobTable {
+  id: string;
+  entity_id: string;
+  created_by: string;
+  created_at: string;
+  finished_at: string | null;
+  /** JOB_STATES in contract/push-jobs.ts */
+  state: string;
+  total: number;
+}
+
+/** One record of a bulk job; `before_*` is what Monite showed just before the push was sent. */
+export interface PushJobItemTable {
+  job_id: string;
+  record_id: string;
+  position: number;
+  /** ITEM_STATES in contract/push-jobs.ts */
+  state: string;
+  reason: string | null;
+  before_status: string | null;
+  before_updated_at: string | null;
+}
+
 export interface Database {
   mirror_record: MirrorRecordTable;
   mirror_count: MirrorCountTable;
@@ -82,4 +105,6 @@ export interface Database {
   staff_user: StaffUserTable;
   staff_session: StaffSessionTable;
   audit_entry: AuditEntryTable;
+  push_job: PushJobTable;
+  push_job_item: PushJobItemTable;
 }

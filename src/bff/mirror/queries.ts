@@ -54,7 +54,28 @@ export async function queryRecords(db: Db, entityId: string, query: RecordsQuery
   };
 }
 
-function filterConditions(eb: ExpressionBuilder<Database, 'mirror_record'>, query: RecordsQuery) {
+export type RecordsFilterQuery = Pick<RecordsQuery, FacetKey | 'q'>;
+
+/** Ids of the records matching the list's filters (oldest update first), at most `limit`. */
+export async function matchingIds(
+  db: Db,
+  entityId: string,
+  filter: RecordsFilterQuery,
+  limit: number,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('mirror_record')
+    .select('id')
+    .where('entity_id', '=', entityId)
+    .where((eb) => eb.and(filterConditions(eb, filter)))
+    .orderBy('updated_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+function filterConditions(eb: ExpressionBuilder<Database, 'mirror_record'>, query: RecordsFilterQuery) {
   const conditions = FACET_KEYS.filter((key) => query[key].length > 0).map((key) =>
     eb(key, 'in', query[key]),
   );

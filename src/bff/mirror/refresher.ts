@@ -84,14 +84,19 @@ export class MirrorRefresher {
     let highWater = cursor?.high_water ?? null;
     let token: string | undefined;
     do {
-      const { data: page } = await this.monite.listRecords(entityId, {
-        object_type: objectType,
-        limit: PAGE_SIZE,
-        sort: 'updated_at',
-        order: 'asc',
-        // `gte`, not `gt`: a record updated within the same instant as the last one seen is not lost.
-        ...(token ? { pagination_token: token } : highWater ? { updated_at__gte: highWater } : {}),
-      });
+      const { data: page } = await this.monite.listRecords(
+        entityId,
+        {
+          object_type: objectType,
+          limit: PAGE_SIZE,
+          sort: 'updated_at',
+          order: 'asc',
+          // `gte`, not `gt`: a record updated within the same instant as the last one seen is not lost.
+          ...(token ? { pagination_token: token } : highWater ? { updated_at__gte: highWater } : {}),
+        },
+        // Background work: a person's push or record view goes first.
+        { priority: 'bulk' },
+      );
       await upsertRecords(this.db, entityId, page.data);
       for (const r of page.data) {
         if (!highWater || normaliseTime(r.updated_at) > normaliseTime(highWater)) highWater = r.updated_at;

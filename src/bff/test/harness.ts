@@ -13,6 +13,7 @@ import { createSimulator, type SimulatorOptions } from '../../simulator';
 import { loadConfig } from '../config';
 import { createDeps } from '../deps';
 import { MoniteClient } from '../monite-client';
+import { DEFAULT_JOB_OPTIONS, PushJobs } from '../push/jobs';
 import { buildServer } from '../server';
 
 export const MONITE_URL = 'https://api.sandbox.monite.com/v1';
@@ -22,6 +23,14 @@ export const CLIENT_SECRET = 'test-secret-never-shown-anywhere';
 export const PASSWORD = 'correct horse battery staple';
 /** What Sync Desk's own pages send with a state-changing request (inject's default host is localhost:80). */
 export const SAME_ORIGIN = { 'x-sync-desk': '1', origin: 'http://localhost' };
+
+/** Jobs that look for settled records often and stop watching soon, so tests end quickly. */
+export const FAST_JOBS = {
+  ...DEFAULT_JOB_OPTIONS,
+  settleWhilePushingMs: 50,
+  settleAfterPushingMs: 20,
+  settleTimeoutMs: 1000,
+};
 
 const msw = setupServer();
 
@@ -70,6 +79,7 @@ export async function startBff(
   );
   const deps = await createDeps(loadConfig({ DATABASE_URL: 'sqlite::memory:' }), monite, log);
   deps.settings.pushRetryDelayMs = 10;
+  deps.jobs = new PushJobs(deps, log, FAST_JOBS);
   for (const role of ROLES) await addUser(deps.db, `${role}@example.com`, role, PASSWORD);
   const app = await buildServer(deps, { logger: log, spaDir: '/nonexistent' });
   const entityId = sim.entities[0]!.id;

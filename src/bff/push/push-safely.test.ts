@@ -1,9 +1,9 @@
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { MONITE_VERSION } from '../monite/schemas';
-import { MoniteClient } from './monite-client';
+import { MONITE_VERSION } from '../../monite/schemas';
+import { MoniteClient } from '../monite-client';
 import { PushFailedError, pushSafely, tookEffect } from './push-safely';
-import { CLIENT_ID, CLIENT_SECRET, MONITE_URL, startBff, useSimulatedMonite } from './test/harness';
+import { CLIENT_ID, CLIENT_SECRET, MONITE_URL, startBff, useSimulatedMonite } from '../test/harness';
 
 useSimulatedMonite();
 

@@ -18,8 +18,8 @@
  * (`retryDelayMs`) narrows that window; it cannot close it.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { SyncRecord } from '../monite/schemas';
-import { UpstreamError, type MoniteClient, type Priority } from './monite-client';
+import type { SyncRecord } from '../../monite/schemas';
+import { UpstreamError, type MoniteClient, type Priority } from '../monite-client';
 
 /** What the caller last saw of the record on Monite (e.g. its mirror row). */
 export type RecordVersion = Pick<SyncRecord, 'sync_status' | 'updated_at'>;

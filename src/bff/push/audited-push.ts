@@ -1,0 +1,81 @@
+/**
+ * One push of one record, as every caller (a person's click, a bulk job) must do it: the audit
+ * entry is written before Monite is called and completed after; retries follow push-safely.ts;
+ * the record Monite returns goes into the mirror.
+ */
+import type { SyncRecord } from '../../monite/schemas';
+import { appendAudit } from '../audit/log';
+import type { Deps } from '../deps';
+import { toHttpError } from '../http-errors';
+import { upsertRecords } from '../mirror/store';
+import type { Priority } from '../monite-client';
+import { PushFailedError, pushSafely } from './push-safely';
+
+export type PushRequest = {
+  actor: string;
+  entityId: string;
+  recordId: string;
+  /** The record as last seen (mirror or Monite); undefined if Sync Desk has never seen it. */
+  before: SyncRecord | undefined;
+  priority: Priority;
+  /** The bulk job this push belongs to, for the audit log. */
+  jobId?: string;
+};
+
+/** What the audit log keeps about a record, from the freshest copy at hand. */
+const describe = (record: SyncRecord | undefined) => ({
+  object_type: record?.object_type ?? null,
+  object_id: record?.object_id ?? null,
+  provider: record?.provider ?? null,
+  platform: record?.platform ?? null,
+});
+
+export async function auditedPush(
+  { db, monite, settings }: Pick<Deps, 'db' | 'monite' | 'settings'>,
+  { actor, entityId, recordId, before, priority, jobId }: PushRequest,
+): Promise<SyncRecord> {
+  const job = jobId ? { job_id: jobId } : {};
+  const startedId = await appendAudit(db, {
+    actor,
+    action: 'push',
+    entity_id: entityId,
+    record_id: recordId,
+    data: { ...describe(before), status_before: before?.sync_status ?? null, ...job },
+  });
+  const complete = (data: Record<string, unknown>) =>
+    appendAudit(db, {
+      actor,
+      action: 'push_result',
+      entity_id: entityId,
+      record_id: recordId,
+      started_id: startedId,
+      data: { ...data, ...job, duration_ms: Math.round(performance.now() - started) },
+    });
+  const started = performance.now();
+
+  try {
+    const { record, requestId, attempts } = await pushSafely(monite, entityId, recordId, {
+      before,
+      priority,
+      retryDelayMs: settings.pushRetryDelayMs,
+    });
+    await upsertRecords(db, entityId, [record]);
+    await complete({
+      outcome: 'ok',
+      ...describe(record),
+      status_after: record.sync_status,
+      errors: record.errors ?? null,
+      monite_request_id: requestId ?? null,
+      attempts,
+    });
+    return record;
+  } catch (error) {
+    await complete({
+      outcome: 'failed',
+      reason: toHttpError(error).message,
+      monite_request_id: error instanceof PushFailedError ? (error.requestId ?? null) : null,
+      attempts: error instanceof PushFailedError ? error.attempts : null,
+    });
+    throw error;
+  }
+}
