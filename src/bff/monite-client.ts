@@ -253,9 +253,11 @@ export class MoniteClient {
       .filter(Number.isFinite);
     if (remaining.length === 0 || Math.min(...remaining) > 0) return;
     const reset = Number(headers.get('ratelimit-reset'));
-    // Reset is whole seconds until the window ends; without one, a window is a second long.
+    // Reset counts whole seconds to the end of a fixed window aligned on the second (as Monite's
+    // gateway keeps them): "1" means the next second boundary, not a full second from now,
+    // which at a steady pace would waste most of every window.
     const waitS = Number.isFinite(reset) && reset > 0 ? Math.min(reset, MAX_PAUSE_S) : 1;
-    this.limiter.pauseUntil(Date.now() + waitS * 1000);
+    this.limiter.pauseUntil((Math.floor(Date.now() / 1000) + waitS) * 1000);
   }
 
   private async send(target: string, init: RequestInit): Promise<Response> {

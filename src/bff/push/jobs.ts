@@ -39,7 +39,7 @@ export type JobOptions = {
 
 export const DEFAULT_JOB_OPTIONS: JobOptions = {
   concurrency: 8,
-  settleWhilePushingMs: 10_000,
+  settleWhilePushingMs: 15_000,
   settleAfterPushingMs: 2_000,
   settleTimeoutMs: 10 * 60_000,
 };

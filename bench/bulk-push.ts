@@ -1,0 +1,100 @@
+/**
+ * Bulk push benchmark (prints figures; not a test). 1,000 failed records on a simulator limited to
+ * 30 requests/s like Monite, with random 5xx on 2% of requests (half of them after Monite acted),
+ * served over loopback HTTP. Prints achieved pushes/s against the limit, 429s seen, duplicate
+ * pushes and time to finish.
+ * Run: npm run bench:bulk   (MONITE_RATE_LIMIT=25 to see the BFF's default budget)
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { loadConfig } from '../src/bff/config';
+import { createDeps } from '../src/bff/deps';
+import { MoniteClient } from '../src/bff/monite-client';
+import { MONITE_VERSION } from '../src/monite/schemas';
+import { createSimulator } from '../src/simulator';
+import { startSimulatorServer } from '../src/simulator/http-server';
+
+const RECORDS = 1000;
+const MONITE_LIMIT = 30;
+const BFF_LIMIT = Number(process.env.MONITE_RATE_LIMIT ?? MONITE_LIMIT);
+
+const credentials = { clientId: randomUUID(), clientSecret: 'bench-secret' };
+const sim = createSimulator({
+  ...credentials,
+  entities: [{ name: 'Bench Holdings', records: 12_000 }],
+  rateLimitPerSecond: MONITE_LIMIT,
+  pushDelayMs: 2000,
+});
+const upstream = await startSimulatorServer(sim);
+const dir = mkdtempSync(join(tmpdir(), 'sync-desk-bench-'));
+const log = pino({ level: 'silent' });
+const monite = new MoniteClient(
+  {
+    ...credentials,
+    baseUrl: upstream.url,
+    version: MONITE_VERSION,
+    timeoutMs: 15_000,
+    rateLimitPerSecond: BFF_LIMIT,
+  },
+  log,
+);
+const deps = await createDeps(loadConfig({ DATABASE_URL: `sqlite:${join(dir, 'bench.db')}` }), monite, log);
+const entityId = sim.entities[0]!.id;
+
+await deps.refresher.refresh(entityId);
+const ids = sim.store
+  .records(entityId)
+  .filter((r) => r.sync_status === 'error')
+  .slice(0, RECORDS)
+  .map((r) => r.id);
+if (ids.length < RECORDS) throw new Error(`only ${ids.length} failed records seeded`);
+sim.faults.setRandomFailureRate(0.02, { status: 503, afterProcessingShare: 0.5 });
+sim.store.clearRequests();
+
+const started = performance.now();
+const startedWall = Date.now();
+const job = await deps.jobs.create(
+  entityId,
+  { id: 'bench', email: 'bench@example.com', role: 'operator' },
+  { ids },
+);
+let sentAt = 0;
+for (;;) {
+  const now = await deps.jobs.get(entityId, job.id);
+  if (!sentAt && now.counts.queued + now.counts.pushing === 0) sentAt = performance.now();
+  if (now.state === 'finished') break;
+  await new Promise((resolve) => setTimeout(resolve, 200));
+}
+const finishedAt = performance.now();
+const result = await deps.jobs.get(entityId, job.id);
+
+const sendSeconds = (sentAt - started) / 1000;
+const pushesPerSecond = RECORDS / sendSeconds;
+const requests = sim.store.requests;
+const pushRequests = requests.filter((r) => r.path.endsWith('/push')).length;
+const throttled = requests.filter((r) => r.status === 429).length;
+const injected = requests.filter((r) => r.status >= 500).length;
+const duplicates = ids.reduce((sum, id) => sum + Math.max(0, sim.store.pushCount(id) - 1), 0);
+
+console.log(
+  `${RECORDS} failed records; simulator limit ${MONITE_LIMIT} req/s with 2% random 5xx; BFF limiter ${BFF_LIMIT} req/s`,
+);
+console.log(
+  `pushes sent in ${sendSeconds.toFixed(1)} s: ${pushesPerSecond.toFixed(1)} pushes/s = ${((100 * pushesPerSecond) / MONITE_LIMIT).toFixed(0)}% of Monite's limit (goal ≥ 90%)`,
+);
+const sendingEnd = startedWall + sendSeconds * 1000;
+const whileSending = requests.filter((r) => Date.parse(r.at) <= sendingEnd).length / sendSeconds;
+console.log(
+  `upstream: ${requests.length} requests (${pushRequests} pushes, ${requests.length - pushRequests} reads/lists), ${injected} injected 5xx, ${throttled} answered 429; ${whileSending.toFixed(1)} requests/s while sending`,
+);
+console.log(`duplicate pushes: ${duplicates} (goal 0)`);
+console.log(
+  `finished in ${((finishedAt - started) / 1000).toFixed(1)} s: ${result.counts.done} done, ${result.counts.failed} failed, ${result.counts.skipped} skipped, ${result.counts.pending} still pending`,
+);
+
+await deps.db.destroy();
+await upstream.close();
+rmSync(dir, { recursive: true, force: true });
