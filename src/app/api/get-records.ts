@@ -40,22 +40,26 @@ export function getRecords(
 export const isScanning = (mirror: MirrorStatus | undefined) =>
   mirror?.state === 'empty' || mirror?.state === 'scanning';
 
-export const getRecordsQueryOptions = (entityId: string, filter: RecordsFilter) =>
+/** How often the list is refetched while a bulk push job changes records under it. */
+const LIVE_MS = 3000;
+
+export const getRecordsQueryOptions = (entityId: string, filter: RecordsFilter, { live = false } = {}) =>
   infiniteQueryOptions({
     queryKey: queryKeys.recordList(entityId, filter),
     queryFn: ({ pageParam, signal }) => getRecords(entityId, filter, { cursor: pageParam, signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next_cursor ?? undefined,
     // Each list request lets the BFF refresh its mirror (at most every 30 s); during the first
-    // scan, poll fast so the count visibly grows.
-    refetchInterval: (query) => (isScanning(query.state.data?.pages[0]?.mirror) ? 1000 : 30_000),
+    // scan, poll fast so the count visibly grows; while a push job runs, follow its records live.
+    refetchInterval: (query) =>
+      isScanning(query.state.data?.pages[0]?.mirror) ? 1000 : live ? LIVE_MS : 30_000,
     // Keep showing the current rows while another filter loads, but never another entity's.
     placeholderData: (previous, previousQuery) =>
       previousQuery?.queryKey[1] === entityId ? previous : undefined,
   });
 
-export const useRecords = (entityId: string, filter: RecordsFilter) =>
-  useInfiniteQuery(getRecordsQueryOptions(entityId, filter));
+export const useRecords = (entityId: string, filter: RecordsFilter, options?: { live?: boolean }) =>
+  useInfiniteQuery(getRecordsQueryOptions(entityId, filter, options));
 
 /** Put a fresher copy of a record into every cached list page that shows it. */
 export function replaceRecordInLists(queryClient: QueryClient, entityId: string, record: SyncRecord) {

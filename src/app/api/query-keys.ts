@@ -13,6 +13,8 @@ export const queryKeys = {
     [...queryKeys.recordLists(entityId), filter] as const,
   record: (entityId: string, recordId: string) =>
     ['entities', entityId, 'records', 'detail', recordId] as const,
+  /** The entity's running push jobs and those finished in the last few minutes. */
+  pushJobs: (entityId: string) => ['entities', entityId, 'push-jobs'] as const,
   auditLists: () => ['audit', 'list'] as const,
   auditList: (filter: AuditFilter) => [...queryKeys.auditLists(), filter] as const,
 };
@@ -22,4 +24,6 @@ export const mutationKeys = {
   signOut: () => ['sign-out'] as const,
   pushRecord: (entityId: string, recordId: string) => ['push-record', entityId, recordId] as const,
   refreshMirror: (entityId: string) => ['refresh-mirror', entityId] as const,
+  createPushJob: (entityId: string) => ['create-push-job', entityId] as const,
+  cancelPushJob: (entityId: string, jobId: string) => ['cancel-push-job', entityId, jobId] as const,
 };

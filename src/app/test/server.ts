@@ -7,6 +7,8 @@ export const server = setupServer(
   // Signed in as an operator unless a test says otherwise (`mockSession` in mock-bff.ts).
   http.get('*/api/session', () => HttpResponse.json({ user: staffUser('operator') })),
   http.get('*/api/entities', () => HttpResponse.json({ data: [ENTITY, OTHER_ENTITY] })),
+  // No bulk push job unless a test starts one (`mockBff(…).jobs`).
+  http.get('*/api/entities/:entityId/push-jobs', () => HttpResponse.json({ data: [] })),
 );
 
 /** Every request the mocked BFF saw, to assert what the SPA asked for. */

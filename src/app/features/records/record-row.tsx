@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { summariseErrors } from '../../../monite/errors-text';
 import type { SyncRecord } from '../../../monite/schemas';
+import { Checkbox } from '../../components/checkbox';
 import { RelativeTime } from '../../components/relative-time';
 import { StatusBadge } from '../../components/status-badge';
 import { cx } from '../../lib/cx';
@@ -9,9 +10,26 @@ import { labelOf } from '../../lib/labels';
 import { recordPath } from '../../lib/paths';
 import { PushButton } from './push-button';
 
-type RecordRowProps = { entityId: string; record: SyncRecord; selected: boolean; canPush: boolean };
+type RecordRowProps = {
+  entityId: string;
+  record: SyncRecord;
+  /** Open in the details drawer. */
+  selected: boolean;
+  canPush: boolean;
+  /** Ticked for a bulk push (only when the person may push). */
+  checked?: boolean;
+  /** `range`: shift was held, so every row from the last one clicked follows. */
+  onCheck?: (recordId: string, range: boolean) => void;
+};
 
-export const RecordRow = memo(function RecordRow({ entityId, record, selected, canPush }: RecordRowProps) {
+export const RecordRow = memo(function RecordRow({
+  entityId,
+  record,
+  selected,
+  canPush,
+  checked = false,
+  onCheck,
+}: RecordRowProps) {
   const navigate = useNavigate();
   const { search } = useLocation();
   const to = { pathname: recordPath(entityId, record.id), search };
@@ -22,8 +40,27 @@ export const RecordRow = memo(function RecordRow({ entityId, record, selected, c
     <tr
       onClick={() => navigate(to)}
       aria-current={selected || undefined}
-      className={cx('cursor-pointer', selected ? 'bg-indigo-50/60' : 'hover:bg-slate-50')}
+      className={cx(
+        'cursor-pointer',
+        selected
+          ? 'bg-indigo-50/60'
+          : checked
+            ? 'bg-indigo-50/30 hover:bg-indigo-50/50'
+            : 'hover:bg-slate-50',
+      )}
     >
+      {onCheck && (
+        // Clicks in this cell never open the details drawer.
+        <td className="w-10 py-2 pr-1 pl-4" onClick={(event) => event.stopPropagation()}>
+          <Checkbox
+            checked={checked}
+            aria-label={`Select ${labelOf('object_type', record.object_type)} ${record.object_id ?? record.id}`}
+            // Shift-click would otherwise select the text between the two rows.
+            onMouseDown={(event) => event.shiftKey && event.preventDefault()}
+            onChange={(event) => onCheck(record.id, (event.nativeEvent as MouseEvent).shiftKey === true)}
+          />
+        </td>
+      )}
       <td className="px-4 py-2 whitespace-nowrap text-slate-700">
         {labelOf('object_type', record.object_type)}
       </td>

@@ -3,6 +3,7 @@ import { useParams } from 'react-router';
 import { can } from '../../../contract/session';
 import { errorMessage } from '../../api/client';
 import { isScanning, useRecords } from '../../api/get-records';
+import { Checkbox } from '../../components/checkbox';
 import { ErrorMessage } from '../../components/error-message';
 import { Spinner } from '../../components/spinner';
 import { labelOf } from '../../lib/labels';
@@ -10,6 +11,9 @@ import { LoadMore } from '../../components/load-more';
 import { RecordRow } from './record-row';
 import { RecordsEmpty } from './records-empty';
 import type { RecordsSearch, SearchUpdate } from './records-search';
+import { SelectAllBanner } from './select-all-banner';
+import { isSelected } from './selection';
+import type { RecordSelection } from './use-record-selection';
 import { useSignedInUser } from '../auth/signed-in-user';
 
 type RecordsListProps = {
@@ -17,6 +21,8 @@ type RecordsListProps = {
   records: ReturnType<typeof useRecords>;
   search: RecordsSearch;
   onChange: (patch: SearchUpdate) => void;
+  /** Records ticked for a bulk push; absent for people who cannot push. */
+  selection?: RecordSelection;
 };
 
 /** "128 failed records": names the status when exactly one is chosen. */
@@ -25,7 +31,7 @@ function countLabel(total: number, statuses: readonly string[]) {
   return `${total.toLocaleString()} ${status}record${total === 1 ? '' : 's'}`;
 }
 
-export function RecordsList({ entityId, records, search, onChange }: RecordsListProps) {
+export function RecordsList({ entityId, records, search, onChange, selection }: RecordsListProps) {
   const { recordId } = useParams();
   // Viewers cannot push: their rows have no button at all (the drawer says why).
   const canPush = can(useSignedInUser().role, 'push');
@@ -67,12 +73,23 @@ export function RecordsList({ entityId, records, search, onChange }: RecordsList
       {error && (
         <ErrorMessage title="Could not refresh the list" error={error} onRetry={() => void refetch()} />
       )}
+      {selection && rows.length > 0 && <SelectAllBanner selection={selection} />}
       {rows.length === 0 ? (
         !isScanning(first?.mirror) && <RecordsEmpty search={search} onChange={onChange} />
       ) : (
         <table className="w-full border-separate border-spacing-0 text-left text-sm">
           <thead className="sticky top-0 z-10 bg-slate-50/95 text-xs font-medium text-slate-500 backdrop-blur">
             <tr className="[&>th]:border-b [&>th]:border-slate-200 [&>th]:px-4 [&>th]:py-2 [&>th]:font-medium">
+              {selection && (
+                <th scope="col" className="w-10 pr-1!">
+                  <Checkbox
+                    aria-label="Select all loaded records"
+                    checked={selection.header === 'all'}
+                    indeterminate={selection.header === 'some'}
+                    onChange={selection.toggleAll}
+                  />
+                </th>
+              )}
               <th scope="col">Object type</th>
               <th scope="col">Object ID</th>
               <th scope="col">Status</th>
@@ -108,6 +125,8 @@ export function RecordsList({ entityId, records, search, onChange }: RecordsList
                 record={record}
                 selected={record.id === recordId}
                 canPush={canPush}
+                checked={selection ? isSelected(selection.selection, record.id) : false}
+                onCheck={selection?.toggle}
               />
             ))}
           </tbody>

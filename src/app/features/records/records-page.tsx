@@ -1,24 +1,90 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useCallback, useMemo } from 'react';
 import { Outlet, useParams } from 'react-router';
+import type { PushJob } from '../../../contract/push-jobs';
+import { can } from '../../../contract/session';
 import { useRecords } from '../../api/get-records';
+import { queryKeys } from '../../api/query-keys';
+import { toast } from '../../lib/toast';
+import { useSignedInUser } from '../auth/signed-in-user';
+import { BulkBar } from './bulk-bar';
 import { FilterBar } from './filter-bar';
+import { jobsStartedHere } from './job-memory';
+import { jobOutcome } from './job-text';
 import { RecordsHeader } from './records-header';
 import { RecordsList } from './records-list';
 import { useRecordsSearch } from './records-search';
+import { selectionScope } from './selection';
+import { useEntityPushJobs, useJobEnds } from './use-push-jobs';
+import { useRecordSelection } from './use-record-selection';
+
+// Only there while a job runs or just ended: out of the entry chunk.
+const PushJobPanel = lazy(() => import('./push-job-panel').then((m) => ({ default: m.PushJobPanel })));
 
 /** An entity's synced records; the details drawer opens over it as a child route. */
 export function RecordsPage() {
   const { entityId = '' } = useParams();
   const [search, setSearch] = useRecordsSearch();
-  const records = useRecords(entityId, search);
+  const queryClient = useQueryClient();
+  // Viewers cannot push: no selection, no bulk bar, no job panel (and no polling for jobs).
+  const canPush = can(useSignedInUser().role, 'push');
+  const jobs = useEntityPushJobs(entityId, { enabled: canPush });
+  const records = useRecords(entityId, search, { live: jobs.running });
   const firstPage = records.data?.pages[0];
+  const rows = useMemo(() => records.data?.pages.flatMap((page) => page.data) ?? [], [records.data]);
+  const rowIds = useMemo(() => rows.map((r) => r.id), [rows]);
+  const selection = useRecordSelection(selectionScope(entityId, search), rowIds, firstPage?.total ?? 0);
+  const { clear, selectIds } = selection;
+
+  const onStarted = useCallback(
+    (job: PushJob) => {
+      jobsStartedHere.add(job.id);
+      clear();
+    },
+    [clear],
+  );
+
+  useJobEnds(jobs.jobs, (job, mine) => {
+    void queryClient.invalidateQueries({ queryKey: queryKeys.recordLists(job.entity_id) });
+    // Our own job's failures stay selected, so "Push selected" is one click from another try.
+    const failed = job.problems.filter((p) => p.state === 'failed').map((p) => p.record_id);
+    if (mine && failed.length > 0) selectIds(failed);
+    const message = `Push ${job.state === 'cancelled' ? 'cancelled' : 'finished'}: ${jobOutcome(job)}`;
+    const description =
+      mine && failed.length > 0 ? 'The failed records are selected, ready for another try.' : undefined;
+    if (job.counts.failed > 0) toast.error(message, { description });
+    else toast.success(message);
+  });
 
   return (
     <div className="flex min-h-0 flex-1 flex-col">
       <RecordsHeader entityId={entityId} mirror={firstPage?.mirror} />
       <FilterBar search={search} facets={firstPage?.facets} onChange={setSearch} />
+      {jobs.shown && (
+        <Suspense>
+          <PushJobPanel entityId={entityId} job={jobs.shown} onDismiss={jobs.dismiss} />
+        </Suspense>
+      )}
       <main className="min-h-0 flex-1 overflow-auto">
-        <RecordsList entityId={entityId} records={records} search={search} onChange={setSearch} />
+        <RecordsList
+          entityId={entityId}
+          records={records}
+          search={search}
+          onChange={setSearch}
+          selection={canPush ? selection : undefined}
+        />
       </main>
+      {canPush && (
+        <BulkBar
+          entityId={entityId}
+          search={search}
+          selection={selection}
+          rows={rows}
+          facets={firstPage?.facets}
+          jobRunning={jobs.running}
+          onStarted={onStarted}
+        />
+      )}
       <Outlet />
     </div>
   );

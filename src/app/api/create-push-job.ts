@@ -1,0 +1,51 @@
+import { useMutation, useQueryClient, type UseMutationOptions } from '@tanstack/react-query';
+import type { RecordsFilter } from '../../contract/api';
+import { pushJobSchema, type CreatePushJob, type PushJob } from '../../contract/push-jobs';
+import { ApiError, apiFetch } from './client';
+import { putJobInList } from './get-push-jobs';
+import { mutationKeys, queryKeys } from './query-keys';
+
+export const createPushJob = (entityId: string, body: CreatePushJob) =>
+  apiFetch(`/api/entities/${encodeURIComponent(entityId)}/push-jobs`, pushJobSchema, {
+    method: 'POST',
+    body,
+  });
+
+type JobFilter = Extract<CreatePushJob, { filter: unknown }>['filter'];
+
+/** The records page's filters as a job's `filter`: the set the list shows (an empty facet: any value). */
+export const jobFilter = ({ sync_status, provider, platform, object_type, q }: RecordsFilter): JobFilter => ({
+  sync_status: sync_status ?? [],
+  provider: provider ?? [],
+  platform: platform ?? [],
+  object_type: object_type ?? [],
+  ...(q && { q }),
+});
+
+/** A second job while one runs for the entity: the BFF says whose, and the list should show it. */
+export const isJobRunningError = (error: unknown): error is ApiError =>
+  error instanceof ApiError && error.status === 409 && error.code === 'job_running';
+
+type CreatePushJobOptions = {
+  entityId: string;
+  mutationConfig?: Pick<UseMutationOptions<PushJob, Error, CreatePushJob>, 'onSuccess' | 'onError'>;
+};
+
+export function useCreatePushJob({ entityId, mutationConfig }: CreatePushJobOptions) {
+  const queryClient = useQueryClient();
+  const { onSuccess, onError } = mutationConfig ?? {};
+  return useMutation({
+    mutationKey: mutationKeys.createPushJob(entityId),
+    mutationFn: (body: CreatePushJob) => createPushJob(entityId, body),
+    onSuccess: (job, ...args) => {
+      putJobInList(queryClient, job);
+      return onSuccess?.(job, ...args);
+    },
+    onError: (error, ...args) => {
+      if (isJobRunningError(error)) {
+        void queryClient.invalidateQueries({ queryKey: queryKeys.pushJobs(entityId) });
+      }
+      return onError?.(error, ...args);
+    },
+  });
+}

@@ -1,0 +1,51 @@
+import { useState } from 'react';
+import { Link, useLocation } from 'react-router';
+import type { PushJob } from '../../../contract/push-jobs';
+import { recordPath } from '../../lib/paths';
+
+/** Rendered only when opened, and at most this many: a job may have thousands. */
+const SHOWN = 200;
+
+type JobProblemsProps = { entityId: string; problems: PushJob['problems'] };
+
+/** The records a job could not push, with why; each opens in the details drawer. */
+export function JobProblems({ entityId, problems }: JobProblemsProps) {
+  const [open, setOpen] = useState(false);
+  const { search } = useLocation();
+  const failed = problems.filter((p) => p.state === 'failed').length;
+  const skipped = problems.length - failed;
+  const parts = [
+    failed > 0 && `${failed.toLocaleString()} failed`,
+    skipped > 0 && `${skipped.toLocaleString()} skipped`,
+  ];
+
+  return (
+    <details open={open} onToggle={(event) => setOpen(event.currentTarget.open)} className="text-xs">
+      <summary className="cursor-pointer text-slate-700 select-none hover:text-slate-900">
+        Problems: {parts.filter(Boolean).join(', ')}
+      </summary>
+      {open && (
+        <ul className="mt-2 max-h-48 divide-y divide-slate-100 overflow-y-auto rounded-md bg-white ring-1 ring-slate-200">
+          {problems.slice(0, SHOWN).map((problem) => (
+            <li key={problem.record_id} className="flex items-baseline gap-3 px-3 py-1.5">
+              <Link
+                to={{ pathname: recordPath(entityId, problem.record_id), search }}
+                className="shrink-0 font-mono text-slate-900 hover:text-indigo-600 focus-visible:outline-2 focus-visible:outline-indigo-600"
+              >
+                {problem.record_id}
+              </Link>
+              <span className={problem.state === 'failed' ? 'text-red-700' : 'text-slate-500'}>
+                {problem.state === 'failed' ? 'Failed' : 'Skipped'}: {problem.reason}
+              </span>
+            </li>
+          ))}
+          {problems.length > SHOWN && (
+            <li className="px-3 py-1.5 text-slate-500">
+              …and {(problems.length - SHOWN).toLocaleString()} more
+            </li>
+          )}
+        </ul>
+      )}
+    </details>
+  );
+}
