@@ -181,6 +181,12 @@ describe('bulk push jobs', () => {
       code: 'job_running',
       message: expect.stringContaining('operator@example.com'),
     });
+    const viewerCancel = await bff.app.inject({
+      method: 'DELETE',
+      url: `/api/entities/${bff.entityId}/push-jobs/${first.json().id}`,
+      headers: await bff.signIn('viewer'),
+    });
+    expect(viewerCancel.statusCode).toBe(403);
     await bff.deps.jobs.cancel(bff.entityId, first.json().id);
     await bff.deps.jobs.idle();
     await bff.close();
@@ -203,6 +209,42 @@ describe('bulk push jobs', () => {
     for (const id of ids) expect(bff.sim.store.pushCount(id)).toBe(1);
     const ended = await job(bff, res.json().id);
     expect(ended.counts.pending + ended.counts.skipped).toBe(ids.length);
+    await bff.close();
+  });
+});
+
+describe('the shared upstream rate limit', () => {
+  it('holds for a bulk job and people pushing and reading at the same time', async () => {
+    const limit = 20;
+    const bff = await startBff({ rateLimitPerSecond: limit }, { rateLimit: limit });
+    const ids = await failedIds(bff, 45);
+    bff.sim.store.clearRequests();
+    const res = await create(bff, { ids: ids.slice(0, 30) });
+    const headers = await bff.signIn('operator');
+    await Promise.all([
+      ...ids.slice(30).map((id) =>
+        bff.app.inject({
+          method: 'POST',
+          url: `/api/entities/${bff.entityId}/records/${id}/push`,
+          headers,
+        }),
+      ),
+      ...ids
+        .slice(0, 10)
+        .map((id) => bff.app.inject({ url: `/api/entities/${bff.entityId}/records/${id}`, headers })),
+    ]);
+    await bff.deps.jobs.idle();
+    expect((await job(bff, res.json().id)).state).toBe('finished');
+
+    const requests = bff.sim.store.requests.filter((r) => !r.path.endsWith('/auth/token'));
+    expect(requests.filter((r) => r.status === 429)).toHaveLength(0);
+    const perSecond = new Map<number, number>();
+    for (const r of requests) {
+      const second = Math.floor(Date.parse(r.at) / 1000);
+      perSecond.set(second, (perSecond.get(second) ?? 0) + 1);
+    }
+    expect(Math.max(...perSecond.values())).toBeLessThanOrEqual(limit);
+    for (const id of ids) expect(bff.sim.store.pushCount(id)).toBeLessThanOrEqual(1);
     await bff.close();
   });
 });
