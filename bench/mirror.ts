@@ -6,50 +6,19 @@
  *   - list endpoint p50/p95 (with facets) per filter, against /healthz measured in the same run
  * Run: npm run bench   (RECORDS=20000 npm run bench for a quicker pass)
  */
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pino } from 'pino';
-import { MONITE_VERSION } from '../src/monite/schemas';
-import { createSimulator } from '../src/simulator';
-import { startSimulatorServer } from '../src/simulator/http-server';
 import { addUser } from '../src/bff/auth/users';
-import { loadConfig } from '../src/bff/config';
-import { createDeps } from '../src/bff/deps';
 import { PAGE_SIZE } from '../src/bff/mirror/refresher';
-import { MoniteClient } from '../src/bff/monite-client';
 import { buildServer } from '../src/bff/server';
+import { benchSetup, BFF_LIMIT, MONITE_LIMIT } from './setup';
 
 const RECORDS = Number(process.env.RECORDS ?? 100_000);
-const MONITE_LIMIT = 30;
 const SAMPLES = 300;
 
-const credentials = { clientId: randomUUID(), clientSecret: 'bench-secret' };
-const sim = createSimulator({
-  ...credentials,
-  entities: [{ name: 'Bench Holdings', records: RECORDS }],
-  rateLimitPerSecond: MONITE_LIMIT,
-});
-const upstream = await startSimulatorServer(sim);
-const dir = mkdtempSync(join(tmpdir(), 'sync-desk-bench-'));
-const log = pino({ level: 'silent' });
-const monite = new MoniteClient(
-  {
-    ...credentials,
-    baseUrl: upstream.url,
-    version: MONITE_VERSION,
-    timeoutMs: 15_000,
-    rateLimitPerSecond: Number(process.env.MONITE_RATE_LIMIT ?? MONITE_LIMIT),
-  },
-  log,
-);
-const deps = await createDeps(loadConfig({ DATABASE_URL: `sqlite:${join(dir, 'bench.db')}` }), monite, log);
+const { sim, deps, log, dir, entityId, close } = await benchSetup(RECORDS);
 await addUser(deps.db, 'bench@example.com', 'viewer', 'bench-password-1234');
 const app = await buildServer(deps, { logger: log, spaDir: dir });
 await app.listen({ host: '127.0.0.1', port: 0 });
 const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-const entityId = sim.entities[0]!.id;
 const signIn = await fetch(`${base}/api/session`, {
   method: 'POST',
   headers: { 'content-type': 'application/json', 'x-sync-desk': '1', origin: base },
@@ -67,7 +36,9 @@ await deps.refresher.refresh(entityId);
 const scanSeconds = (performance.now() - started) / 1000;
 const perSecond = RECORDS / scanSeconds;
 const bound = MONITE_LIMIT * PAGE_SIZE;
-console.log(`records: ${RECORDS.toLocaleString('en')} in one entity; Monite limit ${MONITE_LIMIT} req/s`);
+console.log(
+  `records: ${RECORDS.toLocaleString('en')} in one entity; Monite limit ${MONITE_LIMIT} req/s; BFF limiter ${BFF_LIMIT} req/s`,
+);
 console.log(
   `full scan: ${scanSeconds.toFixed(1)} s, ${Math.round(perSecond)} records/s = ${((100 * perSecond) / bound).toFixed(0)}% of the bound ${bound}/s (goal ≥ 90%); ${listCalls()} list requests, ${throttled()} answered 429`,
 );
@@ -128,6 +99,4 @@ for (const [name, query] of cases) {
 }
 
 await app.close();
-await deps.db.destroy();
-await upstream.close();
-rmSync(dir, { recursive: true, force: true });
+await close();

@@ -1,18 +1,16 @@
-import { useCallback, useId } from 'react';
+import { useCallback } from 'react';
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from '../../../contract/audit';
 import { auditQuerySchema } from '../../../contract/audit';
 import { Button } from '../../components/button';
 import { ACTION_LABELS, OUTCOME_LABELS } from './audit-labels';
 import { hasAuditFilters, type AuditSearch } from './audit-search';
+import { CONTROL_CLASS, FilterField } from './filter-field';
 import { TextFilter } from './text-filter';
 
 type Update = (patch: Partial<AuditSearch>, options?: { replace?: boolean }) => void;
 
 const isRecordId = (text: string) =>
   auditQuerySchema.shape.record.safeParse(text).success ? undefined : 'Enter a whole record ID (a UUID).';
-
-const SELECT_CLASS =
-  'h-8 rounded-md border border-slate-300 bg-white pr-8 pl-2.5 text-sm text-slate-900 focus:border-indigo-500 focus:ring-1 focus:ring-indigo-500 focus:outline-none';
 
 function SelectFilter<T extends string>({
   label,
@@ -27,26 +25,24 @@ function SelectFilter<T extends string>({
   labels: Record<T, string>;
   onChange: (value: T | undefined) => void;
 }) {
-  const id = useId();
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-xs font-medium text-slate-600">
-        {label}
-      </label>
-      <select
-        id={id}
-        value={value ?? ''}
-        onChange={(event) => onChange((event.target.value || undefined) as T | undefined)}
-        className={SELECT_CLASS}
-      >
-        <option value="">Any</option>
-        {options.map((option) => (
-          <option key={option} value={option}>
-            {labels[option]}
-          </option>
-        ))}
-      </select>
-    </div>
+    <FilterField label={label}>
+      {(id) => (
+        <select
+          id={id}
+          value={value ?? ''}
+          onChange={(event) => onChange((event.target.value || undefined) as T | undefined)}
+          className={`${CONTROL_CLASS} pr-8 pl-2.5`}
+        >
+          <option value="">Any</option>
+          {options.map((option) => (
+            <option key={option} value={option}>
+              {labels[option]}
+            </option>
+          ))}
+        </select>
+      )}
+    </FilterField>
   );
 }
 
@@ -63,22 +59,20 @@ function DateFilter({
   max?: string | undefined;
   onChange: (value: string | undefined) => void;
 }) {
-  const id = useId();
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-xs font-medium text-slate-600">
-        {label}
-      </label>
-      <input
-        id={id}
-        type="date"
-        value={value ?? ''}
-        min={min}
-        max={max}
-        onChange={(event) => onChange(event.target.value || undefined)}
-        className="h-8 rounded-md border border-slate-300 bg-white px-2.5 text-sm text-slate-900 focus:border-indigo-500 focus:ring-1 focus:ring-indigo-500 focus:outline-none"
-      />
-    </div>
+    <FilterField label={label}>
+      {(id) => (
+        <input
+          id={id}
+          type="date"
+          value={value ?? ''}
+          min={min}
+          max={max}
+          onChange={(event) => onChange(event.target.value || undefined)}
+          className={`${CONTROL_CLASS} px-2.5`}
+        />
+      )}
+    </FilterField>
   );
 }
 

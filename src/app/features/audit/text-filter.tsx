@@ -1,4 +1,5 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { CONTROL_CLASS, FilterField } from './filter-field';
 
 const DEBOUNCE_MS = 300;
 
@@ -14,7 +15,6 @@ type TextFilterProps = {
 
 /** A text filter that writes to the URL once typing pauses, and only once the text is valid. */
 export function TextFilter({ label, value, placeholder, maxLength, validate, onChange }: TextFilterProps) {
-  const id = useId();
   const [text, setText] = useState(value);
   // Follow the URL when it changes from elsewhere (back button, "Clear filters").
   const [lastValue, setLastValue] = useState(value);
@@ -32,26 +32,27 @@ export function TextFilter({ label, value, placeholder, maxLength, validate, onC
   }, [trimmed, value, problem, onChange]);
 
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-xs font-medium text-slate-600">
-        {label}
-      </label>
-      <input
-        id={id}
-        type="search"
-        value={text}
-        placeholder={placeholder}
-        maxLength={maxLength}
-        aria-invalid={problem ? true : undefined}
-        aria-describedby={problem ? `${id}-problem` : undefined}
-        onChange={(event) => setText(event.target.value)}
-        className="h-8 w-64 rounded-md border border-slate-300 bg-white px-2.5 text-sm placeholder:text-slate-400 focus:border-indigo-500 focus:ring-1 focus:ring-indigo-500 focus:outline-none aria-invalid:border-red-400"
-      />
-      {problem && (
-        <p id={`${id}-problem`} className="text-xs text-red-700">
-          {problem}
-        </p>
+    <FilterField label={label}>
+      {(id) => (
+        <>
+          <input
+            id={id}
+            type="search"
+            value={text}
+            placeholder={placeholder}
+            maxLength={maxLength}
+            aria-invalid={problem ? true : undefined}
+            aria-describedby={problem ? `${id}-problem` : undefined}
+            onChange={(event) => setText(event.target.value)}
+            className={`${CONTROL_CLASS} w-64 px-2.5 placeholder:text-slate-400 aria-invalid:border-red-400`}
+          />
+          {problem && (
+            <p id={`${id}-problem`} className="text-xs text-red-700">
+              {problem}
+            </p>
+          )}
+        </>
       )}
-    </div>
+    </FilterField>
   );
 }
