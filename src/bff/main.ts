@@ -10,6 +10,7 @@ import { loadConfig, type Config, type MoniteAccount } from './config';
 import { closeUnfinishedPushes } from './audit/log';
 import { ensureDemoAccounts } from './auth/demo-accounts';
 import { createDeps } from './deps';
+import { clearMirror } from './mirror/store';
 import { MoniteClient } from './monite-client';
 import { buildServer } from './server';
 
@@ -20,10 +21,15 @@ async function main(): Promise<void> {
 
   const account = config.account ?? (await startDemoMonite(config.demo, closers));
   const deps = await createDeps(config, new MoniteClient({ ...account, ...config.monite }, log), log);
-  if (!config.account) deps.settings.demoAccounts = await ensureDemoAccounts(deps.db);
+  if (!config.account) {
+    deps.settings.demoAccounts = await ensureDemoAccounts(deps.db);
+    await clearMirror(deps.db);
+  }
   const abandoned = await closeUnfinishedPushes(deps.db);
   if (abandoned > 0)
     log.warn({ pushes: abandoned }, 'pushes from before the last stop have no recorded outcome');
+  const resumed = await deps.jobs.resume();
+  if (resumed > 0) log.info({ jobs: resumed }, 'resumed bulk push jobs');
   const app = await buildServer(deps, { logger: log });
   closers.unshift(() => app.close());
   await app.listen({ port: config.port, host: config.host });

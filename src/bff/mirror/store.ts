@@ -112,3 +112,11 @@ export async function findRecord(db: Db, entityId: string, id: string): Promise<
     .executeTakeFirst();
   return row && (JSON.parse(row.data) as SyncRecord);
 }
+
+/** Forgets every mirrored record: demo mode's simulator starts from its seed at every start. */
+export async function clearMirror(db: Db): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    for (const table of ['mirror_record', 'mirror_count', 'mirror_cursor'] as const)
+      await trx.deleteFrom(table).execute();
+  });
+}
