@@ -11,7 +11,8 @@ export function formatRelative(iso: string, now: number): string {
   if (Number.isNaN(then)) return iso;
   const seconds = Math.round((now - then) / 1000);
   const abs = Math.abs(seconds);
-  // A minute ahead is clock skew between Monite and this machine, not the future.
+  // Up to a minute ahead is a clock that has not ticked yet, or skew between Monite and this
+  // machine, not the future.
   if (abs < 5 || (seconds < 0 && abs < 60)) return 'just now';
   const [value, unit] =
     abs < 60
