@@ -2,23 +2,19 @@
  * The simulator's responses against Monite's published schemas, when the shared copies exist
  * (they sit beside the repository, in ../shared/monite/, and a fresh clone may not have them).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { HttpHandler } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { publishedFile } from '../monite/published';
 import { MONITE_VERSION } from '../monite/schemas';
 import { BASE, CLIENT_ID, CLIENT_SECRET, clientFor, mswServer } from './test-support';
 
-const sharedDir = resolve(fileURLToPath(new URL('../..', import.meta.url)), '../shared/monite');
-const subsetPath = resolve(sharedDir, 'synced-records.schema.json');
-const openapiPath = resolve(sharedDir, 'openapi-2024-05-25.json');
-const hasSubset = existsSync(subsetPath);
-const hasOpenapi = existsSync(openapiPath);
-if (!hasSubset) console.warn(`Skipping schema conformance: ${subsetPath} not found.`);
-if (!hasOpenapi) console.warn(`Skipping OpenAPI path checks: ${openapiPath} not found.`);
+const subsetPath = publishedFile('synced-records.schema.json', 'schema conformance') ?? '';
+const openapiPath = publishedFile('openapi-2024-05-25.json', 'OpenAPI path checks') ?? '';
+const hasSubset = subsetPath !== '';
+const hasOpenapi = openapiPath !== '';
 
 const msw = mswServer();
 
