@@ -9,7 +9,7 @@ import { HttpHandler } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { publishedFile } from '../monite/published';
 import { MONITE_VERSION } from '../monite/schemas';
-import { BASE, CLIENT_ID, CLIENT_SECRET, clientFor, mswServer } from './test-support';
+import { BASE, clientFor, mswServer, requestToken } from './test-support';
 
 const subsetPath = publishedFile('synced-records.schema.json', 'schema conformance') ?? '';
 const openapiPath = publishedFile('openapi-2024-05-25.json', 'OpenAPI path checks') ?? '';
@@ -50,15 +50,7 @@ describe.skipIf(!hasSubset)('responses match synced-records.schema.json', () => 
   it('token, list pages, get and push', async () => {
     const sim = msw.use();
     const entityId = sim.entities[0]?.id;
-    const tokenRes = await fetch(`${BASE}/auth/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-monite-version': MONITE_VERSION },
-      body: JSON.stringify({
-        grant_type: 'client_credentials',
-        client_id: CLIENT_ID,
-        client_secret: CLIENT_SECRET,
-      }),
-    });
+    const tokenRes = await requestToken();
     expect(violations('AccessTokenResponse', await tokenRes.json())).toEqual([]);
 
     const client = await clientFor(entityId);

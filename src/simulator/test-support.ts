@@ -42,8 +42,9 @@ export function urlOf(path: string, query: Query = {}, base = BASE): URL {
   return url;
 }
 
-export async function obtainToken(base = BASE): Promise<string> {
-  const res = await fetch(`${base}/auth/token`, {
+/** The client-credentials grant with the test credentials, as a partner's backend asks for it. */
+export function requestToken(base = BASE): Promise<Response> {
+  return fetch(`${base}/auth/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-monite-version': MONITE_VERSION },
     body: JSON.stringify({
@@ -52,6 +53,10 @@ export async function obtainToken(base = BASE): Promise<string> {
       client_secret: CLIENT_SECRET,
     }),
   });
+}
+
+export async function obtainToken(base = BASE): Promise<string> {
+  const res = await requestToken(base);
   if (res.status !== 200) throw new Error(`token: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { access_token: string }).access_token;
 }
