@@ -170,6 +170,8 @@ export class MoniteClient {
   }
 
   private async fetchToken(): Promise<string> {
+    // The token request counts against the same per-client quota; whoever waits for it is waiting now.
+    await this.limiter.take('interactive');
     const res = await this.send(`${this.config.baseUrl}/auth/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-monite-version': this.config.version },

@@ -2,6 +2,8 @@
  * Failed sign-ins per account: after `max` failures within `windowMs` the account is locked
  * until the oldest failure leaves the window. (Per-IP limits are @fastify/rate-limit's job.)
  */
+const MAX_TRACKED = 10_000;
+
 export class FailedAttempts {
   private readonly failures = new Map<string, number[]>();
 
@@ -17,6 +19,10 @@ export class FailedAttempts {
   }
 
   fail(key: string, now = Date.now()): void {
+    // Bounded memory against a spray of made-up emails: forget the longest-known account first.
+    if (!this.failures.has(key) && this.failures.size >= MAX_TRACKED) {
+      this.failures.delete(this.failures.keys().next().value!);
+    }
     this.failures.set(key, [...this.recent(key, now), now]);
   }
 
