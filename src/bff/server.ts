@@ -21,7 +21,7 @@ import { pushJobRoutes } from './routes/push-jobs';
 import { recordsRoutes } from './routes/records';
 import { sessionRoutes } from './routes/session';
 
-export const SPA_DIR = resolve(import.meta.dirname, '../../dist/app');
+const SPA_DIR = resolve(import.meta.dirname, '../../dist/app');
 
 export async function buildServer(
   deps: Deps,

@@ -21,7 +21,7 @@ export type AuditEvent = {
   data: Record<string, unknown>;
 };
 
-export const GENESIS_HASH = '0'.repeat(64);
+const GENESIS_HASH = '0'.repeat(64);
 
 type Hashed = Omit<AuditEntryTable, 'seq' | 'hash'>;
 

@@ -7,6 +7,7 @@ import type { AuditEntry, AuditPage, AuditQuery } from '../../contract/audit';
 import { can } from '../../contract/session';
 import type { SessionUser } from '../auth/sessions';
 import type { Db } from '../db/database';
+import { BadCursorError } from '../mirror/queries';
 
 type Filters = Omit<AuditQuery, 'cursor' | 'limit'>;
 
@@ -69,9 +70,10 @@ function toEntry(row: Row): AuditEntry {
 }
 
 export async function queryAudit(db: Db, query: AuditQuery, viewer: SessionUser): Promise<AuditPage> {
+  if (query.cursor !== undefined && !/^\d+$/.test(query.cursor)) throw new BadCursorError();
   const after = query.cursor === undefined ? undefined : Number(query.cursor);
   const rows = await select(db, query, viewer)
-    .$if(after !== undefined && Number.isInteger(after), (q) => q.where('e.seq', '<', after!))
+    .$if(after !== undefined, (q) => q.where('e.seq', '<', after!))
     .limit(query.limit + 1)
     .execute();
   const page = rows.slice(0, query.limit);

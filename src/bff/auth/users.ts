@@ -7,7 +7,7 @@ import { hashPassword } from './passwords';
 
 export const MIN_PASSWORD_LENGTH = 12;
 
-export const newPasswordSchema = z
+const newPasswordSchema = z
   .string()
   .min(MIN_PASSWORD_LENGTH, `Passwords need at least ${MIN_PASSWORD_LENGTH} characters.`)
   .max(1024);

@@ -10,7 +10,12 @@ import { OBJECT_TYPES, PLATFORMS, PROVIDERS, SYNC_STATUSES, type SyncRecord } fr
 import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
 
-export class BadCursorError extends Error {}
+/** A cursor this server did not issue (edited, truncated, or from another list). */
+export class BadCursorError extends Error {
+  constructor() {
+    super('The cursor is not one this server issued; start again from the first page.');
+  }
+}
 
 const KNOWN_VALUES: Record<FacetKey, readonly string[]> = {
   sync_status: SYNC_STATUSES,
@@ -144,6 +149,6 @@ function decodeCursor(cursor: string): [string, string] {
   try {
     return cursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString()));
   } catch {
-    throw new BadCursorError('The cursor is not one this server issued; start again from the first page.');
+    throw new BadCursorError();
   }
 }

@@ -10,7 +10,7 @@ import type { MirrorRecordTable } from '../db/schema';
 
 type CountKey = Pick<MirrorRecordTable, 'sync_status' | 'provider' | 'platform' | 'object_type'>;
 
-export function toRow(entityId: string, record: SyncRecord): MirrorRecordTable {
+function toRow(entityId: string, record: SyncRecord): MirrorRecordTable {
   return {
     entity_id: entityId,
     id: record.id,

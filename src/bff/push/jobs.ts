@@ -48,6 +48,7 @@ export const DEFAULT_JOB_OPTIONS: JobOptions = {
 const RECENT_MS = 10 * 60_000;
 const RATE_WINDOW_MS = 10_000;
 const ACTIVE_STATES = ['running', 'cancelling'];
+const ALREADY_PENDING = 'Already pending at Monite; not pushed again.';
 
 type Live = { cancelled: boolean; sent: number[]; done: Promise<void> };
 
@@ -309,8 +310,7 @@ export class PushJobs {
     if (pushes.has(key))
       return setItem('skipped', { reason: 'Someone else was pushing this record at the same moment.' });
     const before = await findRecord(db, job.entity_id, recordId);
-    if (before?.sync_status === 'pending')
-      return setItem('skipped', { reason: 'Already pending at Monite; not pushed again.' });
+    if (before?.sync_status === 'pending') return setItem('skipped', { reason: ALREADY_PENDING });
 
     await setItem('pushing', {
       before_status: before?.sync_status ?? null,
@@ -332,7 +332,7 @@ export class PushJobs {
     } catch (error) {
       live.sent.push(Date.now());
       if (error instanceof PushFailedError && error.code === 'already_pending') {
-        return setItem('skipped', { reason: 'Already pending at Monite; not pushed again.' });
+        return setItem('skipped', { reason: ALREADY_PENDING });
       }
       await setItem('failed', { reason: toHttpError(error).message });
     }

@@ -146,6 +146,12 @@ describe('GET /api/audit', () => {
     expect((await audit(bff, 'admin', `?to=${future}`)).data.length).toBeGreaterThan(0);
     const bad = await bff.app.inject({ url: '/api/audit?outcome=maybe', headers: await bff.signIn('admin') });
     expect(bad.statusCode).toBe(400);
+    const badCursor = await bff.app.inject({
+      url: '/api/audit?cursor=abc',
+      headers: await bff.signIn('admin'),
+    });
+    expect(badCursor.statusCode).toBe(400);
+    expect(badCursor.json().error.message).toMatch(/cursor is not one this server issued/);
     await bff.close();
   });
 
