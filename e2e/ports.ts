@@ -1,5 +1,8 @@
-/** Where the e2e run's BFF and its demo-mode simulator listen (see playwright.config.ts). */
-export const BFF_PORT = 3210;
+/**
+ * Where the e2e run's BFF and its demo-mode simulator listen (see playwright.config.ts).
+ * `E2E_PORT` moves both, so two checkouts can run their end-to-end tests side by side.
+ */
+export const BFF_PORT = Number(process.env.E2E_PORT ?? 3210);
 export const BFF_URL = `http://127.0.0.1:${BFF_PORT}`;
-export const SIMULATOR_PORT = 3211;
+export const SIMULATOR_PORT = BFF_PORT + 1;
 export const SIMULATOR_URL = `http://127.0.0.1:${SIMULATOR_PORT}`;
