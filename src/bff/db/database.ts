@@ -1,15 +1,15 @@
 /**
- * The BFF's database: SQLite through Kysely (a file by default, `:memory:` in tests),
+ * The BFF's database: SQLite (sqlite-driver.ts) through Kysely (a file by default, `:memory:` in tests),
  * migrated to the latest schema on open.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, type Migration } from 'kysely';
 import * as mirror from './migrations/001-mirror';
 import * as staffAndAudit from './migrations/002-staff-and-audit';
 import * as pushJobs from './migrations/003-push-jobs';
 import type { Database } from './schema';
+import { openSqlite } from './sqlite-driver';
 
 export type Db = Kysely<Database>;
 
@@ -22,7 +22,7 @@ const migrations: Record<string, Migration> = {
 export async function openDatabase(url: string): Promise<Db> {
   const file = sqliteFile(url);
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const sqlite = new SQLite(file);
+  const sqlite = openSqlite(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');

@@ -1,0 +1,73 @@
+/**
+ * The SQLite driver under Kysely, chosen by Node version:
+ * - Node 22.16+ (24 LTS included): Node's built-in `node:sqlite`. better-sqlite3 12 aborts the
+ *   process on Node 24 (its Statement destructor trips `RemoveEnvironmentCleanupHook`'s
+ *   `env != nullptr` check when the GC finalises a statement), and better-sqlite3 13, which fixes
+ *   that, segfaults on Node 20.
+ * - Node 20: better-sqlite3 12, loaded only there.
+ * Both get the same pragmas and answer Kysely through the same `SqliteDatabase` shape.
+ */
+import { createRequire } from 'node:module';
+import type { SqliteDatabase, SqliteStatement } from 'kysely';
+
+export type SqliteConnection = SqliteDatabase & {
+  /** Runs a pragma and returns its rows (or, with `simple`, the first column of the first row). */
+  pragma(source: string, options?: { simple?: boolean }): unknown;
+  readonly driver: 'node:sqlite' | 'better-sqlite3';
+};
+
+/** The part of `node:sqlite` used here (@types/node 20 does not describe it). */
+type NodeSqlite = {
+  DatabaseSync: new (path: string) => {
+    prepare(sql: string): {
+      all(...params: unknown[]): unknown[];
+      get(...params: unknown[]): unknown;
+      run(...params: unknown[]): { changes: number | bigint; lastInsertRowid: number | bigint };
+      iterate(...params: unknown[]): IterableIterator<unknown>;
+      columns(): unknown[];
+    };
+    close(): void;
+  };
+};
+
+const require = createRequire(import.meta.url);
+const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+/** `StatementSync#columns()` (which tells readers from writers) arrived in 22.16. */
+const HAS_NODE_SQLITE = major > 22 || (major === 22 && minor >= 16);
+
+export function openSqlite(file: string): SqliteConnection {
+  return HAS_NODE_SQLITE ? openNodeSqlite(file) : openBetterSqlite(file);
+}
+
+function openNodeSqlite(file: string): SqliteConnection {
+  const { DatabaseSync } = require('node:sqlite') as NodeSqlite;
+  const db = new DatabaseSync(file);
+  return {
+    driver: 'node:sqlite',
+    prepare(sql): SqliteStatement {
+      const statement = db.prepare(sql);
+      return {
+        reader: statement.columns().length > 0,
+        all: (params) => statement.all(...params),
+        run: (params) => statement.run(...params),
+        iterate: (params) => statement.iterate(...params),
+      };
+    },
+    pragma(source, { simple = false } = {}) {
+      const rows = db.prepare(`PRAGMA ${source}`).all() as Record<string, unknown>[];
+      return simple ? Object.values(rows[0] ?? {})[0] : rows;
+    },
+    close: () => db.close(),
+  };
+}
+
+function openBetterSqlite(file: string): SqliteConnection {
+  const BetterSqlite = require('better-sqlite3') as typeof import('better-sqlite3');
+  const db = new BetterSqlite(file);
+  return {
+    driver: 'better-sqlite3',
+    prepare: (sql) => db.prepare(sql),
+    pragma: (source, options) => db.pragma(source, options),
+    close: () => db.close(),
+  };
+}
