@@ -2,9 +2,10 @@ import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'vitest/config';
 import { initialJsSize } from './src/build/initial-js-size.ts';
+import { precompress } from './src/build/precompress.ts';
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), initialJsSize()],
+  plugins: [react(), tailwindcss(), initialJsSize(), precompress()],
   build: {
     outDir: 'dist/app',
     emptyOutDir: true,
