@@ -61,14 +61,15 @@ describe('the built SPA', () => {
     expect(plain.body).toBe(ENTRY_JS);
   });
 
-  it('has index.html checked on every load, at / and at any page URL (history fallback)', async () => {
-    for (const url of ['/', '/entities/1b7c5d2e-5a43-4c1e-9a55-6d0f3f1c2b11/records?provider=codat']) {
+  it.each(['/', '/entities/1b7c5d2e-5a43-4c1e-9a55-6d0f3f1c2b11/records?provider=codat'])(
+    'sends index.html at %s (history fallback), checked with the server on every load',
+    async (url) => {
       const res = await get(url, 'br');
-      expect(res.statusCode, url).toBe(200);
-      expect(res.headers['content-type'], url).toMatch(/^text\/html/);
-      expect(res.headers['content-encoding'], url).toBe('br');
-      expect(res.headers['cache-control'], url).toBe('no-cache');
-      expect(brotliDecompressSync(res.rawPayload).toString(), url).toBe(INDEX_HTML);
-    }
-  });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^text\/html/);
+      expect(res.headers['content-encoding']).toBe('br');
+      expect(res.headers['cache-control']).toBe('no-cache');
+      expect(brotliDecompressSync(res.rawPayload).toString()).toBe(INDEX_HTML);
+    },
+  );
 });
