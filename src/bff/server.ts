@@ -10,6 +10,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { isHttps, registerAuth } from './auth/guard';
+import { registerCompression } from './compression';
 import { checkCsrf } from './csrf';
 import type { Deps } from './deps';
 import { HttpError, toHttpError } from './http-errors';
@@ -59,6 +60,7 @@ export async function buildServer(
     if (isHttps(req, deps)) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   });
   await app.register(fastifyCookie);
+  registerCompression(app);
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: (_req, context) =>
