@@ -35,7 +35,8 @@ export function registerCompression(app: FastifyInstance): void {
     if (reply.hasHeader('content-encoding')) return payload;
     const body = Buffer.from(payload);
     if (body.length < MIN_BYTES) return payload;
-    reply.header('vary', 'accept-encoding');
+    const vary = reply.getHeader('vary');
+    reply.header('vary', vary ? `${String(vary)}, accept-encoding` : 'accept-encoding');
     const encoding = chooseEncoding(req.headers['accept-encoding']);
     if (!encoding) return payload;
     reply.header('content-encoding', encoding).removeHeader('content-length');
