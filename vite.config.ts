@@ -2,10 +2,18 @@ import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'vitest/config';
 import { initialJsSize } from './src/build/initial-js-size.ts';
+import { precompress } from './src/build/precompress.ts';
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), initialJsSize()],
-  build: { outDir: 'dist/app', emptyOutDir: true },
+  plugins: [react(), tailwindcss(), initialJsSize(), precompress()],
+  build: {
+    outDir: 'dist/app',
+    emptyOutDir: true,
+    // zod in a chunk of its own: the response checks and the pages that parse URLs share it.
+    rolldownOptions: {
+      output: { codeSplitting: { groups: [{ name: 'zod', test: /node_modules[\\/]zod[\\/]/ }] } },
+    },
+  },
   server: { host: '127.0.0.1', proxy: { '/api': 'http://127.0.0.1:3000' } },
   preview: { host: '127.0.0.1' },
   test: {

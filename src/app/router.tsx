@@ -1,7 +1,6 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AppShell } from './app-shell';
 import { Spinner } from './components/spinner';
-import { RecordsPage } from './features/records/records-page';
 import { RouteError } from './routes/route-error';
 
 export const routes: RouteObject[] = [
@@ -28,10 +27,11 @@ export const routes: RouteObject[] = [
             lazy: () => import('./routes/root-redirect').then((m) => ({ Component: m.RootRedirect })),
           },
           {
-            // The page people live on, in the entry chunk. The drawer is a child route over it, so
-            // closing it keeps the list, its scroll and its filters.
+            // The page people live on. Lazy all the same: it loads (with zod, which it shares with the
+            // response checks) while the session is asked for. The drawer is a child route over it,
+            // so closing it keeps the list, its scroll and its filters.
             path: 'entities/:entityId/records',
-            element: <RecordsPage />,
+            lazy: () => import('./features/records/records-page').then((m) => ({ Component: m.RecordsPage })),
             children: [
               {
                 path: ':recordId',

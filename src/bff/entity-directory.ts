@@ -3,7 +3,7 @@
  * Names come from Monite and are cached, so routes can reject unknown entity ids cheaply.
  */
 import type { EntitySummary } from '../contract/api';
-import { entityDisplayName } from '../monite/schemas';
+import { entityDisplayName } from '../monite/server-schemas.server';
 import type { MoniteClient } from './monite-client';
 
 const TTL_MS = 5 * 60_000;

@@ -12,17 +12,15 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { z } from 'zod';
 import type { MoniteConfig } from './config';
 import { RateLimiter, type Priority } from './rate-limiter';
+import { syncRecordSchema, type ObjectType, type SyncRecord } from '../monite/schemas';
 import {
   entityListSchema,
   errorMessageOf,
   syncRecordListSchema,
-  syncRecordSchema,
   tokenResponseSchema,
   type MoniteEntity,
-  type ObjectType,
-  type SyncRecord,
   type SyncRecordList,
-} from '../monite/schemas';
+} from '../monite/server-schemas.server';
 
 export type UpstreamFailure = 'http' | 'timeout' | 'network' | 'invalid_response';
 

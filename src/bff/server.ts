@@ -3,13 +3,14 @@
  * lists (nothing else is forwarded), one error envelope, and the built SPA with a history fallback.
  */
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { isHttps, registerAuth } from './auth/guard';
+import { registerCompression } from './compression';
 import { checkCsrf } from './csrf';
 import type { Deps } from './deps';
 import { HttpError, toHttpError } from './http-errors';
@@ -59,6 +60,7 @@ export async function buildServer(
     if (isHttps(req, deps)) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   });
   await app.register(fastifyCookie);
+  registerCompression(app);
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: (_req, context) =>
@@ -91,7 +93,25 @@ export async function buildServer(
 
   const spaDir = options.spaDir ?? SPA_DIR;
   const serveSpa = existsSync(resolve(spaDir, 'index.html'));
-  if (serveSpa) await app.register(fastifyStatic, { root: spaDir, index: 'index.html' });
+  const assetsDir = resolve(spaDir, 'assets') + sep;
+  if (serveSpa) {
+    await app.register(fastifyStatic, {
+      root: spaDir,
+      index: 'index.html',
+      // The build writes .br and .gz copies beside each file (src/build/precompress.ts).
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, path) => {
+        res.setHeader('vary', 'accept-encoding');
+        // Vite names each file under assets/ by its content hash, so a cached copy never goes stale;
+        // everything else (index.html, which names them) is checked with the server on each use.
+        res.setHeader(
+          'cache-control',
+          path.startsWith(assetsDir) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
+  }
 
   app.setNotFoundHandler((req, reply) => {
     if (serveSpa && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');

@@ -35,5 +35,4 @@ export const sessionResponseSchema = z.object({
 });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 
-/** The static header every state-changing request must carry (CSRF defence). */
-export const CSRF_HEADER = 'x-sync-desk';
+export { CSRF_HEADER } from './csrf-header';

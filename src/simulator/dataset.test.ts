@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { summariseErrors } from '../monite/errors-text';
-import { entityDisplayName, entityListSchema, OBJECT_TYPES, PLATFORMS, PROVIDERS } from '../monite/schemas';
+import { OBJECT_TYPES, PLATFORMS, PROVIDERS } from '../monite/schemas';
+import { entityDisplayName, entityListSchema } from '../monite/server-schemas.server';
 import { createSimulator, type SimRecord } from './index';
 import { familyOf } from './provider-errors';
 import { PROVIDER_MESSAGES } from './provider-messages';

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient, type UseMutationOptions } from '@tanstack/react-query';
-import { pushJobSchema, type PushJob } from '../../contract/push-jobs';
+import type { PushJob } from '../../contract/push-jobs';
 import { apiFetch } from './client';
 import { putJobInList } from './get-push-jobs';
 import { mutationKeys } from './query-keys';
@@ -8,7 +8,7 @@ import { mutationKeys } from './query-keys';
 export const cancelPushJob = (entityId: string, jobId: string) =>
   apiFetch(
     `/api/entities/${encodeURIComponent(entityId)}/push-jobs/${encodeURIComponent(jobId)}`,
-    pushJobSchema,
+    'pushJob',
     { method: 'DELETE' },
   );
 

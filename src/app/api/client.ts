@@ -3,8 +3,24 @@
  * against the contract, and every failure turned into an ApiError a person can read.
  */
 import type { z } from 'zod';
-import { errorResponseSchema } from '../../contract/api';
-import { CSRF_HEADER } from '../../contract/session';
+import { CSRF_HEADER } from '../../contract/csrf-header';
+
+type ResponseSchemas = typeof import('./response-schemas');
+/** A response shape the SPA checks, named in response-schemas.ts. */
+export type ResponseName = Exclude<keyof ResponseSchemas, 'error'>;
+
+let schemas: Promise<ResponseSchemas> | undefined;
+/** Loaded once, on the first request; a failed load (a network blip) is tried again on the next. */
+function loadSchemas(): Promise<ResponseSchemas> {
+  schemas ??= import('./response-schemas').catch((error: unknown) => {
+    schemas = undefined;
+    throw error;
+  });
+  return schemas;
+}
+
+const networkError = () =>
+  new ApiError(0, 'network_error', 'Cannot reach Sync Desk. Check your connection and retry.');
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -21,11 +37,13 @@ export class ApiError extends Error {
 
 type Options = { method?: 'GET' | 'POST' | 'DELETE'; body?: unknown; signal?: AbortSignal };
 
-export async function apiFetch<S extends z.ZodType>(
+export async function apiFetch<N extends ResponseName>(
   path: string,
-  schema: S,
+  shape: N,
   { method = 'GET', body: payload, signal }: Options = {},
-): Promise<z.infer<S>> {
+): Promise<z.infer<ResponseSchemas[N]>> {
+  // The schemas load while the request is out, not after it.
+  const loading = loadSchemas().catch(() => undefined);
   // An absolute URL: Node's fetch (under jsdom in tests) rejects relative ones.
   const url = new URL(path, window.location.origin);
   let response: Response;
@@ -43,11 +61,14 @@ export async function apiFetch<S extends z.ZodType>(
     });
   } catch (error) {
     if (signal?.aborted) throw error;
-    throw new ApiError(0, 'network_error', 'Cannot reach Sync Desk. Check your connection and retry.');
+    throw networkError();
   }
   // 204 No Content (sign-out) has no body: the schema then sees `undefined`.
   const body: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
-  if (!response.ok) throw errorFrom(response, body);
+  const loaded = await loading;
+  if (!loaded) throw networkError();
+  if (!response.ok) throw errorFrom(response, body, loaded.error);
+  const schema: z.ZodType = loaded[shape];
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     throw new ApiError(
@@ -56,11 +77,11 @@ export async function apiFetch<S extends z.ZodType>(
       'The server sent a response Sync Desk does not understand.',
     );
   }
-  return parsed.data;
+  return parsed.data as z.infer<ResponseSchemas[N]>;
 }
 
-function errorFrom(response: Response, body: unknown): ApiError {
-  const parsed = errorResponseSchema.safeParse(body);
+function errorFrom(response: Response, body: unknown, errorSchema: ResponseSchemas['error']): ApiError {
+  const parsed = errorSchema.safeParse(body);
   const code = parsed.success ? parsed.data.error.code : 'http_error';
   const message = parsed.success ? parsed.data.error.message : `Request failed (HTTP ${response.status}).`;
   return new ApiError(response.status, code, message, retryAfterSeconds(response.headers.get('Retry-After')));

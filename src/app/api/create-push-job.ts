@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient, type UseMutationOptions } from '@tanstack/react-query';
 import type { RecordsFilter } from '../../contract/api';
-import { pushJobSchema, type CreatePushJob, type PushJob } from '../../contract/push-jobs';
+import type { CreatePushJob, PushJob } from '../../contract/push-jobs';
 import { ApiError, apiFetch } from './client';
 import { putJobInList } from './get-push-jobs';
 import { mutationKeys, queryKeys } from './query-keys';
 
 export const createPushJob = (entityId: string, body: CreatePushJob) =>
-  apiFetch(`/api/entities/${encodeURIComponent(entityId)}/push-jobs`, pushJobSchema, {
+  apiFetch(`/api/entities/${encodeURIComponent(entityId)}/push-jobs`, 'pushJob', {
     method: 'POST',
     body,
   });

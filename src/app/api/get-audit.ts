@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
-import { auditPageSchema, type AuditPage } from '../../contract/audit';
+import type { AuditPage } from '../../contract/audit';
 import { apiFetch } from './client';
 import { queryKeys, type AuditFilter } from './query-keys';
 
@@ -30,7 +30,7 @@ export function getAudit(
   const params = auditParams(filter);
   if (cursor) params.set('cursor', cursor);
   params.set('limit', String(PAGE_SIZE));
-  return apiFetch(`/api/audit?${params}`, auditPageSchema, { signal });
+  return apiFetch(`/api/audit?${params}`, 'auditPage', { signal });
 }
 
 /** Every entry matching the filters, as a CSV download (a plain link: the browser streams it). */

@@ -1,10 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { entitiesResponseSchema } from '../../contract/api';
 import { apiFetch } from './client';
 import { queryKeys } from './query-keys';
 
 export const getEntities = ({ signal }: { signal?: AbortSignal } = {}) =>
-  apiFetch('/api/entities', entitiesResponseSchema, { signal }).then((r) => r.data);
+  apiFetch('/api/entities', 'entities', { signal }).then((r) => r.data);
 
 export const getEntitiesQueryOptions = () =>
   queryOptions({

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
-import { pushJobListSchema, type PushJob } from '../../contract/push-jobs';
+import type { PushJob } from '../../contract/push-jobs';
 import { apiFetch } from './client';
 import { queryKeys } from './query-keys';
 
@@ -7,7 +7,7 @@ const jobsPath = (entityId: string) => `/api/entities/${encodeURIComponent(entit
 
 /** The entity's running jobs and those finished in the last few minutes, newest first. */
 export const getPushJobs = (entityId: string, { signal }: { signal?: AbortSignal } = {}) =>
-  apiFetch(jobsPath(entityId), pushJobListSchema, { signal }).then((r) => r.data);
+  apiFetch(jobsPath(entityId), 'pushJobList', { signal }).then((r) => r.data);
 
 /** A job is over once nothing more will be sent (finished, or cancelled). */
 export const isJobOver = (job: Pick<PushJob, 'state'>) =>

@@ -5,7 +5,7 @@ import {
   useQueryClient,
   type QueryClient,
 } from '@tanstack/react-query';
-import { syncRecordSchema, type SyncRecord } from '../../monite/schemas';
+import type { SyncRecord } from '../../monite/schemas';
 import { apiFetch } from './client';
 import { findRecordInLists, replaceRecordInLists } from './get-records';
 import { queryKeys } from './query-keys';
@@ -13,7 +13,7 @@ import { queryKeys } from './query-keys';
 export const getRecord = (entityId: string, recordId: string, { signal }: { signal?: AbortSignal } = {}) =>
   apiFetch(
     `/api/entities/${encodeURIComponent(entityId)}/records/${encodeURIComponent(recordId)}`,
-    syncRecordSchema,
+    'record',
     { signal },
   );
 

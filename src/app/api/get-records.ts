@@ -6,7 +6,6 @@ import {
 } from '@tanstack/react-query';
 import {
   FACET_KEYS,
-  recordsPageSchema,
   type MirrorStatus,
   type RecordsFilter,
   type RecordsPage,
@@ -31,7 +30,7 @@ export function getRecords(
   if (filter.sort) params.set('sort', filter.sort);
   if (cursor) params.set('cursor', cursor);
   params.set('limit', String(PAGE_SIZE));
-  return apiFetch(`/api/entities/${encodeURIComponent(entityId)}/records?${params}`, recordsPageSchema, {
+  return apiFetch(`/api/entities/${encodeURIComponent(entityId)}/records?${params}`, 'recordsPage', {
     signal,
   });
 }

@@ -4,7 +4,7 @@ import {
   useQueryClient,
   type UseMutationOptions,
 } from '@tanstack/react-query';
-import { syncRecordSchema, type SyncRecord } from '../../monite/schemas';
+import type { SyncRecord } from '../../monite/schemas';
 import { apiFetch } from './client';
 import { replaceRecordInLists } from './get-records';
 import { mutationKeys, queryKeys } from './query-keys';
@@ -12,7 +12,7 @@ import { mutationKeys, queryKeys } from './query-keys';
 export const pushRecord = (entityId: string, recordId: string) =>
   apiFetch(
     `/api/entities/${encodeURIComponent(entityId)}/records/${encodeURIComponent(recordId)}/push`,
-    syncRecordSchema,
+    'record',
     { method: 'POST' },
   );
 

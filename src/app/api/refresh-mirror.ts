@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient, type UseMutationOptions } from '@tanstack/react-query';
-import { mirrorStatusSchema, type MirrorStatus } from '../../contract/api';
+import type { MirrorStatus } from '../../contract/api';
 import { apiFetch } from './client';
 import { mutationKeys, queryKeys } from './query-keys';
 
 export const refreshMirror = (entityId: string) =>
-  apiFetch(`/api/entities/${encodeURIComponent(entityId)}/refresh`, mirrorStatusSchema, { method: 'POST' });
+  apiFetch(`/api/entities/${encodeURIComponent(entityId)}/refresh`, 'mirrorStatus', { method: 'POST' });
 
 type RefreshMirrorOptions = {
   entityId: string;

@@ -1,10 +1,10 @@
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
-import { sessionResponseSchema, type SessionResponse } from '../../contract/session';
+import type { SessionResponse } from '../../contract/session';
 import { apiFetch } from './client';
 import { queryKeys } from './query-keys';
 
 export const getSession = ({ signal }: { signal?: AbortSignal } = {}) =>
-  apiFetch('/api/session', sessionResponseSchema, { signal });
+  apiFetch('/api/session', 'session', { signal });
 
 export const getSessionQueryOptions = () =>
   queryOptions({

@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient, type UseMutationOptions } from '@tanstack/react-query';
-import { sessionResponseSchema, type SessionResponse, type SignIn } from '../../contract/session';
+import type { SessionResponse, SignIn } from '../../contract/session';
 import { apiFetch } from './client';
 import { mutationKeys, queryKeys } from './query-keys';
 
 export const signIn = (credentials: SignIn) =>
-  apiFetch('/api/session', sessionResponseSchema, { method: 'POST', body: credentials });
+  apiFetch('/api/session', 'session', { method: 'POST', body: credentials });
 
 type SignInOptions = {
   mutationConfig?: Pick<UseMutationOptions<SessionResponse, Error, SignIn>, 'onSuccess'>;

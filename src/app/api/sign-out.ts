@@ -1,10 +1,9 @@
 import { useMutation, useQueryClient, type UseMutationOptions } from '@tanstack/react-query';
-import { z } from 'zod';
 import { apiFetch } from './client';
 import { mutationKeys, queryKeys } from './query-keys';
 
 /** `DELETE /api/session` answers 204 No Content. */
-export const signOut = () => apiFetch('/api/session', z.undefined(), { method: 'DELETE' });
+export const signOut = () => apiFetch('/api/session', 'noContent', { method: 'DELETE' });
 
 type SignOutOptions = {
   mutationConfig?: Pick<UseMutationOptions<undefined, Error>, 'onSuccess' | 'onError'>;

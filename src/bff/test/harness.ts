@@ -43,7 +43,7 @@ export function useSimulatedMonite(): void {
 
 export async function startBff(
   options: Partial<SimulatorOptions> = {},
-  bffOptions: { rateLimit?: number } = {},
+  bffOptions: { rateLimit?: number; spaDir?: string } = {},
 ) {
   const sim = createSimulator({
     clientId: CLIENT_ID,
@@ -81,7 +81,7 @@ export async function startBff(
   deps.settings.pushRetryDelayMs = 10;
   deps.jobs = new PushJobs(deps, log, FAST_JOBS);
   for (const role of ROLES) await addUser(deps.db, `${role}@example.com`, role, PASSWORD);
-  const app = await buildServer(deps, { logger: log, spaDir: '/nonexistent' });
+  const app = await buildServer(deps, { logger: log, spaDir: bffOptions.spaDir ?? '/nonexistent' });
   const entityId = sim.entities[0]!.id;
 
   /** Signs in as `role` and returns headers that make a same-origin request with that session. */

@@ -1,7 +1,7 @@
 /** `POST /v1/auth/token`: partner tokens for the configured client credentials (API.md §3). */
 import type { HttpHandler } from 'msw';
 import type { z } from 'zod';
-import { tokenRequestSchema } from '../../monite/schemas';
+import { tokenRequestSchema } from '../../monite/server-schemas.server';
 import type { SimContext } from '../context';
 import { route } from './pipeline';
 import { moniteError, type Reply } from './reply';

@@ -1,0 +1,19 @@
+/**
+ * Every BFF response the SPA checks, by name. client.ts loads this module beside the first
+ * request, so zod and the contract's schemas stay out of the entry chunk.
+ */
+import { z } from 'zod';
+
+export {
+  entitiesResponseSchema as entities,
+  errorResponseSchema as error,
+  mirrorStatusSchema as mirrorStatus,
+  recordsPageSchema as recordsPage,
+} from '../../contract/api';
+export { auditPageSchema as auditPage } from '../../contract/audit';
+export { pushJobListSchema as pushJobList, pushJobSchema as pushJob } from '../../contract/push-jobs';
+export { sessionResponseSchema as session } from '../../contract/session';
+export { syncRecordSchema as record } from '../../monite/schemas';
+
+/** `DELETE /api/session` answers 204 No Content: the schema then sees `undefined`. */
+export const noContent = z.undefined();
