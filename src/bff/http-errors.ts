@@ -63,7 +63,7 @@ export const UPSTREAM_ERRORS = {
   refused: {
     status: 422,
     code: 'refused_by_monite',
-    message: (e) => `Monite refused this: ${e.message}${ref(e)}.`,
+    message: (e) => `Monite refused this: ${words(e)}${ref(e)}.`,
   },
   /** 429 still after the retries, or asking for a longer wait than is worth holding a person for. */
   rate_limited: {
@@ -76,14 +76,14 @@ export const UPSTREAM_ERRORS = {
     status: 502,
     code: 'upstream_access_refused',
     message: (e) =>
-      `Monite refused Sync Desk's credentials (${e.message})${ref(e)}; an administrator needs to check MONITE_CLIENT_ID and MONITE_CLIENT_SECRET.`,
+      `Monite refused Sync Desk's ${e.kind === 'credentials' ? 'credentials' : 'access'}: ${words(e)}${ref(e)}. An administrator needs to check Sync Desk's Monite credentials (MONITE_CLIENT_ID, MONITE_CLIENT_SECRET).`,
   },
   /** 5xx still after the retries. */
   unavailable: {
     status: 502,
     code: 'upstream_unavailable',
     message: (e) =>
-      `Monite is having trouble (it answered ${e.status}: ${e.message})${ref(e)}; try again in a few minutes.`,
+      `Monite is having trouble (it answered ${e.status}: ${words(e)}${innerRef(e)}); try again in a few minutes.`,
   },
   timeout: {
     status: 504,
@@ -102,7 +102,7 @@ export const UPSTREAM_ERRORS = {
     message: (e) =>
       e.kind === 'invalid_response'
         ? `${e.message}${ref(e)}.`
-        : `Monite could not handle Sync Desk's request (it answered ${e.status}: ${e.message})${ref(e)}.`,
+        : `Monite could not handle Sync Desk's request (it answered ${e.status}: ${words(e)}${innerRef(e)}).`,
   },
 } satisfies Record<string, { status: number; code: string; message: (e: UpstreamError) => string }>;
 
@@ -193,4 +193,7 @@ function fromUpstream(error: UpstreamError): HttpError {
   return new HttpError(row.status, row.code, row.message(error), details, headers);
 }
 
+/** Monite's words without their closing full stop, to quote inside a sentence. */
+const words = (e: UpstreamError) => e.message.replace(/\.\s*$/, '');
 const ref = (e: UpstreamError) => (e.requestId ? ` (Monite request ${e.requestId})` : '');
+const innerRef = (e: UpstreamError) => (e.requestId ? `; Monite request ${e.requestId}` : '');

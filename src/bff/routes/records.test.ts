@@ -160,7 +160,7 @@ describe('GET /api/entities/:entityId/records/:recordId', () => {
     expect(res.json().error).toMatchObject({
       code: 'upstream_unavailable',
       message: expect.stringMatching(
-        /^Monite is having trouble \(it answered 503: Service Unavailable\).*; try again in a few minutes\.$/,
+        /^Monite is having trouble \(it answered 503: Service Unavailable; Monite request .+\); try again in a few minutes\.$/,
       ),
     });
     expect(bff.sim.store.requests.filter((r) => r.path.endsWith(id))).toHaveLength(READ_ATTEMPTS);
