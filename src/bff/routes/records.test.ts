@@ -106,6 +106,25 @@ describe('mirror refresh', () => {
   });
 });
 
+describe('a failed mirror refresh', () => {
+  it('shows on the records page in the same words as the failed request', async () => {
+    const bff = await startBff();
+    const headers = await bff.signIn('viewer');
+    await bff.app.inject({ url: '/api/entities', headers });
+    bff.sim.faults.failNext(READ_ATTEMPTS, 503, '/accounting_synced_records');
+    const res = await bff.app.inject({
+      method: 'POST',
+      url: `/api/entities/${bff.entityId}/refresh`,
+      headers,
+    });
+    expect(res.statusCode).toBe(502);
+    const { message } = res.json().error;
+    expect(message).toMatch(/^Monite is having trouble \(it answered 503/);
+    expect((await list(bff)).mirror).toMatchObject({ state: 'error', error: message });
+    await bff.close();
+  });
+});
+
 describe('GET /api/entities/:entityId/records/:recordId', () => {
   it('reads the record fresh from Monite and writes it into the mirror', async () => {
     const bff = await startBff();
