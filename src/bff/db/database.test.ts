@@ -53,7 +53,7 @@ describe('one server per database file', () => {
       ],
       { encoding: 'utf8' },
     );
-    expect(crashed.signal, crashed.stderr).toBe('SIGKILL');
+    expect({ signal: crashed.signal, stderr: crashed.stderr }).toEqual({ signal: 'SIGKILL', stderr: '' });
     expect(existsSync(`${file}.lock`)).toBe(true);
     return expect(
       openDatabase(`sqlite:${file}`, { singleServer: true }).then((db) => db.destroy()),
