@@ -60,7 +60,9 @@ describe('MoniteClient', () => {
     expect(refused).toMatchObject({ kind: 'credentials', status: 401 });
     expect(toHttpError(refused).body().error).toEqual({
       code: 'upstream_access_refused',
-      message: expect.stringMatching(/^Monite refused Sync Desk's credentials \(Wrong client_id/),
+      message: expect.stringMatching(
+        /^Monite refused Sync Desk's credentials: Wrong client_id or client_secret .*An administrator/,
+      ),
       details: { monite_request_id: expect.any(String) },
     });
     // Retrying cannot make wrong credentials right.
