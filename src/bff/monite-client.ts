@@ -295,9 +295,10 @@ export class MoniteClient {
     }
     const reason = errorMessageOf(body) ?? res.statusText;
     const refusedCredentials = call.path === '/auth/token' && res.status < 500;
-    this.log.warn(
+    // Refused credentials need an administrator: log them louder than Monite's passing trouble.
+    this.log[refusedCredentials ? 'error' : 'warn'](
       { method: call.method, path: call.path, status: res.status, requestId, reason },
-      'Monite error',
+      refusedCredentials ? 'Monite refused the client credentials' : 'Monite error',
     );
     return new UpstreamError(reason, refusedCredentials ? 'credentials' : 'http', about);
   }
