@@ -216,7 +216,14 @@ describe('GET /readyz', () => {
     expect((await moniteCheck(down)).error).toBe(
       `Monite did not answer within ${TIMEOUT_MS / 1000} s; try again in a few minutes.`,
     );
-    expect((await down.app.inject('/readyz')).statusCode).toBe(200);
+    down.sim.faults.refuseNext(1, 422, 'client_id: Input should be a valid UUID.', '/auth/token');
+    expect((await moniteCheck(down)).error).toMatch(
+      /^Monite refused Sync Desk's credentials: client_id: Input should be a valid UUID \(Monite request .+\)\. An administrator/,
+    );
+    down.sim.faults.throttleNext(1, LONG_RETRY_AFTER_S, '/auth/token');
+    expect((await moniteCheck(down)).error).toBe(
+      `Monite is rate-limiting us, retry in ${LONG_RETRY_AFTER_S} s.`,
+    );
     await down.close();
   });
 });
