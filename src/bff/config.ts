@@ -60,7 +60,11 @@ export type Config = {
   demo: { pushDelayMs: number; simulatorPort: number };
 };
 
-export type MoniteConfig = MoniteAccount & Config['monite'];
+export type MoniteConfig = MoniteAccount &
+  Config['monite'] & {
+    /** First wait before retrying a failed read, doubled each time (default 250 ms; tests shorten it). */
+    readRetryDelayMs?: number;
+  };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);

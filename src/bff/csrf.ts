@@ -17,7 +17,8 @@ export function checkCsrf(req: FastifyRequest, publicUrl: URL | null): void {
   }
   const own = publicUrl?.origin ?? originOf(`${req.protocol}://${req.host}`);
   const origin = req.headers.origin;
-  if (!origin || originOf(origin) !== own) {
+  // Both must be real origins: an unreadable Origin (`null`) must not equal an unreadable Host.
+  if (!origin || own === undefined || originOf(origin) !== own) {
     req.log.warn({ url: req.url, method: req.method, origin }, 'CSRF check failed: origin');
     throw new HttpError(
       403,
@@ -27,10 +28,14 @@ export function checkCsrf(req: FastifyRequest, publicUrl: URL | null): void {
   }
 }
 
-/** `scheme://host[:port]` with the default port dropped, so `http://a:80` equals `http://a`. */
+/**
+ * `scheme://host[:port]` with the default port dropped, so `http://a:80` equals `http://a`;
+ * undefined for anything that is not an http(s) origin (`null`, `file://`, a malformed host).
+ */
 function originOf(url: string): string | undefined {
   try {
-    return new URL(url).origin;
+    const { origin, protocol } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:' ? origin : undefined;
   } catch {
     return undefined;
   }

@@ -42,7 +42,7 @@ export async function createDeps(
   monite: MoniteClient,
   log: FastifyBaseLogger,
 ): Promise<Deps> {
-  const db = await openDatabase(config.databaseUrl);
+  const db = await openDatabase(config.databaseUrl, { singleServer: true });
   const deps: Omit<Deps, 'jobs'> = {
     db,
     monite,

@@ -4,7 +4,9 @@ import { UpstreamError } from './monite-client';
 
 describe('toHttpError', () => {
   it("passes Monite's 429 on with its Retry-After and says when to retry", () => {
-    const error = toHttpError(new UpstreamError('rate limited', 'http', 429, 'req-1', 3));
+    const error = toHttpError(
+      new UpstreamError('rate limited', 'http', { status: 429, requestId: 'req-1', retryAfter: 3 }),
+    );
     expect(error.status).toBe(429);
     expect(error.headers).toEqual({ 'retry-after': '3' });
     expect(error.body().error).toMatchObject({

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { MONITE_VERSION } from '../monite/schemas';
-import { MoniteClient } from './monite-client';
+import { toHttpError } from './http-errors';
+import { MoniteClient, READ_ATTEMPTS } from './monite-client';
 import { CLIENT_ID, CLIENT_SECRET, MONITE_URL, startBff, useSimulatedMonite } from './test/harness';
 
 useSimulatedMonite();
@@ -55,7 +56,17 @@ describe('MoniteClient', () => {
 
   it('reports a clear error when Monite refuses the credentials', async () => {
     const bff = await startBff({ clientSecret: 'a-different-secret' });
-    await expect(bff.monite.listEntities()).rejects.toThrow(/refused Sync Desk's credentials/);
+    const refused = await bff.monite.listEntities().catch((error: unknown) => error);
+    expect(refused).toMatchObject({ kind: 'credentials', status: 401 });
+    expect(toHttpError(refused).body().error).toEqual({
+      code: 'upstream_access_refused',
+      message: expect.stringMatching(
+        /^Monite refused Sync Desk's credentials: Wrong client_id or client_secret .*An administrator/,
+      ),
+      details: { monite_request_id: expect.any(String) },
+    });
+    // Retrying cannot make wrong credentials right.
+    expect(tokenRequests(bff)).toBe(1);
     await bff.close();
   });
 });
@@ -145,8 +156,9 @@ describe('MoniteClient under a rate limit', () => {
   });
 });
 
-/** A client whose every connection fails with this error code. */
-const failingWith = (code: string) => {
+/** A client whose every connection fails with this error code; the error and how often it tried. */
+const failingWith = async (code: string) => {
+  let tries = 0;
   const client = new MoniteClient(
     {
       baseUrl: MONITE_URL,
@@ -155,17 +167,26 @@ const failingWith = (code: string) => {
       version: MONITE_VERSION,
       timeoutMs: 1000,
       rateLimitPerSecond: 100,
+      readRetryDelayMs: 1,
     },
     pino({ level: 'silent' }),
-    () => Promise.reject(new TypeError('fetch failed', { cause: Object.assign(new Error(code), { code }) })),
+    () => {
+      tries += 1;
+      return Promise.reject(
+        new TypeError('fetch failed', { cause: Object.assign(new Error(code), { code }) }),
+      );
+    },
   );
-  return client.listEntities().catch((error: unknown) => error);
+  const error = await client.listEntities().catch((e: unknown) => e);
+  return { error, tries };
 };
 
 describe('MoniteClient network failures', () => {
   it('tells a connection that never opened from one that may have carried the request', async () => {
-    expect(await failingWith('ECONNREFUSED')).toMatchObject({ kind: 'network', neverSent: true });
-    expect(await failingWith('ENOTFOUND')).toMatchObject({ kind: 'network', neverSent: true });
-    expect(await failingWith('ECONNRESET')).toMatchObject({ kind: 'network', neverSent: false });
+    expect((await failingWith('ECONNREFUSED')).error).toMatchObject({ kind: 'network', neverSent: true });
+    expect((await failingWith('ENOTFOUND')).error).toMatchObject({ kind: 'network', neverSent: true });
+    expect((await failingWith('ECONNRESET')).error).toMatchObject({ kind: 'network', neverSent: false });
+    // A read is safe to send again: it is, a bounded number of times.
+    expect((await failingWith('ECONNRESET')).tries).toBe(READ_ATTEMPTS);
   });
 });

@@ -4,12 +4,18 @@
  * the shared rate limit (one limiter per client, one client per process; interactive requests go
  * ahead of bulk work), Monite's rate-limit headers, and response validation against the schemas.
  *
- * Retries: a 401 is retried once with a new token, and a read that gets a 429 is retried after
- * Retry-After (Monite did not act, and reads are safe anyway). A push is sent once: its retry
- * policy lives in push-safely.ts, the one place that decides whether pushing again is safe.
+ * Retries: a 401 is retried once with a new token. A read (GET) rides out transient trouble: a
+ * 429 (after Retry-After, which the shared limiter makes everyone wait out), a 5xx, a timeout or
+ * a lost connection is tried again, with backoff, at most `READ_ATTEMPTS` times in all and not
+ * past `READ_RETRY_BUDGET_MS`, so a person sees an error only when Monite is really down. A push
+ * is sent once: its retry policy lives in push-safely.ts, the one place that decides whether
+ * pushing again is safe.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyBaseLogger } from 'fastify';
 import type { z } from 'zod';
+import { retryAfterSeconds } from '../contract/retry-after';
+import { backoff } from './backoff';
 import type { MoniteConfig } from './config';
 import { RateLimiter, type Priority } from './rate-limiter';
 import { syncRecordSchema, type ObjectType, type SyncRecord } from '../monite/schemas';
@@ -22,26 +28,52 @@ import {
   type SyncRecordList,
 } from '../monite/server-schemas.server';
 
-export type UpstreamFailure = 'http' | 'timeout' | 'network' | 'invalid_response';
+/**
+ * `http`: Monite answered with an error status; `credentials`: Monite refused Sync Desk's client
+ * credentials (a 4xx from the token endpoint); `invalid_response`: a 2xx we could not read.
+ */
+export type UpstreamFailure = 'http' | 'credentials' | 'timeout' | 'network' | 'invalid_response';
 
 export type { Priority };
 
+export type UpstreamErrorInfo = {
+  /** The status Monite answered with (`http`, `credentials`); never one Sync Desk chose. */
+  status?: number;
+  requestId?: string;
+  /** Seconds Monite asked us to wait (429). */
+  retryAfter?: number;
+  /**
+   * The request certainly never reached Monite (connection refused, host not found): sending it
+   * again cannot duplicate anything. False when it may have been sent (a reset, a timeout).
+   */
+  neverSent?: boolean;
+  /** What the request was about, so an answer can name it (a 404 is "no record <id>"). */
+  entityId?: string;
+  recordId?: string;
+};
+
 export class UpstreamError extends Error {
+  readonly status: number | undefined;
+  readonly requestId: string | undefined;
+  readonly retryAfter: number | undefined;
+  readonly neverSent: boolean;
+  readonly entityId: string | undefined;
+  readonly recordId: string | undefined;
+
   constructor(
+    /** Monite's own words for the failure, or what happened when it gave none. */
     message: string,
     readonly kind: UpstreamFailure,
-    readonly status?: number,
-    readonly requestId?: string,
-    /** Seconds Monite asked us to wait (429). */
-    readonly retryAfter?: number,
-    /**
-     * The request certainly never reached Monite (connection refused, host not found): sending it
-     * again cannot duplicate anything. False when it may have been sent (a reset, a timeout).
-     */
-    readonly neverSent = false,
+    info: UpstreamErrorInfo = {},
   ) {
     super(message);
     this.name = 'UpstreamError';
+    this.status = info.status;
+    this.requestId = info.requestId;
+    this.retryAfter = info.retryAfter;
+    this.neverSent = info.neverSent ?? false;
+    this.entityId = info.entityId;
+    this.recordId = info.recordId;
   }
 }
 
@@ -66,18 +98,23 @@ type Call = {
   method: 'GET' | 'POST';
   path: string;
   entityId?: string;
+  /** The record the path names, if any (for error messages). */
+  recordId?: string;
   /** Arrays are sent as repeated keys (`id__in=a&id__in=b`), as Monite expects. */
   query?: Record<string, string | number | string[] | undefined>;
   priority?: Priority;
-  /** How many 429s to wait out and retry here; pushes use 0 (push-safely.ts decides). */
-  max429Retries?: number;
 };
 
 /** Renew this long before Monite's `expires_in` runs out (capped at a tenth of the lifetime). */
 const TOKEN_MARGIN_MS = 60_000;
 /** How long a 429's Retry-After may be before we give up waiting and tell the caller. */
 const MAX_RETRY_AFTER_S = 10;
-const MAX_429_RETRIES = 2;
+/** A read is sent at most this many times… */
+export const READ_ATTEMPTS = 4;
+/** …and not again once this long has passed since the first try (one 15 s timeout is retried once). */
+const READ_RETRY_BUDGET_MS = 20_000;
+/** First wait before retrying a read after a 5xx, timeout or lost connection (doubles each time). */
+const READ_RETRY_DELAY_MS = 250;
 /** A RateLimit-Reset (or Retry-After) longer than this is taken as this: a bad header must not stall us for hours. */
 const MAX_PAUSE_S = 60;
 /** Connection errors that happen before a request is sent (undici / Node `code`s). */
@@ -122,6 +159,7 @@ export class MoniteClient {
       method: 'GET',
       path: `/accounting_synced_records/${recordId}`,
       entityId,
+      recordId,
       ...options,
     });
   }
@@ -135,8 +173,8 @@ export class MoniteClient {
       method: 'POST',
       path: `/accounting_synced_records/${recordId}/push`,
       entityId,
+      recordId,
       ...options,
-      max429Retries: 0,
     });
   }
 
@@ -179,12 +217,7 @@ export class MoniteClient {
         client_secret: this.config.clientSecret,
       }),
     });
-    if (!res.ok) {
-      const requestId = res.headers.get('x-request-id') ?? undefined;
-      const reason = errorMessageOf(await readJson(res)) ?? res.statusText;
-      this.log.error({ status: res.status, requestId }, 'Monite refused the client credentials');
-      throw new UpstreamError(`Monite refused Sync Desk's credentials: ${reason}`, 'http', 502, requestId);
-    }
+    if (!res.ok) throw await this.failure(res, { method: 'POST', path: '/auth/token' });
     const token = await this.parse(tokenResponseSchema, res);
     const lifetimeMs = token.expires_in * 1000;
     this.token = {
@@ -195,8 +228,28 @@ export class MoniteClient {
   }
 
   private async call<T>(schema: z.ZodType<T>, call: Call): Promise<Upstream<T>> {
+    const started = Date.now();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.attempt(schema, call);
+      } catch (error) {
+        const baseMs = this.config.readRetryDelayMs ?? READ_RETRY_DELAY_MS;
+        const waitMs =
+          call.method === 'GET' ? readRetryWait(error, attempt, Date.now() - started, baseMs) : undefined;
+        if (waitMs === undefined) throw error;
+        this.log.info(
+          { path: call.path, attempt, reason: (error as Error).message },
+          'retrying a Monite read',
+        );
+        await sleep(waitMs);
+      }
+    }
+  }
+
+  /** One request (and once more with a new token after a 401). */
+  private async attempt<T>(schema: z.ZodType<T>, call: Call): Promise<Upstream<T>> {
     let renewed = false;
-    for (let attempt = 0; ; attempt++) {
+    for (;;) {
       const token = await this.accessToken();
       await this.limiter.take(call.priority);
       const started = performance.now();
@@ -217,29 +270,35 @@ export class MoniteClient {
       );
 
       if (res.ok) return { data: await this.parse(schema, res, requestId), requestId };
-
       if (res.status === 401 && !renewed) {
         // An expired or revoked token: renew once and retry once.
         renewed = true;
         if (this.token?.value === token) this.token = undefined;
         continue;
       }
-      const body = await readJson(res);
-      if (res.status === 429) {
-        const retryAfter = retryAfterSeconds(res.headers.get('retry-after'));
-        // Everyone waits, not just this caller: the quota is the client's.
-        this.limiter.pauseUntil(Date.now() + Math.min(retryAfter, MAX_PAUSE_S) * 1000);
-        // A 429 means Monite did not act, so retrying cannot duplicate anything.
-        if (attempt < (call.max429Retries ?? MAX_429_RETRIES) && retryAfter <= MAX_RETRY_AFTER_S) continue;
-        throw new UpstreamError('Monite is rate-limiting us', 'http', 429, requestId, retryAfter);
-      }
-      const reason = errorMessageOf(body) ?? res.statusText;
-      this.log.warn(
-        { method: call.method, path: call.path, status: res.status, requestId, reason },
-        'Monite error',
-      );
-      throw new UpstreamError(reason, 'http', res.status, requestId);
+      throw await this.failure(res, call);
     }
+  }
+
+  /** The error for a non-2xx answer; a 429 also holds the limiter until Retry-After has passed. */
+  private async failure(res: Response, call: Omit<Call, 'query' | 'priority'>): Promise<UpstreamError> {
+    const requestId = res.headers.get('x-request-id') ?? undefined;
+    const about = { status: res.status, requestId, entityId: call.entityId, recordId: call.recordId };
+    const body = await readJson(res);
+    if (res.status === 429) {
+      const retryAfter = retryAfterSeconds(res.headers.get('retry-after')) ?? 1;
+      // Everyone waits, not just this caller: the quota is the client's.
+      this.limiter.pauseUntil(Date.now() + Math.min(retryAfter, MAX_PAUSE_S) * 1000);
+      return new UpstreamError('Monite is rate-limiting us', 'http', { ...about, retryAfter });
+    }
+    const reason = errorMessageOf(body) ?? res.statusText;
+    const refusedCredentials = call.path === '/auth/token' && res.status < 500;
+    // Refused credentials need an administrator: log them louder than Monite's passing trouble.
+    this.log[refusedCredentials ? 'error' : 'warn'](
+      { method: call.method, path: call.path, status: res.status, requestId, reason },
+      refusedCredentials ? 'Monite refused the client credentials' : 'Monite error',
+    );
+    return new UpstreamError(reason, refusedCredentials ? 'credentials' : 'http', about);
   }
 
   /**
@@ -269,14 +328,7 @@ export class MoniteClient {
       this.log.warn({ url: new URL(target).pathname, timedOut, notSent }, 'Monite unreachable');
       throw timedOut
         ? new UpstreamError(`Monite did not answer within ${this.config.timeoutMs / 1000} s`, 'timeout')
-        : new UpstreamError(
-            'Monite could not be reached',
-            'network',
-            undefined,
-            undefined,
-            undefined,
-            notSent,
-          );
+        : new UpstreamError('Monite could not be reached', 'network', { neverSent: notSent });
     }
   }
 
@@ -284,22 +336,34 @@ export class MoniteClient {
     const parsed = schema.safeParse(await readJson(res));
     if (parsed.success) return parsed.data;
     this.log.error({ requestId, issues: parsed.error.issues.slice(0, 3) }, 'unexpected Monite response');
-    throw new UpstreamError(
-      "Monite sent a response Sync Desk doesn't understand",
-      'invalid_response',
-      502,
+    throw new UpstreamError("Monite sent a response Sync Desk doesn't understand", 'invalid_response', {
       requestId,
-    );
+    });
   }
 }
 
-/** Retry-After is seconds, or an HTTP date; anything else counts as 1 s. */
-function retryAfterSeconds(header: string | null): number {
-  if (!header) return 1;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds;
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? 1 : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+/**
+ * Whether a read that failed on try `attempt` is worth another, and how long to wait first:
+ * 0 after a 429 (the limiter already holds everyone until Retry-After has passed), doubling
+ * backoff after a 5xx, a timeout or a lost connection; undefined to give up and tell the caller.
+ */
+function readRetryWait(
+  error: unknown,
+  attempt: number,
+  elapsedMs: number,
+  baseMs: number,
+): number | undefined {
+  if (!(error instanceof UpstreamError) || attempt >= READ_ATTEMPTS) return undefined;
+  if (error.status === 429) {
+    const waitMs = (error.retryAfter ?? 1) * 1000;
+    const worthIt = waitMs <= MAX_RETRY_AFTER_S * 1000 && elapsedMs + waitMs <= READ_RETRY_BUDGET_MS;
+    return worthIt ? 0 : undefined;
+  }
+  const transient =
+    error.kind === 'timeout' ||
+    error.kind === 'network' ||
+    (error.kind === 'http' && (error.status ?? 0) >= 500);
+  return transient && elapsedMs <= READ_RETRY_BUDGET_MS ? backoff(baseMs, attempt) : undefined;
 }
 
 /** fetch's error for a connection that never opened: `cause.code` (or every code of an AggregateError). */

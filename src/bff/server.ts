@@ -10,7 +10,13 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import { isHttps, registerAuth } from './auth/guard';
 import { checkCsrf } from './csrf';
 import type { Deps } from './deps';
@@ -34,6 +40,9 @@ export async function buildServer(
     loggerInstance: options.logger,
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: deps.settings.trustProxy,
+    // The router's own refusals (a bad %-escape, a path parameter over 100 characters) never
+    // reach setErrorHandler: they get the same envelope here.
+    frameworkErrors: answerError,
   });
 
   await app.register(fastifyHelmet, {
@@ -81,11 +90,7 @@ export async function buildServer(
 
   registerAuth(app, deps);
   app.addHook('onRequest', async (req) => checkCsrf(req, deps.settings.publicUrl));
-  app.setErrorHandler((error, req, reply) => {
-    const httpError = toHttpError(error);
-    if (httpError.status >= 500) req.log.error({ err: error, url: req.url }, httpError.message);
-    return reply.code(httpError.status).headers(httpError.headers).send(httpError.body());
-  });
+  app.setErrorHandler(answerError);
 
   for (const routes of [
     healthRoutes,
@@ -127,4 +132,11 @@ export async function buildServer(
     return reply.code(404).send(notFound.body());
   });
   return app;
+}
+
+/** Every error, whoever raised it, answers `{"error": {"code", "message"}}`. */
+function answerError(error: unknown, req: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const httpError = toHttpError(error);
+  if (httpError.status >= 500) req.log.error({ err: error, url: req.url }, httpError.message);
+  return reply.code(httpError.status).headers(httpError.headers).send(httpError.body());
 }

@@ -20,8 +20,8 @@ export class PathQueue<T> {
   }
 }
 
-/** How an injected failure answers: a 5xx, or the gateway's 429 with Retry-After. */
-export type InjectedFailure = { status: number; retryAfterSeconds?: number };
+/** How an injected failure answers: a 5xx, the gateway's 429 with Retry-After, or a 4xx with Monite's words. */
+export type InjectedFailure = { status: number; retryAfterSeconds?: number; message?: string };
 
 /** Injected failures that answer before the request is processed: Monite does nothing. */
 export class FailureQueue extends PathQueue<InjectedFailure> {
@@ -29,6 +29,14 @@ export class FailureQueue extends PathQueue<InjectedFailure> {
   fail(count: number, status: number, pathIncludes?: string): void {
     assertServerError('failNext', status);
     this.add(count, { status }, pathIncludes);
+  }
+
+  /** The next `count` matching requests are refused with `status` (4xx other than 429) and `message`. */
+  refuse(count: number, status: number, message: string, pathIncludes?: string): void {
+    if (!Number.isInteger(status) || status < 400 || status > 499 || status === 429) {
+      throw new Error(`refuseNext status must be a 4xx other than 429, got ${status}`);
+    }
+    this.add(count, { status, message }, pathIncludes);
   }
 
   /** The next `count` matching requests get the gateway's 429 with this Retry-After. */

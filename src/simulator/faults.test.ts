@@ -57,6 +57,19 @@ describe('fault injection', () => {
     expect((await client.post(`/accounting_synced_records/${record?.id}/push`)).status).toBe(200);
   });
 
+  it("refuses the next N matching requests with a 4xx in Monite's envelope, changing nothing", async () => {
+    const { sim, client, list } = await setup();
+    const [record] = sim.store.records(sim.entities[0]?.id ?? '');
+    sim.faults.refuseNext(1, 422, 'Record is locked by the accounting platform.', '/push');
+    expect((await list()).status).toBe(200);
+    const refused = await client.post(`/accounting_synced_records/${record?.id}/push`);
+    expect(refused.status).toBe(422);
+    expect(refused.body).toEqual({ error: { message: 'Record is locked by the accounting platform.' } });
+    expect(sim.store.pushCount(record?.id ?? '')).toBe(0);
+    expect((await client.post(`/accounting_synced_records/${record?.id}/push`)).status).toBe(200);
+    expect(() => sim.faults.refuseNext(1, 503, 'x')).toThrow(/4xx/);
+  });
+
   it('adds latency to every response', async () => {
     const { sim, list } = await setup();
     sim.faults.setLatency(60);

@@ -73,6 +73,11 @@ export type SimulatorFaults = {
    * but the answer is lost: the client gets `status` (5xx, default 500) instead.
    */
   failAfterProcessing(count: number, status?: number, pathIncludes?: string): void;
+  /**
+   * The next `count` matching requests are refused with `status` (a 4xx other than 429) and
+   * Monite's error envelope carrying `message`, before Monite processes them.
+   */
+  refuseNext(count: number, status: number, message: string, pathIncludes?: string): void;
   /** The next `count` matching requests get the gateway's 429 with this Retry-After (default 1 s). */
   throttleNext(count: number, retryAfterSeconds?: number, pathIncludes?: string): void;
   /**
@@ -173,6 +178,8 @@ export function createSimulator(options: SimulatorOptions): Simulator {
         assertServerError('failAfterProcessing', status);
         ctx.lostAnswers.add(count, status, pathIncludes);
       },
+      refuseNext: (count, status, message, pathIncludes) =>
+        ctx.failures.refuse(count, status, message, pathIncludes),
       throttleNext: (count, retryAfterSeconds = 1, pathIncludes) =>
         ctx.failures.throttle(count, retryAfterSeconds, pathIncludes),
       delayNext: (count, ms, pathIncludes) => {

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { CSRF_HEADER } from '../../contract/csrf-header';
+import { retryAfterSeconds } from '../../contract/retry-after';
 
 type ResponseSchemas = typeof import('./response-schemas');
 /** A response shape the SPA checks, named in response-schemas.ts. */
@@ -85,15 +86,6 @@ function errorFrom(response: Response, body: unknown, errorSchema: ResponseSchem
   const code = parsed.success ? parsed.data.error.code : 'http_error';
   const message = parsed.success ? parsed.data.error.message : `Request failed (HTTP ${response.status}).`;
   return new ApiError(response.status, code, message, retryAfterSeconds(response.headers.get('Retry-After')));
-}
-
-/** `Retry-After` is either delta-seconds or an HTTP date. */
-function retryAfterSeconds(header: string | null): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
 /** What to tell a person about any error thrown while talking to the BFF. */

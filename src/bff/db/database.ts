@@ -1,6 +1,6 @@
 /**
  * The BFF's database: SQLite (sqlite-driver.ts) through Kysely (a file by default, `:memory:` in tests),
- * migrated to the latest schema on open.
+ * migrated to the latest schema on open. One server process per file (`holdServerLock`).
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -9,7 +9,7 @@ import * as mirror from './migrations/001-mirror';
 import * as staffAndAudit from './migrations/002-staff-and-audit';
 import * as pushJobs from './migrations/003-push-jobs';
 import type { Database } from './schema';
-import { openSqlite } from './sqlite-driver';
+import { isBusyError, openSqlite, type SqliteConnection } from './sqlite-driver';
 
 export type Db = Kysely<Database>;
 
@@ -19,18 +19,64 @@ const migrations: Record<string, Migration> = {
   '003-push-jobs': pushJobs,
 };
 
-export async function openDatabase(url: string): Promise<Db> {
+export type OpenOptions = {
+  /**
+   * Refuse to open a file another server process is using. The server's push jobs, single-flight
+   * pushes and sign-in limits live in its memory: a second server on the same file would push
+   * records twice. The command-line tools leave this off and share the file with the server.
+   */
+  singleServer?: boolean;
+};
+
+export async function openDatabase(url: string, { singleServer = false }: OpenOptions = {}): Promise<Db> {
   const file = sqliteFile(url);
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = openSqlite(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
+  // After the pragmas above, which would otherwise apply to the lock's database too.
+  if (singleServer && file !== ':memory:') holdServerLock(sqlite, file);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error } = await migrator.migrateToLatest();
   if (error) throw new Error(`Database migration failed: ${String(error)}`);
   return db;
+}
+
+/**
+ * Takes the server lock on `<file>.lock`, or throws if another server process holds it.
+ *
+ * The lock is an SQLite database attached to this connection in exclusive locking mode: after
+ * one write, SQLite keeps the file's OS lock until the connection closes, and the operating
+ * system drops it when the process ends, however it ends. So a crashed server leaves nothing that
+ * blocks a restart (no pid file to go stale or to match a reused pid), and `db.destroy()` releases
+ * it. The main file keeps normal locking, so `npm run users` / `npm run audit` still work beside
+ * a running server.
+ */
+function holdServerLock(sqlite: SqliteConnection, file: string): void {
+  const lockFile = `${file}.lock`;
+  // Fail at once rather than wait for the holder, which will not let go.
+  sqlite.pragma('busy_timeout = 0');
+  try {
+    sqlite.prepare('ATTACH DATABASE ? AS server_lock').run([lockFile]);
+    sqlite.pragma('server_lock.locking_mode = EXCLUSIVE');
+    sqlite.exec('CREATE TABLE IF NOT EXISTS server_lock.holder (pid INTEGER NOT NULL, since TEXT NOT NULL)');
+    sqlite.exec('DELETE FROM server_lock.holder');
+    sqlite
+      .prepare('INSERT INTO server_lock.holder VALUES (?, ?)')
+      .run([process.pid, new Date().toISOString()]);
+  } catch (error) {
+    sqlite.close();
+    if (!isBusyError(error)) throw error;
+    throw new Error(
+      `Another Sync Desk server is already using the database ${file}. Stop it before starting this one ` +
+        '(two servers on one database could push records twice), or set DATABASE_URL to another file.',
+      { cause: error },
+    );
+  }
+  // Back to the drivers' default: wait up to 5 s for a command-line tool's write to finish.
+  sqlite.pragma('busy_timeout = 5000');
 }
 
 function sqliteFile(url: string): string {

@@ -13,6 +13,7 @@ import type { SqliteDatabase, SqliteStatement } from 'kysely';
 export type SqliteConnection = SqliteDatabase & {
   /** Runs a pragma and returns its rows (or, with `simple`, the first column of the first row). */
   pragma(source: string, options?: { simple?: boolean }): unknown;
+  exec(sql: string): void;
   readonly driver: 'node:sqlite' | 'better-sqlite3';
 };
 
@@ -26,6 +27,7 @@ type NodeSqlite = {
       iterate(...params: unknown[]): IterableIterator<unknown>;
       columns(): unknown[];
     };
+    exec(sql: string): void;
     close(): void;
   };
 };
@@ -42,6 +44,8 @@ export function openSqlite(file: string): SqliteConnection {
 function openNodeSqlite(file: string): SqliteConnection {
   const { DatabaseSync } = require('node:sqlite') as NodeSqlite;
   const db = new DatabaseSync(file);
+  // better-sqlite3's default; node:sqlite's is to fail at once when another connection writes.
+  db.exec('PRAGMA busy_timeout = 5000');
   return {
     driver: 'node:sqlite',
     prepare(sql): SqliteStatement {
@@ -57,6 +61,7 @@ function openNodeSqlite(file: string): SqliteConnection {
       const rows = db.prepare(`PRAGMA ${source}`).all() as Record<string, unknown>[];
       return simple ? Object.values(rows[0] ?? {})[0] : rows;
     },
+    exec: (sql) => db.exec(sql),
     close: () => db.close(),
   };
 }
@@ -68,6 +73,14 @@ function openBetterSqlite(file: string): SqliteConnection {
     driver: 'better-sqlite3',
     prepare: (sql) => db.prepare(sql),
     pragma: (source, options) => db.pragma(source, options),
+    exec: (sql) => void db.exec(sql),
     close: () => db.close(),
   };
+}
+
+/** SQLITE_BUSY (another connection holds the lock), as either driver reports it. */
+export function isBusyError(error: unknown): boolean {
+  const { code, errcode } = (error ?? {}) as { code?: unknown; errcode?: unknown };
+  // better-sqlite3 names the code; node:sqlite gives the number (extended codes keep 5 in the low byte).
+  return code === 'SQLITE_BUSY' || (typeof errcode === 'number' && (errcode & 0xff) === 5);
 }

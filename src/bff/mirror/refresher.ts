@@ -8,6 +8,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { MirrorStatus } from '../../contract/api';
 import { OBJECT_TYPES, type ObjectType } from '../../monite/schemas';
 import type { Db } from '../db/database';
+import { toHttpError } from '../http-errors';
 import type { MoniteClient } from '../monite-client';
 import { normaliseTime, upsertRecords } from './store';
 
@@ -68,8 +69,9 @@ export class MirrorRefresher {
       state.error = null;
       this.log.info({ entityId, ms: Math.round(performance.now() - started) }, 'mirror refreshed');
     } catch (error) {
-      state.error = error instanceof Error ? error.message : String(error);
-      this.log.warn({ entityId, err: state.error }, 'mirror refresh failed');
+      // Shown on the records page: Monite's failures in the words every route uses for them.
+      state.error = toHttpError(error).message;
+      this.log.warn({ entityId, err: error }, 'mirror refresh failed');
       throw error;
     }
   }

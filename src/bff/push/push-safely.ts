@@ -19,6 +19,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { SyncRecord } from '../../monite/schemas';
+import { backoff } from '../backoff';
 import { UpstreamError, type MoniteClient, type Priority } from '../monite-client';
 
 /** What the caller last saw of the record on Monite (e.g. its mirror row). */
@@ -92,29 +93,22 @@ export async function pushSafely(
     retryDelayMs = 1000,
     maxRetryAfterSeconds = 60,
   } = options;
-  const backoff = (failures: number) => jitter(retryDelayMs * 2 ** (failures - 1));
   let failures = 0;
 
-  /** The record, read with its own bounded retries (reads are safe to repeat). */
+  /** The record as Monite has it now (the client retries reads that fail for a while). */
   const read = async (why: string, sent: number): Promise<{ record: SyncRecord; requestId?: string }> => {
-    let last: UpstreamError | undefined;
-    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-      try {
-        const { data, requestId } = await monite.getRecord(entityId, recordId, { priority });
-        return { record: data, requestId };
-      } catch (error) {
-        if (!(error instanceof UpstreamError)) throw error;
-        last = error;
-        if (error.status !== undefined && error.status < 500 && error.status !== 429) break;
-        if (attempt < maxAttempts) await sleep(backoff(attempt));
-      }
+    try {
+      const { data, requestId } = await monite.getRecord(entityId, recordId, { priority });
+      return { record: data, requestId };
+    } catch (error) {
+      if (!(error instanceof UpstreamError)) throw error;
+      throw new PushFailedError(
+        `${why}, and the record could not be read to check: ${reasonOf(error)}.`,
+        sent === 0 ? codeOf(error) : 'outcome_unknown',
+        sent,
+        error,
+      );
     }
-    throw new PushFailedError(
-      `${why}, and the record could not be read to check: ${reasonOf(last)}.`,
-      sent === 0 ? codeOf(last) : 'outcome_unknown',
-      sent,
-      last,
-    );
   };
 
   let baseline = options.before;
@@ -149,11 +143,11 @@ export async function pushSafely(
         throw new PushFailedError(`${reasonOf(error)}.`, 'rejected', attempt, error);
       }
       if (error.neverSent) {
-        if (attempt < maxAttempts) await sleep(backoff(failures));
+        if (attempt < maxAttempts) await sleep(backoff(retryDelayMs, failures));
         continue;
       }
       // Unknown outcome. Give a push that is still on its way a moment to land, then look.
-      await sleep(backoff(failures));
+      await sleep(backoff(retryDelayMs, failures));
       const { record, requestId } = await read(`The push got no clear answer (${reasonOf(error)})`, attempt);
       if (tookEffect(baseline, record)) {
         return { record, requestId: error.requestId ?? requestId, attempts: attempt };
@@ -209,8 +203,4 @@ function codeOf(error: UpstreamError | undefined): PushFailureCode {
   if (error?.status === 429) return 'rate_limited';
   if (error?.status !== undefined && error.status < 500) return 'rejected';
   return 'unavailable';
-}
-
-function jitter(ms: number): number {
-  return Math.round(ms * (0.8 + Math.random() * 0.4));
 }

@@ -2,6 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { Deps } from '../deps';
+import { toHttpError } from '../http-errors';
+import { UpstreamError } from '../monite-client';
 
 export function healthRoutes(app: FastifyInstance, { db, monite }: Deps): void {
   app.get('/healthz', async () => ({ ok: true }));
@@ -17,7 +19,13 @@ export function healthRoutes(app: FastifyInstance, { db, monite }: Deps): void {
 }
 
 const ok = () => ({ ok: true as const });
+/** Monite's failures in the words every route uses for them (what Monite did, not our mapping). */
 const fail = (error: unknown) => ({
   ok: false as const,
-  error: error instanceof Error ? error.message : String(error),
+  error:
+    error instanceof UpstreamError
+      ? toHttpError(error).message
+      : error instanceof Error
+        ? error.message
+        : String(error),
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordsPage } from '../../contract/api';
 import type { SyncRecord } from '../../monite/schemas';
+import { READ_ATTEMPTS } from '../monite-client';
 import { startBff, useSimulatedMonite } from '../test/harness';
 
 useSimulatedMonite();
@@ -105,6 +106,25 @@ describe('mirror refresh', () => {
   });
 });
 
+describe('a failed mirror refresh', () => {
+  it('shows on the records page in the same words as the failed request', async () => {
+    const bff = await startBff();
+    const headers = await bff.signIn('viewer');
+    await bff.app.inject({ url: '/api/entities', headers });
+    bff.sim.faults.failNext(READ_ATTEMPTS, 503, '/accounting_synced_records');
+    const res = await bff.app.inject({
+      method: 'POST',
+      url: `/api/entities/${bff.entityId}/refresh`,
+      headers,
+    });
+    expect(res.statusCode).toBe(502);
+    const { message } = res.json().error;
+    expect(message).toMatch(/^Monite is having trouble \(it answered 503/);
+    expect((await list(bff)).mirror).toMatchObject({ state: 'error', error: message });
+    await bff.close();
+  });
+});
+
 describe('GET /api/entities/:entityId/records/:recordId', () => {
   it('reads the record fresh from Monite and writes it into the mirror', async () => {
     const bff = await startBff();
@@ -123,6 +143,46 @@ describe('GET /api/entities/:entityId/records/:recordId', () => {
     expect(res.json<SyncRecord>()).toMatchObject({ id: target.id, sync_status: 'error' });
     const page = await list(bff, `?q=${target.id}&sync_status=error`);
     expect(page.total).toBe(1);
+    await bff.close();
+  });
+
+  it('rides out a burst of 429s and intermittent 503s, reading through the shared limiter', async () => {
+    const bff = await startBff();
+    const headers = await bff.signIn('viewer');
+    const ids = bff.sim.store.records(bff.entityId).map((r) => r.id);
+    const read = (id: string) =>
+      bff.app.inject({ url: `/api/entities/${bff.entityId}/records/${id}`, headers });
+
+    bff.sim.faults.throttleNext(3, 1, ids[0]);
+    const afterBurst = await read(ids[0]!);
+    expect(afterBurst.statusCode).toBe(200);
+    const attempts = bff.sim.store.requests.filter((r) => r.path.endsWith(ids[0]!));
+    expect(attempts.map((r) => r.status)).toEqual([429, 429, 429, 200]);
+    // Each retry waited out Retry-After.
+    expect(Date.parse(attempts[3]!.at) - Date.parse(attempts[0]!.at)).toBeGreaterThanOrEqual(3000);
+
+    bff.sim.faults.setRandomFailureRate(0.1, { status: 503 });
+    const reads = await Promise.all(ids.slice(1, 41).map(read));
+    expect(reads.map((r) => r.statusCode)).toEqual(reads.map(() => 200));
+    expect(bff.sim.store.requests.filter((r) => r.status === 503).length).toBeGreaterThan(0);
+    await bff.close();
+  });
+
+  it('answers 502 with a clear message when Monite stays down, after a few attempts', async () => {
+    const bff = await startBff();
+    const id = bff.sim.store.records(bff.entityId)[0]!.id;
+    const headers = await bff.signIn('viewer');
+    await bff.app.inject({ url: '/api/entities', headers });
+    bff.sim.faults.failNext(100, 503, id);
+    const res = await bff.app.inject({ url: `/api/entities/${bff.entityId}/records/${id}`, headers });
+    expect(res.statusCode).toBe(502);
+    expect(res.json().error).toMatchObject({
+      code: 'upstream_unavailable',
+      message: expect.stringMatching(
+        /^Monite is having trouble \(it answered 503: Service Unavailable; Monite request .+\); try again in a few minutes\.$/,
+      ),
+    });
+    expect(bff.sim.store.requests.filter((r) => r.path.endsWith(id))).toHaveLength(READ_ATTEMPTS);
     await bff.close();
   });
 

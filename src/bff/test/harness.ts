@@ -43,7 +43,7 @@ export function useSimulatedMonite(): void {
 
 export async function startBff(
   options: Partial<SimulatorOptions> = {},
-  bffOptions: { rateLimit?: number; spaDir?: string } = {},
+  bffOptions: { rateLimit?: number; timeoutMs?: number; spaDir?: string } = {},
 ) {
   const sim = createSimulator({
     clientId: CLIENT_ID,
@@ -72,8 +72,9 @@ export async function startBff(
       clientId: CLIENT_ID,
       clientSecret: CLIENT_SECRET,
       version: MONITE_VERSION,
-      timeoutMs: 2000,
+      timeoutMs: bffOptions.timeoutMs ?? 2000,
       rateLimitPerSecond: bffOptions.rateLimit ?? 1000,
+      readRetryDelayMs: 10,
     },
     log,
   );

@@ -77,6 +77,7 @@ async function layers(
   const path = call.url.pathname;
   const injected = ctx.failures.take(path);
   if (injected?.status === 429) return throttled(injected.retryAfterSeconds ?? 1);
+  if (injected?.message !== undefined) return moniteError(injected.status, injected.message);
   if (injected !== undefined) return serverError(injected.status);
   const random = access === 'partner' ? randomFailure(ctx) : undefined;
   if (random?.before) return serverError(random.status);
