@@ -1,6 +1,7 @@
 /**
- * Builds the Fastify app: security headers, sessions, CSRF checks, the /api routes DESIGN.md
- * lists (nothing else is forwarded), one error envelope, and the built SPA with a history fallback.
+ * Builds the Fastify app: security headers, sessions, CSRF checks, the /api routes (each with zod
+ * schemas for its input and responses, which /api/openapi.json documents; nothing else is
+ * forwarded), one error envelope, and the built SPA with a history fallback.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -9,10 +10,12 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { isHttps, registerAuth } from './auth/guard';
 import { checkCsrf } from './csrf';
 import type { Deps } from './deps';
-import { HttpError, toHttpError } from './http-errors';
+import { HttpError, invalidInput, toHttpError } from './http-errors';
+import { registerOpenApi } from './openapi';
 import { auditRoutes } from './routes/audit';
 import { entitiesRoutes } from './routes/entities';
 import { healthRoutes } from './routes/health';
@@ -32,7 +35,10 @@ export async function buildServer(
     loggerInstance: options.logger,
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: deps.settings.trustProxy,
+    schemaErrorFormatter: invalidInput(),
   });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -77,6 +83,7 @@ export async function buildServer(
     return reply.code(httpError.status).headers(httpError.headers).send(httpError.body());
   });
 
+  await registerOpenApi(app);
   for (const routes of [
     healthRoutes,
     sessionRoutes,

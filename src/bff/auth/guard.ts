@@ -15,8 +15,8 @@ declare module 'fastify' {
   }
 }
 
-/** Routes anyone may call: sign-in itself. (/healthz and /readyz are outside /api.) */
-const PUBLIC_API = new Set(['/api/session']);
+/** Routes anyone may call: sign-in itself and the interface's description. (/healthz and /readyz are outside /api.) */
+const PUBLIC_API = new Set(['/api/session', '/api/openapi.json']);
 
 /** Served over HTTPS (directly, via a trusted proxy, or as PUBLIC_URL says)? */
 export function isHttps(req: FastifyRequest, deps: Deps): boolean {
