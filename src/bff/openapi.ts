@@ -6,6 +6,7 @@ import fastifySwagger from '@fastify/swagger';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import packageJson from '../../package.json' with { type: 'json' };
+import { CSRF_HEADER } from '../contract/session';
 
 export const OPENAPI_PATH = '/api/openapi.json';
 
@@ -14,7 +15,14 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Sync Desk BFF', version: packageJson.version },
+      info: {
+        title: 'Sync Desk BFF',
+        version: packageJson.version,
+        description:
+          'Every route under /api but /api/session needs the session cookie that POST /api/session sets. ' +
+          `POST and DELETE requests, sign-in included, also need the header \`${CSRF_HEADER}: 1\` and ` +
+          'an Origin header naming this server.',
+      },
     },
     transform: jsonSchemaTransform,
   });

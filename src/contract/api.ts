@@ -16,6 +16,7 @@ import {
 const csvOf = <const T extends readonly [string, ...string[]]>(values: T) =>
   z
     .string()
+    .describe(`Comma-separated, any of: ${values.join(', ')}`)
     .optional()
     .transform((s) => (s ? s.split(',').filter(Boolean) : []))
     .pipe(z.array(z.enum(values)));
