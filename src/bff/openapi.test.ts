@@ -64,6 +64,22 @@ describe('GET /api/openapi.json', () => {
   });
 });
 
+describe('GET /readyz', () => {
+  it('documents its 503 and answers in that shape, naming the check that failed', async () => {
+    const bff = await startBff();
+    const doc = (await bff.app.inject('/api/openapi.json')).json();
+    expect(Object.keys(doc.paths['/readyz'].get.responses)).toEqual(['200', '503', '4XX', '5XX']);
+    bff.sim.faults.failNext(10, 503, '/auth/token');
+    const res = await bff.app.inject('/readyz');
+    expect(res.statusCode).toBe(503);
+    expect(res.json()).toEqual({
+      ok: false,
+      checks: { database: { ok: true }, monite: { ok: false, error: expect.any(String) } },
+    });
+    await bff.close();
+  });
+});
+
 describe('request validation', () => {
   it('answers 400 in the error envelope, naming each field at fault', async () => {
     const bff = await startBff();
