@@ -3,8 +3,7 @@
  * (DESIGN.md): its own, Fastify's (FRAMEWORK_ERRORS) and Monite's (UPSTREAM_ERRORS, the one table
  * of how each Monite failure is answered), each with Monite's x-request-id when there is one.
  */
-import type { FastifyError } from 'fastify';
-import { ZodError, type z } from 'zod';
+import type { FastifyError, FastifySchemaValidationError } from 'fastify';
 import type { ErrorResponse } from '../contract/api';
 import { UpstreamError } from './monite-client';
 import { PushFailedError } from './push/push-safely';
@@ -32,17 +31,24 @@ export class HttpError extends Error {
   }
 }
 
-/** Parses request input, or answers 400 naming each field at fault. */
-export function parseInput<T extends z.ZodType>(schema: T, input: unknown, what: string): z.infer<T> {
-  try {
-    return schema.parse(input);
-  } catch (error) {
-    if (!(error instanceof ZodError)) throw error;
-    const fields = error.issues.map((i) => ({ field: i.path.join('.') || what, message: i.message }));
+/** What a request part is called in messages; a route names its body (e.g. "sign-in"). */
+const PART_NAMES: Record<string, string> = { params: 'path', querystring: 'query' };
+
+/**
+ * The schemaErrorFormatter for request input that fails its route's schema: 400 naming each
+ * field at fault, e.g. "Invalid query — limit: Too small: expected number to be >=1".
+ */
+export const invalidInput =
+  (body = 'body') =>
+  (errors: FastifySchemaValidationError[], part: string): HttpError => {
+    const what = part === 'body' ? body : (PART_NAMES[part] ?? part);
+    const fields = errors.map((e) => ({
+      field: e.instancePath.slice(1).replaceAll('/', '.') || what,
+      message: e.message ?? 'Invalid input',
+    }));
     const summary = fields.map((f) => `${f.field}: ${f.message}`).join('; ');
-    throw new HttpError(400, 'bad_request', `Invalid ${what} — ${summary}`, fields);
-  }
-}
+    return new HttpError(400, 'bad_request', `Invalid ${what} — ${summary}`, fields);
+  };
 
 /**
  * How Sync Desk answers when Monite fails, by what Monite did (after the retries monite-client.ts

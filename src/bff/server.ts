@@ -1,6 +1,7 @@
 /**
- * Builds the Fastify app: security headers, sessions, CSRF checks, the /api routes DESIGN.md
- * lists (nothing else is forwarded), one error envelope, and the built SPA with a history fallback.
+ * Builds the Fastify app: security headers, sessions, CSRF checks, the /api routes (each with zod
+ * schemas for its input and responses, which /api/openapi.json documents; nothing else is
+ * forwarded), one error envelope, and the built SPA with a history fallback.
  */
 import { existsSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
@@ -17,10 +18,12 @@ import Fastify, {
   type FastifyReply,
   type FastifyRequest,
 } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { isHttps, registerAuth } from './auth/guard';
 import { checkCsrf } from './csrf';
 import type { Deps } from './deps';
-import { HttpError, toHttpError } from './http-errors';
+import { HttpError, invalidInput, toHttpError } from './http-errors';
+import { registerOpenApi } from './openapi';
 import { auditRoutes } from './routes/audit';
 import { entitiesRoutes } from './routes/entities';
 import { healthRoutes } from './routes/health';
@@ -43,7 +46,10 @@ export async function buildServer(
     // The router's own refusals (a bad %-escape, a path parameter over 100 characters) never
     // reach setErrorHandler: they get the same envelope here.
     frameworkErrors: answerError,
+    schemaErrorFormatter: invalidInput(),
   });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -92,6 +98,7 @@ export async function buildServer(
   app.addHook('onRequest', async (req) => checkCsrf(req, deps.settings.publicUrl));
   app.setErrorHandler(answerError);
 
+  await registerOpenApi(app);
   for (const routes of [
     healthRoutes,
     sessionRoutes,

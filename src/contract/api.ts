@@ -1,5 +1,6 @@
 /**
- * The BFF's HTTP interface (DESIGN.md): zod schemas the BFF validates with and the SPA types from.
+ * The BFF's HTTP interface: zod schemas the BFF validates with, documents (GET /api/openapi.json)
+ * and serializes by, and the SPA types from.
  */
 import { z } from 'zod';
 import {
@@ -15,6 +16,7 @@ import {
 const csvOf = <const T extends readonly [string, ...string[]]>(values: T) =>
   z
     .string()
+    .describe(`Comma-separated, any of: ${values.join(', ')}`)
     .optional()
     .transform((s) => (s ? s.split(',').filter(Boolean) : []))
     .pipe(z.array(z.enum(values)));

@@ -1,18 +1,27 @@
 /**
- * Monite's published OpenAPI documents, for tests that check our fake and our calls against them.
- * They sit beside the repository in ../shared/monite/; a user's fresh clone does not have them,
- * so callers skip with the message this prints.
+ * Monite's published documents, committed as data in ./data for the tests that check the simulator
+ * and the BFF's upstream calls against them (nothing reads them at run time):
+ * - openapi-subset.json: the operations Sync Desk calls and every schema they reach, from Monite's
+ *   OpenAPI document for API version 2024-05-25 (written by scripts/extract-monite-openapi.ts);
+ * - provider-errors.json: error strings Xero and QuickBooks emit and the shapes Codat and Railz
+ *   report failed pushes in, each with its public source (copied verbatim).
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 
-const SHARED_DIR = resolve(fileURLToPath(new URL('../..', import.meta.url)), '../shared/monite');
+export type OpenApiParameter = { name: string; in: string; required?: boolean; schema: object };
+export type OpenApiOperation = { parameters?: OpenApiParameter[]; security?: unknown[] };
+export type OpenApiDocument = {
+  paths: Record<string, Record<string, OpenApiOperation>>;
+  components: { schemas: Record<string, object> };
+};
 
-/** The file's path, or undefined (with a warning naming what is skipped) when it is absent. */
-export function publishedFile(name: string, skipping: string): string | undefined {
-  const path = resolve(SHARED_DIR, name);
-  if (existsSync(path)) return path;
-  console.warn(`Skipping ${skipping}: ${path} not found.`);
-  return undefined;
-}
+export type ProviderErrorCatalogue = {
+  errors_object_examples: { provider: string | null; platform: string | null; example: unknown }[];
+  messages: { platform: string; provider: string | null; object_types: string[]; message: string }[];
+};
+
+const read = (name: string): unknown =>
+  JSON.parse(readFileSync(new URL(`./data/${name}`, import.meta.url), 'utf8'));
+
+export const readMoniteOpenApi = () => read('openapi-subset.json') as OpenApiDocument;
+export const readProviderErrors = () => read('provider-errors.json') as ProviderErrorCatalogue;

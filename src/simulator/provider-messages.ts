@@ -1,6 +1,6 @@
 /**
- * Real error strings the accounting platforms emit, copied (a curated subset) from
- * /work/shared/monite/provider-errors.json, which a fresh clone does not have at runtime.
+ * Real error strings the accounting platforms emit, a curated subset of the catalogue in
+ * src/monite/data/provider-errors.json (provider-catalogue.test.ts holds them to it).
  * `text`, the platform and `objectTypes` are verbatim from that file; `field` is ours: the record
  * property a provider would blame, used as Codat's `itemId` and Railz's `field`.
  */

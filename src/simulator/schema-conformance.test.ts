@@ -1,29 +1,21 @@
-/**
- * The simulator's responses against Monite's published schemas, when the shared copies exist
- * (they sit beside the repository, in ../shared/monite/, and a fresh clone may not have them).
- */
-import { readFileSync } from 'node:fs';
+/** The simulator's operations and responses against Monite's published OpenAPI document. */
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { HttpHandler } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { publishedFile } from '../monite/published';
+import { readMoniteOpenApi } from '../monite/published';
 import { MONITE_VERSION } from '../monite/schemas';
 import { BASE, clientFor, mswServer, requestToken } from './test-support';
 
-const subsetPath = publishedFile('synced-records.schema.json', 'schema conformance') ?? '';
-const openapiPath = publishedFile('openapi-2024-05-25.json', 'OpenAPI path checks') ?? '';
-const hasSubset = subsetPath !== '';
-const hasOpenapi = openapiPath !== '';
-
+const openapi = readMoniteOpenApi();
 const msw = mswServer();
 
-function validatorFor(path: string) {
-  // strict: false — OpenAPI documents carry keywords JSON Schema does not know (`example`, `discriminator`).
+/** The schema violations in `body` against one of the document's schemas, as `[]` when it conforms. */
+const violations = (() => {
+  // strict: false — OpenAPI documents carry keywords JSON Schema does not know (`discriminator`).
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   addFormats(ajv);
-  ajv.addSchema(JSON.parse(readFileSync(path, 'utf8')), 'doc');
-  /** The schema violations in `body`, as `[]` when it conforms. */
+  ajv.addSchema(openapi, 'doc');
   return (schema: string, body: unknown) => {
     const validate = ajv.getSchema(`doc#/components/schemas/${schema}`);
     if (!validate) throw new Error(`no schema ${schema}`);
@@ -31,7 +23,7 @@ function validatorFor(path: string) {
       ? []
       : (validate.errors ?? []).map((e) => `${schema}${e.instancePath} ${e.message}`);
   };
-}
+})();
 
 /**
  * The spec types the page tokens as plain strings but its description says they are `null` when
@@ -44,9 +36,7 @@ function withoutNullTokens(page: Record<string, unknown>) {
   );
 }
 
-describe.skipIf(!hasSubset)('responses match synced-records.schema.json', () => {
-  const violations = hasSubset ? validatorFor(subsetPath) : () => [];
-
+describe("responses match Monite's schemas", () => {
   it('token, list pages, get and push', async () => {
     const sim = msw.use();
     const entityId = sim.entities[0]?.id;
@@ -116,11 +106,7 @@ describe.skipIf(!hasSubset)('responses match synced-records.schema.json', () => 
   });
 });
 
-describe.skipIf(!hasOpenapi)('the simulator serves only operations in openapi-2024-05-25.json', () => {
-  const openapi = hasOpenapi
-    ? (JSON.parse(readFileSync(openapiPath, 'utf8')) as { paths: Record<string, Record<string, unknown>> })
-    : { paths: {} };
-
+describe("the simulator serves only Monite's operations", () => {
   it('every path and method exists', () => {
     const sim = msw.use();
     const served = sim.handlers.map((h) => {
@@ -140,7 +126,6 @@ describe.skipIf(!hasOpenapi)('the simulator serves only operations in openapi-20
 
   it('entities match EntityPaginationResponse', async () => {
     msw.use();
-    const violations = validatorFor(openapiPath);
     const res = await (await clientFor(undefined)).get('/entities');
     expect(violations('EntityPaginationResponse', res.body)).toEqual([]);
   });

@@ -7,6 +7,7 @@ import '@fastify/cookie'; // types for req.cookies and reply.setCookie
 import { can, type Permission } from '../../contract/session';
 import type { Deps } from '../deps';
 import { HttpError } from '../http-errors';
+import { OPENAPI_PATH } from '../openapi';
 import { resolveSession, type SessionUser } from './sessions';
 
 declare module 'fastify' {
@@ -15,8 +16,11 @@ declare module 'fastify' {
   }
 }
 
-/** Routes anyone may call: sign-in itself. (/healthz and /readyz are outside /api.) */
-const PUBLIC_API = new Set(['/api/session']);
+/**
+ * Routes anyone may call: sign-in itself, and the interface's description.
+ * (/healthz and /readyz are outside /api.)
+ */
+const PUBLIC_API = new Set(['/api/session', OPENAPI_PATH]);
 
 /** Served over HTTPS (directly, via a trusted proxy, or as PUBLIC_URL says)? */
 export function isHttps(req: FastifyRequest, deps: Deps): boolean {

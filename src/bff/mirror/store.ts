@@ -1,6 +1,6 @@
 /**
  * Writes Monite records into the mirror, keeping the per-entity count table in step in the
- * same transaction (DESIGN.md "Why a record mirror").
+ * same transaction (docs/decisions/001-record-mirror.md).
  */
 import { sql } from 'kysely';
 import { summariseErrors } from '../../monite/errors-text';

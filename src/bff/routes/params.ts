@@ -1,23 +1,14 @@
 import { z } from 'zod';
 import type { EntityDirectory } from '../entity-directory';
-import { HttpError, parseInput } from '../http-errors';
+import { HttpError } from '../http-errors';
 
-const entityParams = z.object({ entityId: z.uuid() });
-const recordParams = entityParams.extend({ recordId: z.uuid() });
+export const entityParams = z.object({ entityId: z.uuid() });
+export const recordParams = entityParams.extend({ recordId: z.uuid() });
+export const jobParams = entityParams.extend({ jobId: z.uuid() });
 
-/** The path's entity id, checked to be one this deployment serves (never an open proxy). */
-export async function entityFrom(params: unknown, entities: EntityDirectory): Promise<string> {
-  const { entityId } = parseInput(entityParams, params, 'path');
+/** 404 unless the path's entity is one this deployment serves (never an open proxy). */
+export async function requireServedEntity(entityId: string, entities: EntityDirectory): Promise<void> {
   if (!(await entities.has(entityId))) {
     throw new HttpError(404, 'not_found', `Sync Desk does not serve entity ${entityId}.`);
   }
-  return entityId;
-}
-
-export async function recordFrom(
-  params: unknown,
-  entities: EntityDirectory,
-): Promise<{ entityId: string; recordId: string }> {
-  const { recordId } = parseInput(recordParams, params, 'path');
-  return { entityId: await entityFrom(params, entities), recordId };
 }

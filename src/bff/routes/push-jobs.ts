@@ -1,35 +1,47 @@
 /** Bulk push jobs: create (from a selection or the list's filters), follow, cancel. */
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { createPushJobSchema, type PushJob } from '../../contract/push-jobs';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { createPushJobSchema, pushJobListSchema, pushJobSchema } from '../../contract/push-jobs';
 import { requirePermission } from '../auth/guard';
 import type { Deps } from '../deps';
-import { parseInput } from '../http-errors';
-import { entityFrom } from './params';
+import { invalidInput } from '../http-errors';
+import { entityParams, jobParams, requireServedEntity } from './params';
+import { withErrors } from './responses';
 
-const jobParams = z.object({ jobId: z.uuid() });
+const createSchema = {
+  params: entityParams,
+  body: createPushJobSchema,
+  response: withErrors({ 201: pushJobSchema }),
+};
+const listSchema = { params: entityParams, response: withErrors({ 200: pushJobListSchema }) };
+const jobSchema = { params: jobParams, response: withErrors({ 200: pushJobSchema }) };
 
 export function pushJobRoutes(app: FastifyInstance, { jobs, entities }: Deps): void {
-  app.post('/api/entities/:entityId/push-jobs', async (req, reply) => {
-    const user = requirePermission(req, 'push');
-    const entityId = await entityFrom(req.params, entities);
-    const input = parseInput(createPushJobSchema, req.body, 'push job');
-    return reply.code(201).send(await jobs.create(entityId, user, input));
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.post(
+    '/api/entities/:entityId/push-jobs',
+    { schema: createSchema, schemaErrorFormatter: invalidInput('push job') },
+    async (req, reply) => {
+      const user = requirePermission(req, 'push');
+      await requireServedEntity(req.params.entityId, entities);
+      return reply.code(201).send(await jobs.create(req.params.entityId, user, req.body));
+    },
+  );
+
+  api.get('/api/entities/:entityId/push-jobs', { schema: listSchema }, async (req) => {
+    await requireServedEntity(req.params.entityId, entities);
+    return { data: await jobs.list(req.params.entityId) };
   });
 
-  app.get('/api/entities/:entityId/push-jobs', async (req): Promise<{ data: PushJob[] }> => {
-    const entityId = await entityFrom(req.params, entities);
-    return { data: await jobs.list(entityId) };
+  api.get('/api/entities/:entityId/push-jobs/:jobId', { schema: jobSchema }, async (req) => {
+    await requireServedEntity(req.params.entityId, entities);
+    return jobs.get(req.params.entityId, req.params.jobId);
   });
 
-  app.get('/api/entities/:entityId/push-jobs/:jobId', async (req): Promise<PushJob> => {
-    const entityId = await entityFrom(req.params, entities);
-    return jobs.get(entityId, parseInput(jobParams, req.params, 'path').jobId);
-  });
-
-  app.delete('/api/entities/:entityId/push-jobs/:jobId', async (req): Promise<PushJob> => {
+  api.delete('/api/entities/:entityId/push-jobs/:jobId', { schema: jobSchema }, async (req) => {
     requirePermission(req, 'push');
-    const entityId = await entityFrom(req.params, entities);
-    return jobs.cancel(entityId, parseInput(jobParams, req.params, 'path').jobId);
+    await requireServedEntity(req.params.entityId, entities);
+    return jobs.cancel(req.params.entityId, req.params.jobId);
   });
 }

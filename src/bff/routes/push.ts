@@ -4,20 +4,27 @@
  * not pushed again.
  */
 import type { FastifyInstance } from 'fastify';
-import type { SyncRecord } from '../../monite/schemas';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { syncRecordSchema } from '../../monite/schemas';
 import { requirePermission } from '../auth/guard';
 import type { Deps } from '../deps';
 import { HttpError } from '../http-errors';
 import { findRecord, upsertRecords } from '../mirror/store';
 import { auditedPush } from '../push/audited-push';
-import { recordFrom } from './params';
+import { recordParams, requireServedEntity } from './params';
+import { withErrors } from './responses';
+
+const pushSchema = { params: recordParams, response: withErrors({ 200: syncRecordSchema }) };
 
 export function pushRoutes(app: FastifyInstance, deps: Deps): void {
   const { db, monite, entities, pushes } = deps;
 
-  app.post('/api/entities/:entityId/records/:recordId/push', async (req): Promise<SyncRecord> => {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.post('/api/entities/:entityId/records/:recordId/push', { schema: pushSchema }, async (req) => {
     const user = requirePermission(req, 'push');
-    const { entityId, recordId } = await recordFrom(req.params, entities);
+    const { entityId, recordId } = req.params;
+    await requireServedEntity(entityId, entities);
     return pushes.run(`${entityId}/${recordId}`, async () => {
       let before = await findRecord(db, entityId, recordId);
       // The mirror may be stale: only Monite's word that a record is still pending blocks a push.

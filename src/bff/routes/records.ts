@@ -1,34 +1,47 @@
 /** The records list (from the mirror), one record (fresh from Monite) and a mirror refresh. */
 import type { FastifyInstance } from 'fastify';
-import { recordsQuerySchema, type RecordsPage } from '../../contract/api';
-import type { SyncRecord } from '../../monite/schemas';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { mirrorStatusSchema, recordsPageSchema, recordsQuerySchema } from '../../contract/api';
+import { syncRecordSchema } from '../../monite/schemas';
 import type { Deps } from '../deps';
-import { parseInput } from '../http-errors';
 import { queryRecords } from '../mirror/queries';
 import { upsertRecords } from '../mirror/store';
-import { entityFrom, recordFrom } from './params';
+import { entityParams, recordParams, requireServedEntity } from './params';
+import { withErrors } from './responses';
+
+const listSchema = {
+  params: entityParams,
+  querystring: recordsQuerySchema,
+  response: withErrors({ 200: recordsPageSchema }),
+};
+const recordSchema = { params: recordParams, response: withErrors({ 200: syncRecordSchema }) };
+const refreshSchema = { params: entityParams, response: withErrors({ 200: mirrorStatusSchema }) };
 
 export function recordsRoutes(app: FastifyInstance, { db, monite, refresher, entities }: Deps): void {
-  app.get('/api/entities/:entityId/records', async (req): Promise<RecordsPage> => {
-    const entityId = await entityFrom(req.params, entities);
-    const query = parseInput(recordsQuerySchema, req.query, 'query');
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get('/api/entities/:entityId/records', { schema: listSchema }, async (req) => {
+    const { entityId } = req.params;
+    await requireServedEntity(entityId, entities);
     refresher.touch(entityId);
     const [result, mirror] = await Promise.all([
-      queryRecords(db, entityId, query),
+      queryRecords(db, entityId, req.query),
       refresher.status(entityId),
     ]);
     return { ...result, mirror };
   });
 
-  app.get('/api/entities/:entityId/records/:recordId', async (req): Promise<SyncRecord> => {
-    const { entityId, recordId } = await recordFrom(req.params, entities);
+  api.get('/api/entities/:entityId/records/:recordId', { schema: recordSchema }, async (req) => {
+    const { entityId, recordId } = req.params;
+    await requireServedEntity(entityId, entities);
     const { data } = await monite.getRecord(entityId, recordId);
     await upsertRecords(db, entityId, [data]);
     return data;
   });
 
-  app.post('/api/entities/:entityId/refresh', async (req) => {
-    const entityId = await entityFrom(req.params, entities);
+  api.post('/api/entities/:entityId/refresh', { schema: refreshSchema }, async (req) => {
+    const { entityId } = req.params;
+    await requireServedEntity(entityId, entities);
     await refresher.refresh(entityId);
     return refresher.status(entityId);
   });

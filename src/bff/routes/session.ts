@@ -3,7 +3,9 @@
  * account (failed attempts), rotates the session id, and is audited like every sign-out.
  */
 import type { FastifyInstance } from 'fastify';
-import { signInSchema, type SessionResponse } from '../../contract/session';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { sessionResponseSchema, signInSchema, type SessionResponse } from '../../contract/session';
 import { appendAudit } from '../audit/log';
 import { FailedAttempts } from '../auth/attempts';
 import { clearSessionCookie, sessionIdOf, setSessionCookie } from '../auth/guard';
@@ -11,69 +13,75 @@ import { DUMMY_HASH, verifyPassword } from '../auth/passwords';
 import { createSession, endSession } from '../auth/sessions';
 import { findUserByEmail } from '../auth/users';
 import type { Deps } from '../deps';
-import { HttpError, parseInput } from '../http-errors';
+import { HttpError, invalidInput } from '../http-errors';
+import { withErrors } from './responses';
+
+const whoSchema = { response: withErrors({ 200: sessionResponseSchema }) };
+const signInRoute = {
+  schema: { body: signInSchema, response: withErrors({ 200: sessionResponseSchema }) },
+  schemaErrorFormatter: invalidInput('sign-in'),
+  config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+};
+const signOutSchema = { response: withErrors({ 204: z.undefined().describe('Signed out') }) };
 
 export function sessionRoutes(app: FastifyInstance, deps: Deps): void {
   const { db, settings } = deps;
   const failures = new FailedAttempts();
+  const api = app.withTypeProvider<ZodTypeProvider>();
 
-  app.get('/api/session', async (req): Promise<SessionResponse> => {
+  api.get('/api/session', { schema: whoSchema }, async (req): Promise<SessionResponse> => {
     if (req.user) return { user: { email: req.user.email, role: req.user.role } };
     return { user: null, ...(settings.demoAccounts.length > 0 && { demo_accounts: settings.demoAccounts }) };
   });
 
-  app.post(
-    '/api/session',
-    { config: { rateLimit: { max: 20, timeWindow: '1 minute' } } },
-    async (req, reply): Promise<SessionResponse> => {
-      const { email, password } = parseInput(signInSchema, req.body, 'sign-in');
-      const account = email.toLowerCase();
-      const wait = failures.lockedFor(account);
-      if (wait > 0) {
-        await appendAudit(db, {
-          actor: account,
-          action: 'sign_in_failed',
-          data: { outcome: 'failed', reason: 'account locked after repeated failures' },
-        });
-        throw new HttpError(
-          429,
-          'rate_limited',
-          `Too many failed sign-ins for this account; try again in ${wait} s.`,
-          undefined,
-          { 'retry-after': String(wait) },
-        );
-      }
-      const user = await findUserByEmail(db, account);
-      // Verify against a dummy hash for unknown accounts, so the answer takes as long either way.
-      const valid = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
-      if (!user || !valid) {
-        failures.fail(account);
-        await appendAudit(db, {
-          actor: account,
-          action: 'sign_in_failed',
-          data: { outcome: 'failed', reason: 'wrong email or password' },
-        });
-        throw new HttpError(401, 'invalid_credentials', 'Email or password is wrong.');
-      }
-      if (user.disabled_at) {
-        await appendAudit(db, {
-          actor: account,
-          action: 'sign_in_failed',
-          data: { outcome: 'failed', reason: 'account disabled' },
-        });
-        throw new HttpError(403, 'account_disabled', 'This account is disabled; ask an admin.');
-      }
-      failures.clear(account);
-      // A new id at every sign-in: a session id planted before sign-in is worth nothing after.
-      const previous = sessionIdOf(req, deps);
-      if (previous) await endSession(db, previous);
-      setSessionCookie(reply, deps, await createSession(db, user.id));
-      await appendAudit(db, { actor: user.email, action: 'sign_in', data: { outcome: 'ok', ip: req.ip } });
-      return { user: { email: user.email, role: user.role } };
-    },
-  );
+  api.post('/api/session', signInRoute, async (req, reply): Promise<SessionResponse> => {
+    const { email, password } = req.body;
+    const account = email.toLowerCase();
+    const wait = failures.lockedFor(account);
+    if (wait > 0) {
+      await appendAudit(db, {
+        actor: account,
+        action: 'sign_in_failed',
+        data: { outcome: 'failed', reason: 'account locked after repeated failures' },
+      });
+      throw new HttpError(
+        429,
+        'rate_limited',
+        `Too many failed sign-ins for this account; try again in ${wait} s.`,
+        undefined,
+        { 'retry-after': String(wait) },
+      );
+    }
+    const user = await findUserByEmail(db, account);
+    // Verify against a dummy hash for unknown accounts, so the answer takes as long either way.
+    const valid = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
+    if (!user || !valid) {
+      failures.fail(account);
+      await appendAudit(db, {
+        actor: account,
+        action: 'sign_in_failed',
+        data: { outcome: 'failed', reason: 'wrong email or password' },
+      });
+      throw new HttpError(401, 'invalid_credentials', 'Email or password is wrong.');
+    }
+    if (user.disabled_at) {
+      await appendAudit(db, {
+        actor: account,
+        action: 'sign_in_failed',
+        data: { outcome: 'failed', reason: 'account disabled' },
+      });
+      throw new HttpError(403, 'account_disabled', 'This account is disabled; ask an admin.');
+    }
+    failures.clear(account);
+    // A new id at every sign-in: a session id planted before sign-in is worth nothing after.
+    const previous = sessionIdOf(req, deps);
+    if (previous) await endSession(db, previous);
+    setSessionCookie(reply, deps, await createSession(db, user.id));
+    await appendAudit(db, { actor: user.email, action: 'sign_in', data: { outcome: 'ok', ip: req.ip } });
+    return { user: { email: user.email, role: user.role } };
+  });
 
-  app.delete('/api/session', async (req, reply) => {
+  api.delete('/api/session', { schema: signOutSchema }, async (req, reply) => {
     const id = sessionIdOf(req, deps);
     if (id) await endSession(db, id);
     clearSessionCookie(reply, deps);

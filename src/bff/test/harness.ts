@@ -1,11 +1,12 @@
 /**
  * A BFF wired to a fresh simulator through msw/node (no network) and an in-memory SQLite
- * database. Any request the simulator does not handle fails the test.
+ * database. Any request the simulator does not handle fails the test, and so does any response
+ * the BFF sends that its OpenAPI document does not describe.
  */
 import { Writable } from 'node:stream';
 import { setupServer } from 'msw/node';
 import { pino } from 'pino';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { ROLES, type Role } from '../../contract/session';
 import { MONITE_VERSION } from '../../monite/schemas';
 import { addUser } from '../auth/users';
@@ -15,6 +16,7 @@ import { createDeps } from '../deps';
 import { MoniteClient } from '../monite-client';
 import { DEFAULT_JOB_OPTIONS, PushJobs } from '../push/jobs';
 import { buildServer } from '../server';
+import { checkResponsesAgainstOpenApi } from './openapi-responses';
 
 export const MONITE_URL = 'https://api.sandbox.monite.com/v1';
 export const CLIENT_ID = '0b7c5d2e-5a43-4c1e-9a55-6d0f3f1c2b11';
@@ -33,11 +35,18 @@ export const FAST_JOBS = {
 };
 
 const msw = setupServer();
+const responseProblems: string[] = [];
+
+/** The responses so far that /api/openapi.json does not describe (and forgets them). */
+export const takeResponseProblems = (): string[] => responseProblems.splice(0);
 
 /** Registers the msw lifecycle for a test file; call `startBff` in each test. */
 export function useSimulatedMonite(): void {
   beforeAll(() => msw.listen({ onUnhandledRequest: 'error' }));
-  afterEach(() => msw.resetHandlers());
+  afterEach(() => {
+    msw.resetHandlers();
+    expect(takeResponseProblems(), 'responses /api/openapi.json does not describe').toEqual([]);
+  });
   afterAll(() => msw.close());
 }
 
@@ -83,6 +92,7 @@ export async function startBff(
   deps.jobs = new PushJobs(deps, log, FAST_JOBS);
   for (const role of ROLES) await addUser(deps.db, `${role}@example.com`, role, PASSWORD);
   const app = await buildServer(deps, { logger: log, spaDir: bffOptions.spaDir ?? '/nonexistent' });
+  checkResponsesAgainstOpenApi(app, responseProblems);
   const entityId = sim.entities[0]!.id;
 
   /** Signs in as `role` and returns headers that make a same-origin request with that session. */

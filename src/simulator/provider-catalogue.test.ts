@@ -1,0 +1,59 @@
+/** The simulator's provider errors against the published catalogue in src/monite/data. */
+import { describe, expect, it } from 'vitest';
+import { OBJECT_TYPES, type Platform, type Provider } from '../monite/schemas';
+import { readProviderErrors } from '../monite/published';
+import { providerError } from './provider-errors';
+import { PROVIDER_MESSAGES } from './provider-messages';
+import { rngFrom } from './random';
+
+const catalogue = readProviderErrors();
+
+/** The catalogue names QuickBooks Online; the simulator's `quickbooks` family stands for it. */
+const CATALOGUE_PLATFORM = { xero: 'xero', quickbooks: 'quickbooks_online' } as const;
+
+/** Every key path in `value` (array items merged), so two shapes compare without their values. */
+function keyPaths(value: unknown, prefix = ''): string[] {
+  if (Array.isArray(value)) return [...new Set(value.flatMap((v) => keyPaths(v, `${prefix}[]`)))];
+  if (value === null || typeof value !== 'object') return [prefix];
+  return Object.entries(value).flatMap(([k, v]) => keyPaths(v, `${prefix}.${k}`));
+}
+
+describe('provider errors', () => {
+  it('uses only messages the catalogue has, for its platform and object types', () => {
+    const unlisted = PROVIDER_MESSAGES.filter(
+      (m) =>
+        !catalogue.messages.some(
+          (c) =>
+            c.message === m.text &&
+            c.platform === CATALOGUE_PLATFORM[m.family] &&
+            m.objectTypes.every((t) => c.object_types.includes(t)),
+        ),
+    ).map((m) => m.text);
+    expect(unlisted).toEqual([]);
+  });
+
+  it("reports a failed push in the shape Codat's and Railz's published examples have", () => {
+    const cases: [Provider, Platform][] = [
+      ['codat', 'xero'],
+      ['railz', 'quickbooks_online'],
+    ];
+    for (const [provider, platform] of cases) {
+      const published = catalogue.errors_object_examples.find(
+        (e) => e.provider === provider && e.platform === platform,
+      );
+      for (const objectType of OBJECT_TYPES) {
+        const ours = providerError(rngFrom(provider, objectType), {
+          entityId: '390083d2-1a00-4872-a59a-d30237708ce7',
+          provider,
+          platform,
+          objectType,
+          requestedAt: Date.parse('2024-05-25T10:00:00Z'),
+          completedAt: Date.parse('2024-05-25T10:00:01Z'),
+        });
+        expect(keyPaths(ours).toSorted(), `${provider}/${objectType}`).toEqual(
+          keyPaths(published?.example).toSorted(),
+        );
+      }
+    }
+  });
+});
