@@ -9,6 +9,7 @@ import { Kysely, Migrator, SqliteDialect, type Migration } from 'kysely';
 import * as mirror from './migrations/001-mirror';
 import * as staffAndAudit from './migrations/002-staff-and-audit';
 import * as pushJobs from './migrations/003-push-jobs';
+import * as auditSettles from './migrations/005-audit-settles';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '001-mirror': mirror,
   '002-staff-and-audit': staffAndAudit,
   '003-push-jobs': pushJobs,
+  '005-audit-settles': auditSettles,
 };
 
 export async function openDatabase(url: string): Promise<Db> {
@@ -27,7 +29,12 @@ export async function openDatabase(url: string): Promise<Db> {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    // Branches number their migrations apart (004, 005) and may land in either order.
+    allowUnorderedMigrations: true,
+  });
   const { error } = await migrator.migrateToLatest();
   if (error) throw new Error(`Database migration failed: ${String(error)}`);
   return db;

@@ -59,7 +59,7 @@ export async function auditedPush(
       priority,
       retryDelayMs: settings.pushRetryDelayMs,
     });
-    await upsertRecords(db, entityId, [record]);
+    // The result first: a refresh that sees the record settled in between then finds the push to settle.
     await complete({
       outcome: 'ok',
       ...describe(record),
@@ -68,6 +68,7 @@ export async function auditedPush(
       monite_request_id: requestId ?? null,
       attempts,
     });
+    await upsertRecords(db, entityId, [record]);
     return record;
   } catch (error) {
     await complete({
