@@ -50,6 +50,13 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
+/** A push Monite accepted whose record Sync Desk has not yet seen the provider finish with. */
+export const awaitsSettle = (entry: AuditEntry) =>
+  entry.action === 'push' &&
+  entry.outcome === 'ok' &&
+  entry.status_after === 'pending' &&
+  entry.settled_status === null;
+
 export const auditPageSchema = z.object({
   data: z.array(auditEntrySchema),
   next_cursor: z.string().nullable(),

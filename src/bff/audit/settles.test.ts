@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AuditEntry, AuditPage } from '../../contract/audit';
 import { summariseErrors } from '../../monite/errors-text';
 import { findRecord, upsertRecords } from '../mirror/store';
@@ -55,6 +55,11 @@ describe('the settled outcome of a push', () => {
       settled_status: null,
       settled_at: null,
     });
+
+    // The audit page showing it waiting has the mirror look for the record.
+    const touch = vi.spyOn(bff.deps.refresher, 'touch');
+    await audit(bff, `?record=${id}`);
+    expect(touch).toHaveBeenCalledWith(bff.entityId);
 
     // A record read (the drawer watching it) is where Sync Desk first sees it settled.
     await expect

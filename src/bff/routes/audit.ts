@@ -1,17 +1,21 @@
 /** The audit log: JSON pages for the Audit page, and a CSV export of the same filters. */
 import type { FastifyInstance } from 'fastify';
 import { Readable } from 'node:stream';
-import { auditQuerySchema, type AuditPage } from '../../contract/audit';
+import { auditQuerySchema, awaitsSettle, type AuditPage } from '../../contract/audit';
 import { auditCsv, queryAudit } from '../audit/queries';
 import { requirePermission } from '../auth/guard';
 import type { Deps } from '../deps';
 import { parseInput } from '../http-errors';
 
-export function auditRoutes(app: FastifyInstance, { db }: Deps): void {
+export function auditRoutes(app: FastifyInstance, { db, refresher }: Deps): void {
   app.get('/api/audit', async (req): Promise<AuditPage> => {
     const viewer = requirePermission(req, 'readOwnAudit');
     const query = parseInput(auditQuerySchema, req.query, 'query');
-    return queryAudit(db, query, viewer);
+    const page = await queryAudit(db, query, viewer);
+    // A push shown still waiting settles when the mirror sees its record: have it look.
+    for (const entry of page.data)
+      if (awaitsSettle(entry) && entry.entity_id) refresher.touch(entry.entity_id);
+    return page;
   });
 
   app.get('/api/audit.csv', async (req, reply) => {
