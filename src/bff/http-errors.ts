@@ -8,7 +8,6 @@ import { ZodError, type z } from 'zod';
 import type { ErrorResponse } from '../contract/api';
 import { UpstreamError } from './monite-client';
 import { PushFailedError } from './push/push-safely';
-import { BadCursorError } from './mirror/queries';
 
 export class HttpError extends Error {
   constructor(
@@ -29,6 +28,13 @@ export class HttpError extends Error {
         ...(this.details !== undefined && { details: this.details }),
       },
     };
+  }
+}
+
+/** A cursor this server did not issue (edited, truncated, or from another list): the records list's or the audit log's. */
+export class BadCursorError extends Error {
+  constructor() {
+    super('The cursor is not one this server issued; start again from the first page.');
   }
 }
 

@@ -9,7 +9,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { isHttps, registerAuth } from './auth/guard';
+import { isHttps, registerAuth } from './auth';
 import { checkCsrf } from './csrf';
 import type { Deps } from './deps';
 import { HttpError, toHttpError } from './http-errors';

@@ -7,6 +7,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { AUDIT_OUTCOMES } from '../../contract/audit';
+import { PUSH_MESSAGES } from '../../contract/push-messages';
 import type { Db } from '../db/database';
 import type { AuditEntryTable } from '../db/schema';
 
@@ -95,7 +96,7 @@ export async function closeUnfinishedPushes(db: Db): Promise<number> {
       started_id: start.id,
       data: {
         outcome: 'unknown',
-        reason: "Sync Desk stopped before Monite's answer was recorded; check the record's status.",
+        reason: PUSH_MESSAGES.answerLost,
       },
     });
   }

@@ -6,9 +6,9 @@
 import { sql } from 'kysely';
 import type { AuditEntry, AuditPage, AuditQuery } from '../../contract/audit';
 import { can } from '../../contract/session';
-import type { SessionUser } from '../auth/sessions';
+import type { SessionUser } from '../auth';
 import type { Db } from '../db/database';
-import { BadCursorError } from '../mirror/queries';
+import { BadCursorError } from '../http-errors';
 
 type Filters = Omit<AuditQuery, 'cursor' | 'limit'>;
 

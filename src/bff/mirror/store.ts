@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import { summariseErrors } from '../../monite/errors-text';
 import type { SyncRecord } from '../../monite/schemas';
-import { auditSettledPushes, type SettledRecord } from '../audit/settles';
+import { auditSettledPushes, type SettledRecord } from '../audit';
 import type { Db } from '../db/database';
 import type { MirrorRecordTable } from '../db/schema';
 

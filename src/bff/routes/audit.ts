@@ -2,8 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import { Readable } from 'node:stream';
 import { auditQuerySchema, awaitsSettle, type AuditPage } from '../../contract/audit';
-import { auditCsv, queryAudit } from '../audit/queries';
-import { requirePermission } from '../auth/guard';
+import { auditCsv, queryAudit } from '../audit';
+import { requirePermission } from '../auth';
 import type { Deps } from '../deps';
 import { parseInput } from '../http-errors';
 

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { createPushJobSchema, type PushJob } from '../../contract/push-jobs';
-import { requirePermission } from '../auth/guard';
+import { requirePermission } from '../auth';
 import type { Deps } from '../deps';
 import { parseInput } from '../http-errors';
 import { entityFrom } from './params';

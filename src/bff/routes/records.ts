@@ -4,8 +4,8 @@ import { recordsQuerySchema, type RecordsPage } from '../../contract/api';
 import type { SyncRecord } from '../../monite/schemas';
 import type { Deps } from '../deps';
 import { parseInput } from '../http-errors';
-import { queryRecords } from '../mirror/queries';
-import { upsertRecords } from '../mirror/store';
+import { queryRecords } from '../mirror';
+import { upsertRecords } from '../mirror';
 import { entityFrom, recordFrom } from './params';
 
 export function recordsRoutes(app: FastifyInstance, { db, monite, refresher, entities }: Deps): void {

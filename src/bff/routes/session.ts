@@ -4,12 +4,18 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { signInSchema, type SessionResponse } from '../../contract/session';
-import { appendAudit } from '../audit/log';
-import { FailedAttempts } from '../auth/attempts';
-import { clearSessionCookie, sessionIdOf, setSessionCookie } from '../auth/guard';
-import { DUMMY_HASH, verifyPassword } from '../auth/passwords';
-import { createSession, endSession } from '../auth/sessions';
-import { findUserByEmail } from '../auth/users';
+import { appendAudit } from '../audit';
+import {
+  clearSessionCookie,
+  createSession,
+  DUMMY_HASH,
+  endSession,
+  FailedAttempts,
+  findUserByEmail,
+  sessionIdOf,
+  setSessionCookie,
+  verifyPassword,
+} from '../auth';
 import type { Deps } from '../deps';
 import { HttpError, parseInput } from '../http-errors';
 
