@@ -40,7 +40,10 @@ test('an operator signs in on the page, pushes a record and finds the push in th
   const row = dataRows(page).first();
   const objectId = (await row.getByRole('link').getAttribute('title'))!;
   await row.getByRole('button', { name: 'Push' }).click();
-  await expect(page.getByText(/Pushed — now|Push failed:/)).toBeVisible({ timeout: 15_000 });
+  // The toast comes once the provider has settled the record (demo mode: after DEMO_PUSH_DELAY_MS).
+  const settledToast = page.getByText(/Pushed — now|Push failed:/);
+  await expect(settledToast).toBeVisible({ timeout: 15_000 });
+  const settled = (await settledToast.textContent())!;
 
   await page.getByRole('link', { name: 'Audit' }).click();
   await expect(page).toHaveURL(/\/audit/);
@@ -50,6 +53,15 @@ test('an operator signs in on the page, pushes a record and finds the push in th
   await expect(entry).toBeVisible();
   await expect(entry).toContainText(DEMO.operator.email);
   await expect(entry).toContainText('OK');
+  // The audit row tells where the record ended, not just that Monite accepted the push.
+  const outcome = entry.getByLabel('settled as').locator('..');
+  if (settled.startsWith('Push failed: ')) {
+    await expect(outcome).toContainText('Failed');
+    await expect(entry).toContainText(settled.slice('Push failed: '.length));
+  } else {
+    await expect(outcome).toContainText('Done');
+  }
+  await expect(entry).not.toContainText('waiting for Monite');
   expect(csp).toEqual([]);
 });
 

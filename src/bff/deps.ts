@@ -1,17 +1,14 @@
 /** What the routes need, built once in main.ts (and by tests, against the simulator). */
 import type { FastifyBaseLogger } from 'fastify';
-import type { demoAccountSchema } from '../contract/session';
-import type { z } from 'zod';
-import type { SessionLimits } from './auth/sessions';
+import type { DemoAccount } from '../contract/session';
+import type { SessionLimits } from './auth';
 import { openDatabase, type Db } from './db/database';
 import { EntityDirectory } from './entity-directory';
-import { MirrorRefresher } from './mirror/refresher';
+import { MirrorRefresher } from './mirror';
 import type { MoniteClient } from './monite-client';
 import { PushJobs } from './push/jobs';
 import { SingleFlight } from './single-flight';
 import type { SyncRecord } from '../monite/schemas';
-
-export type DemoAccount = z.infer<typeof demoAccountSchema>;
 
 export type Settings = {
   publicUrl: URL | null;

@@ -1,13 +1,12 @@
 /**
  * Every error the BFF answers with has the shape `{"error": {"code", "message", "details"?}}`
- * (DESIGN.md): its own, Fastify's (FRAMEWORK_ERRORS) and Monite's (UPSTREAM_ERRORS, the one table
+ * (see /api/openapi.json): its own, Fastify's (FRAMEWORK_ERRORS) and Monite's (UPSTREAM_ERRORS, the one table
  * of how each Monite failure is answered), each with Monite's x-request-id when there is one.
  */
 import type { FastifyError, FastifySchemaValidationError } from 'fastify';
 import type { ErrorResponse } from '../contract/api';
 import { UpstreamError } from './monite-client';
 import { PushFailedError } from './push/push-safely';
-import { BadCursorError } from './mirror/queries';
 
 export class HttpError extends Error {
   constructor(
@@ -28,6 +27,13 @@ export class HttpError extends Error {
         ...(this.details !== undefined && { details: this.details }),
       },
     };
+  }
+}
+
+/** A cursor this server did not issue (edited, truncated, or from another list): the records list's or the audit log's. */
+export class BadCursorError extends Error {
+  constructor() {
+    super('The cursor is not one this server issued; start again from the first page.');
   }
 }
 

@@ -7,10 +7,10 @@ import { pino } from 'pino';
 import { createSimulator } from '../simulator';
 import { startSimulatorServer } from '../simulator/http-server';
 import { loadConfig, type Config, type MoniteAccount } from './config';
-import { closeUnfinishedPushes } from './audit/log';
-import { ensureDemoAccounts } from './auth/demo-accounts';
+import { closeUnfinishedPushes } from './audit';
+import { ensureDemoAccounts } from './auth';
 import { createDeps } from './deps';
-import { clearMirror } from './mirror/store';
+import { clearMirror } from './mirror';
 import { MoniteClient } from './monite-client';
 import { buildServer } from './server';
 

@@ -19,7 +19,7 @@ import Fastify, {
   type FastifyRequest,
 } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { isHttps, registerAuth } from './auth/guard';
+import { isHttps, registerAuth } from './auth';
 import { checkCsrf } from './csrf';
 import type { Deps } from './deps';
 import { HttpError, invalidInput, toHttpError } from './http-errors';

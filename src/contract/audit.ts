@@ -8,6 +8,8 @@ export const AUDIT_OUTCOMES = ['ok', 'failed', 'unknown'] as const;
 export const auditQuerySchema = z.strictObject({
   user: z.string().trim().max(254).optional(),
   record: z.uuid().optional(),
+  /** One bulk job's pushes. */
+  job: z.uuid().optional(),
   outcome: z.enum(AUDIT_OUTCOMES).optional(),
   action: z.enum(AUDIT_ACTIONS).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
@@ -36,8 +38,24 @@ export const auditEntrySchema = z.object({
   outcome: z.enum(AUDIT_OUTCOMES),
   /** Why it failed, in words (e.g. "Monite is rate-limiting us"), when it did. */
   reason: z.string().nullable(),
+  /** The bulk job a push belongs to. */
+  job_id: z.string().nullable(),
+  /**
+   * Where the pushed record ended once the provider finished (`done` or `error`), its time and the
+   * provider's message; null while Monite still has it pending, and for anything but a push.
+   */
+  settled_status: z.enum(['done', 'error']).nullable(),
+  settled_at: z.string().nullable(),
+  settled_error: z.string().nullable(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+/** A push Monite accepted whose record Sync Desk has not yet seen the provider finish with. */
+export const awaitsSettle = (entry: AuditEntry) =>
+  entry.action === 'push' &&
+  entry.outcome === 'ok' &&
+  entry.status_after === 'pending' &&
+  entry.settled_status === null;
 
 export const auditPageSchema = z.object({
   data: z.array(auditEntrySchema),

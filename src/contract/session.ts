@@ -27,6 +27,7 @@ export const staffUserSchema = z.object({ email: z.string(), role: roleSchema })
 export type StaffUser = z.infer<typeof staffUserSchema>;
 
 export const demoAccountSchema = z.object({ email: z.string(), password: z.string(), role: roleSchema });
+export type DemoAccount = z.infer<typeof demoAccountSchema>;
 
 /** `GET /api/session`: who is signed in (null if nobody), and in demo mode the demo accounts. */
 export const sessionResponseSchema = z.object({

@@ -1,12 +1,15 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
-import type { AuditPage } from '../../contract/audit';
+import { awaitsSettle, type AuditPage } from '../../contract/audit';
 import { apiFetch } from './client';
 import { queryKeys, type AuditFilter } from './query-keys';
 
 const PAGE_SIZE = 50;
+/** While a push shown waits for the provider, look again this often (the BFF refreshes its mirror). */
+const POLL_WAITING_MS = 5000;
 const FILTER_KEYS = [
   'user',
   'record',
+  'job',
   'outcome',
   'action',
   'from',
@@ -47,6 +50,8 @@ export const getAuditQueryOptions = (filter: AuditFilter) =>
     getNextPageParam: (last) => last.next_cursor ?? undefined,
     // Keep the current rows on screen while another filter loads.
     placeholderData: (previous) => previous,
+    refetchInterval: (query) =>
+      query.state.data?.pages.some((page) => page.data.some(awaitsSettle)) ? POLL_WAITING_MS : false,
   });
 
 export const useAudit = (filter: AuditFilter) => useInfiniteQuery(getAuditQueryOptions(filter));

@@ -73,6 +73,10 @@ export function makeAuditEntry(overrides: Partial<AuditEntry> = {}): AuditEntry 
     duration_ms: 840,
     outcome: 'ok',
     reason: null,
+    job_id: null,
+    settled_status: null,
+    settled_at: null,
+    settled_error: null,
     ...overrides,
   };
 }

@@ -3,14 +3,16 @@
  * previous row's hash; appends are serialised in a transaction so the chain has no forks.
  * A push is written before Monite is called (`push`) and completed after (`push_result`):
  * a crash in between leaves the start without a result, which reads as "outcome unknown".
+ * Monite settles an accepted push later; the first sight of that adds `push_settled` (settles.ts).
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { AUDIT_OUTCOMES } from '../../contract/audit';
+import { PUSH_MESSAGES } from '../../contract/push-messages';
 import type { Db } from '../db/database';
 import type { AuditEntryTable } from '../db/schema';
 
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
-export type AuditAction = 'push' | 'push_result' | 'sign_in' | 'sign_in_failed' | 'sign_out';
+export type AuditAction = 'push' | 'push_result' | 'push_settled' | 'sign_in' | 'sign_in_failed' | 'sign_out';
 
 export type AuditEvent = {
   actor: string;
@@ -42,30 +44,33 @@ export function hashEntry(row: Hashed): string {
 }
 
 export async function appendAudit(db: Db, event: AuditEvent): Promise<string> {
-  return db.transaction().execute(async (trx) => {
-    const last = await trx
-      .selectFrom('audit_entry')
-      .select('hash')
-      .orderBy('seq', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    const row: Hashed = {
-      id: randomUUID(),
-      at: new Date().toISOString(),
-      actor: event.actor,
-      action: event.action,
-      entity_id: event.entity_id ?? null,
-      record_id: event.record_id ?? null,
-      started_id: event.started_id ?? null,
-      data: JSON.stringify(event.data),
-      prev_hash: last?.hash ?? GENESIS_HASH,
-    };
-    await trx
-      .insertInto('audit_entry')
-      .values({ ...row, hash: hashEntry(row) })
-      .execute();
-    return row.id;
-  });
+  return db.transaction().execute((trx) => appendInTransaction(trx, event));
+}
+
+/** Appends inside the caller's transaction, so the entry commits with the change it records. */
+export async function appendInTransaction(trx: Db, event: AuditEvent): Promise<string> {
+  const last = await trx
+    .selectFrom('audit_entry')
+    .select('hash')
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const row: Hashed = {
+    id: randomUUID(),
+    at: new Date().toISOString(),
+    actor: event.actor,
+    action: event.action,
+    entity_id: event.entity_id ?? null,
+    record_id: event.record_id ?? null,
+    started_id: event.started_id ?? null,
+    data: JSON.stringify(event.data),
+    prev_hash: last?.hash ?? GENESIS_HASH,
+  };
+  await trx
+    .insertInto('audit_entry')
+    .values({ ...row, hash: hashEntry(row) })
+    .execute();
+  return row.id;
 }
 
 /**
@@ -75,7 +80,9 @@ export async function appendAudit(db: Db, event: AuditEvent): Promise<string> {
 export async function closeUnfinishedPushes(db: Db): Promise<number> {
   const open = await db
     .selectFrom('audit_entry as s')
-    .leftJoin('audit_entry as r', 'r.started_id', 's.id')
+    .leftJoin('audit_entry as r', (join) =>
+      join.onRef('r.started_id', '=', 's.id').on('r.action', '=', 'push_result'),
+    )
     .select(['s.id', 's.actor', 's.entity_id', 's.record_id'])
     .where('s.action', '=', 'push')
     .where('r.id', 'is', null)
@@ -89,7 +96,7 @@ export async function closeUnfinishedPushes(db: Db): Promise<number> {
       started_id: start.id,
       data: {
         outcome: 'unknown',
-        reason: "Sync Desk stopped before Monite's answer was recorded; check the record's status.",
+        reason: PUSH_MESSAGES.answerLost,
       },
     });
   }

@@ -1,22 +1,31 @@
 /**
  * Reads the audit log for the Audit page and its CSV export: one line per event, a push shown
- * with its result joined in (or "outcome unknown" when there is none), newest first.
+ * with its result joined in (or "outcome unknown" when there is none) and, once the provider
+ * finished, where the record settled; newest first.
  */
 import { sql } from 'kysely';
 import type { AuditEntry, AuditPage, AuditQuery } from '../../contract/audit';
 import { can } from '../../contract/session';
-import type { SessionUser } from '../auth/sessions';
+import type { SessionUser } from '../auth';
 import type { Db } from '../db/database';
-import { BadCursorError } from '../mirror/queries';
+import { BadCursorError } from '../http-errors';
 
 type Filters = Omit<AuditQuery, 'cursor' | 'limit'>;
 
 const outcomeSql = sql<string>`coalesce(json_extract(r.data, '$.outcome'), json_extract(e.data, '$.outcome'), 'unknown')`;
 
+/** Matches the audit_entry_job index (migration 005). */
+const jobSql = sql<string | null>`json_extract(e.data, '$.job_id')`;
+
 function select(db: Db, filters: Filters, viewer: SessionUser) {
   return db
     .selectFrom('audit_entry as e')
-    .leftJoin('audit_entry as r', 'r.started_id', 'e.id')
+    .leftJoin('audit_entry as r', (join) =>
+      join.onRef('r.started_id', '=', 'e.id').on('r.action', '=', 'push_result'),
+    )
+    .leftJoin('audit_entry as s', (join) =>
+      join.onRef('s.started_id', '=', 'e.id').on('s.action', '=', 'push_settled'),
+    )
     .select([
       'e.seq',
       'e.id',
@@ -27,12 +36,14 @@ function select(db: Db, filters: Filters, viewer: SessionUser) {
       'e.record_id',
       'e.data as start',
       'r.data as result',
+      's.data as settled',
       outcomeSql.as('outcome'),
     ])
-    .where('e.action', '!=', 'push_result')
+    .where('e.action', 'not in', ['push_result', 'push_settled'])
     .$if(!can(viewer.role, 'readEveryonesAudit'), (q) => q.where('e.actor', '=', viewer.email))
     .$if(Boolean(filters.user), (q) => q.where('e.actor', '=', filters.user!.toLowerCase()))
     .$if(Boolean(filters.record), (q) => q.where('e.record_id', '=', filters.record!))
+    .$if(Boolean(filters.job), (q) => q.where(jobSql, '=', filters.job!))
     .$if(Boolean(filters.action), (q) => q.where('e.action', '=', filters.action!))
     .$if(Boolean(filters.outcome), (q) => q.where(outcomeSql, '=', filters.outcome!))
     .$if(Boolean(filters.from), (q) => q.where('e.at', '>=', new Date(filters.from!).toISOString()))
@@ -45,7 +56,9 @@ type Row = Awaited<ReturnType<ReturnType<typeof select>['execute']>>[number];
 function toEntry(row: Row): AuditEntry {
   const start = JSON.parse(row.start) as Record<string, unknown>;
   const result = row.result ? (JSON.parse(row.result) as Record<string, unknown>) : {};
+  const settled = row.settled ? (JSON.parse(row.settled) as Record<string, unknown>) : {};
   const field = <T>(key: string) => (result[key] ?? start[key] ?? null) as T | null;
+  const settledField = <T>(key: string) => (settled[key] ?? null) as T | null;
   return {
     id: row.id,
     at: row.at,
@@ -66,6 +79,10 @@ function toEntry(row: Row): AuditEntry {
     reason:
       field('reason') ??
       (row.action === 'push' && !row.result ? 'No answer from Monite has been recorded yet.' : null),
+    job_id: field('job_id'),
+    settled_status: settledField('status'),
+    settled_at: settledField('settled_at'),
+    settled_error: settledField('error'),
   };
 }
 
@@ -96,9 +113,13 @@ const CSV_COLUMNS = [
   'platform',
   'status_before',
   'status_after',
+  'settled_status',
+  'settled_at',
+  'settled_error',
   'reason',
   'monite_request_id',
   'duration_ms',
+  'job_id',
   'errors',
 ] as const satisfies readonly (keyof AuditEntry)[];
 

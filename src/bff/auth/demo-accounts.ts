@@ -2,7 +2,7 @@
  * Demo mode's staff accounts: one operator and one viewer with well-known passwords, shown on
  * the sign-in page. They exist only in demo mode, which runs on simulated data.
  */
-import type { DemoAccount } from '../deps';
+import type { DemoAccount } from '../../contract/session';
 import type { Db } from '../db/database';
 import { verifyPassword } from './passwords';
 import { addUser, findUserByEmail, setPassword, setRole } from './users';

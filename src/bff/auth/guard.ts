@@ -5,16 +5,19 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import '@fastify/cookie'; // types for req.cookies and reply.setCookie
 import { can, type Permission } from '../../contract/session';
-import type { Deps } from '../deps';
+import type { Db } from '../db/database';
 import { HttpError } from '../http-errors';
 import { OPENAPI_PATH } from '../openapi';
-import { resolveSession, type SessionUser } from './sessions';
+import { resolveSession, type SessionLimits, type SessionUser } from './sessions';
 
 declare module 'fastify' {
   interface FastifyRequest {
     user: SessionUser | null;
   }
 }
+
+/** What the guard needs of the app's dependencies (deps.ts provides them). */
+export type AuthDeps = { db: Db; settings: { publicUrl: URL | null; session: SessionLimits } };
 
 /**
  * Routes anyone may call: sign-in itself, and the interface's description.
@@ -23,7 +26,7 @@ declare module 'fastify' {
 const PUBLIC_API = new Set(['/api/session', OPENAPI_PATH]);
 
 /** Served over HTTPS (directly, via a trusted proxy, or as PUBLIC_URL says)? */
-export function isHttps(req: FastifyRequest, deps: Deps): boolean {
+export function isHttps(req: FastifyRequest, deps: AuthDeps): boolean {
   return req.protocol === 'https' || deps.settings.publicUrl?.protocol === 'https:';
 }
 
@@ -31,7 +34,7 @@ export function isHttps(req: FastifyRequest, deps: Deps): boolean {
 export const sessionCookieName = (https: boolean) =>
   https ? '__Host-sync-desk-session' : 'sync-desk-session';
 
-export function setSessionCookie(reply: FastifyReply, deps: Deps, value: string): void {
+export function setSessionCookie(reply: FastifyReply, deps: AuthDeps, value: string): void {
   const https = isHttps(reply.request, deps);
   reply.setCookie(sessionCookieName(https), value, {
     httpOnly: true,
@@ -42,7 +45,7 @@ export function setSessionCookie(reply: FastifyReply, deps: Deps, value: string)
   });
 }
 
-export function clearSessionCookie(reply: FastifyReply, deps: Deps): void {
+export function clearSessionCookie(reply: FastifyReply, deps: AuthDeps): void {
   const https = isHttps(reply.request, deps);
   reply.clearCookie(sessionCookieName(https), {
     path: '/',
@@ -52,11 +55,11 @@ export function clearSessionCookie(reply: FastifyReply, deps: Deps): void {
   });
 }
 
-export function sessionIdOf(req: FastifyRequest, deps: Deps): string | undefined {
+export function sessionIdOf(req: FastifyRequest, deps: AuthDeps): string | undefined {
   return req.cookies[sessionCookieName(isHttps(req, deps))];
 }
 
-export function registerAuth(app: FastifyInstance, deps: Deps): void {
+export function registerAuth(app: FastifyInstance, deps: AuthDeps): void {
   app.decorateRequest('user', null);
   app.addHook('onRequest', async (req) => {
     const id = sessionIdOf(req, deps);

@@ -2,7 +2,7 @@
  * The audit log from the command line:
  *   npm run audit -- verify    check the hash chain; names the first broken entry
  */
-import { verifyChain } from '../audit/log';
+import { verifyChain } from '../audit';
 import type { Db } from '../db/database';
 import type { CliIo } from './io';
 

@@ -10,7 +10,7 @@
  */
 import { parseArgs } from 'node:util';
 import { roleSchema } from '../../contract/session';
-import { addUser, disableUser, listUsers, MIN_PASSWORD_LENGTH, setPassword, setRole } from '../auth/users';
+import { addUser, disableUser, listUsers, MIN_PASSWORD_LENGTH, setPassword, setRole } from '../auth';
 import type { Db } from '../db/database';
 import { readSecret, type CliIo } from './io';
 

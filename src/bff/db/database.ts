@@ -8,6 +8,7 @@ import { Kysely, Migrator, SqliteDialect, type Migration } from 'kysely';
 import * as mirror from './migrations/001-mirror';
 import * as staffAndAudit from './migrations/002-staff-and-audit';
 import * as pushJobs from './migrations/003-push-jobs';
+import * as auditSettles from './migrations/005-audit-settles';
 import type { Database } from './schema';
 import { isBusyError, openSqlite, type SqliteConnection } from './sqlite-driver';
 
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '001-mirror': mirror,
   '002-staff-and-audit': staffAndAudit,
   '003-push-jobs': pushJobs,
+  '005-audit-settles': auditSettles,
 };
 
 export type OpenOptions = {
@@ -38,7 +40,12 @@ export async function openDatabase(url: string, { singleServer = false }: OpenOp
   // After the pragmas above, which would otherwise apply to the lock's database too.
   if (singleServer && file !== ':memory:') holdServerLock(sqlite, file);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    // Branches number their migrations apart (004, 005) and may land in either order.
+    allowUnorderedMigrations: true,
+  });
   const { error } = await migrator.migrateToLatest();
   if (error) throw new Error(`Database migration failed: ${String(error)}`);
   return db;

@@ -58,7 +58,8 @@ export interface StaffSessionTable {
 /**
  * Append-only audit log. Each row's `hash` is SHA-256 over its content and `prev_hash`
  * (the previous row's hash), so an edited, inserted or removed row breaks the chain.
- * A push is two rows: `push` when it starts, `push_result` (with `started_id`) when it ends.
+ * A push is `push` when it starts, `push_result` (with `started_id`) when Monite answers, and
+ * `push_settled` (with `started_id`) when the record is first seen done or error after it.
  */
 export interface AuditEntryTable {
   seq: Generated<number>;

@@ -9,13 +9,7 @@ import { FACET_KEYS, type FacetKey, type Facets, type RecordsQuery } from '../..
 import { OBJECT_TYPES, PLATFORMS, PROVIDERS, SYNC_STATUSES, type SyncRecord } from '../../monite/schemas';
 import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
-
-/** A cursor this server did not issue (edited, truncated, or from another list). */
-export class BadCursorError extends Error {
-  constructor() {
-    super('The cursor is not one this server issued; start again from the first page.');
-  }
-}
+import { BadCursorError } from '../http-errors';
 
 const KNOWN_VALUES: Record<FacetKey, readonly string[]> = {
   sync_status: SYNC_STATUSES,

@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import { summariseErrors } from '../../monite/errors-text';
 import type { SyncRecord } from '../../monite/schemas';
+import { auditSettledPushes, type SettledRecord } from '../audit';
 import type { Db } from '../db/database';
 import type { MirrorRecordTable } from '../db/schema';
 
@@ -34,14 +35,18 @@ export function normaliseTime(time: string): string {
 const countKey = (r: CountKey) =>
   `${r.sync_status}\u0000${r.provider}\u0000${r.platform}\u0000${r.object_type}`;
 
-/** Inserts or updates records and moves their counts to their new status, provider, platform and type. */
+/**
+ * Inserts or updates records and moves their counts to their new status, provider, platform and
+ * type. A record seen settled for the first time (new here, just left `pending`, or changed)
+ * completes the audit of a push waiting for it, in the same transaction.
+ */
 export async function upsertRecords(db: Db, entityId: string, records: SyncRecord[]): Promise<void> {
   if (records.length === 0) return;
   const rows = [...new Map(records.map((r) => [r.id, toRow(entityId, r)])).values()];
   await db.transaction().execute(async (trx) => {
     const existing = await trx
       .selectFrom('mirror_record')
-      .select(['id', 'sync_status', 'provider', 'platform', 'object_type'])
+      .select(['id', 'sync_status', 'provider', 'platform', 'object_type', 'updated_at'])
       .where('entity_id', '=', entityId)
       .where(
         'id',
@@ -58,8 +63,18 @@ export async function upsertRecords(db: Db, entityId: string, records: SyncRecor
       entry.n += n;
       deltas.set(k, entry);
     };
+    const settled: SettledRecord[] = [];
     for (const row of rows) {
       const old = before.get(row.id);
+      const justSettled = !old || old.sync_status === 'pending' || old.updated_at !== row.updated_at;
+      if (justSettled && (row.sync_status === 'done' || row.sync_status === 'error')) {
+        settled.push({
+          id: row.id,
+          status: row.sync_status,
+          updated_at: row.updated_at,
+          error: row.first_error,
+        });
+      }
       if (old && countKey(old) === countKey(row)) continue;
       if (old) bump(old, -1);
       bump(row, +1);
@@ -81,6 +96,7 @@ export async function upsertRecords(db: Db, entityId: string, records: SyncRecor
         })),
       )
       .execute();
+    await auditSettledPushes(trx, entityId, settled);
 
     const changes = [...deltas.values()].filter((d) => d.n !== 0);
     if (changes.length === 0) return;

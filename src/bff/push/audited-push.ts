@@ -4,12 +4,19 @@
  * the record Monite returns goes into the mirror.
  */
 import type { SyncRecord } from '../../monite/schemas';
-import { appendAudit } from '../audit/log';
-import type { Deps } from '../deps';
+import { appendAudit } from '../audit';
+import type { Db } from '../db/database';
 import { toHttpError } from '../http-errors';
-import { upsertRecords } from '../mirror/store';
-import type { Priority } from '../monite-client';
+import { upsertRecords } from '../mirror';
+import type { MoniteClient, Priority } from '../monite-client';
 import { PushFailedError, pushSafely } from './push-safely';
+
+/** What a push needs of the app's dependencies (deps.ts provides them). */
+export type PushDeps = {
+  db: Db;
+  monite: MoniteClient;
+  settings: { pushRetryDelayMs: number };
+};
 
 export type PushRequest = {
   actor: string;
@@ -31,7 +38,7 @@ const describe = (record: SyncRecord | undefined) => ({
 });
 
 export async function auditedPush(
-  { db, monite, settings }: Pick<Deps, 'db' | 'monite' | 'settings'>,
+  { db, monite, settings }: PushDeps,
   { actor, entityId, recordId, before, priority, jobId }: PushRequest,
 ): Promise<SyncRecord> {
   const job = jobId ? { job_id: jobId } : {};
@@ -59,7 +66,7 @@ export async function auditedPush(
       priority,
       retryDelayMs: settings.pushRetryDelayMs,
     });
-    await upsertRecords(db, entityId, [record]);
+    // The result first: a refresh that sees the record settled in between then finds the push to settle.
     await complete({
       outcome: 'ok',
       ...describe(record),
@@ -68,6 +75,7 @@ export async function auditedPush(
       monite_request_id: requestId ?? null,
       attempts,
     });
+    await upsertRecords(db, entityId, [record]);
     return record;
   } catch (error) {
     await complete({

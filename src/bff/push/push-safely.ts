@@ -18,6 +18,7 @@
  * (`retryDelayMs`) narrows that window; it cannot close it.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import { PUSH_MESSAGES } from '../../contract/push-messages';
 import type { SyncRecord } from '../../monite/schemas';
 import { backoff } from '../backoff';
 import { UpstreamError, type MoniteClient, type Priority } from '../monite-client';
@@ -116,11 +117,7 @@ export async function pushSafely(
     baseline = (await read('Could not start the push', 0)).record;
   }
   if (baseline.sync_status === 'pending') {
-    throw new PushFailedError(
-      'This record is already being pushed; Monite has not finished yet.',
-      'already_pending',
-      0,
-    );
+    throw new PushFailedError(PUSH_MESSAGES.alreadyPending, 'already_pending', 0);
   }
 
   let last: UpstreamError | undefined;

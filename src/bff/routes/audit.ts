@@ -3,9 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
-import { auditPageSchema, auditQuerySchema } from '../../contract/audit';
-import { auditCsv, queryAudit } from '../audit/queries';
-import { requirePermission } from '../auth/guard';
+import { auditPageSchema, auditQuerySchema, awaitsSettle } from '../../contract/audit';
+import { auditCsv, queryAudit } from '../audit';
+import { requirePermission } from '../auth';
 import type { Deps } from '../deps';
 import { withErrors } from './responses';
 
@@ -15,12 +15,16 @@ const csvSchema = {
   response: withErrors({ 200: { content: { 'text/csv': { schema: z.string() } } } }),
 };
 
-export function auditRoutes(app: FastifyInstance, { db }: Deps): void {
+export function auditRoutes(app: FastifyInstance, { db, refresher }: Deps): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get('/api/audit', { schema: pageSchema }, async (req) => {
     const viewer = requirePermission(req, 'readOwnAudit');
-    return queryAudit(db, req.query, viewer);
+    const page = await queryAudit(db, req.query, viewer);
+    // A push shown still waiting settles when the mirror sees its record: have it look.
+    for (const entry of page.data)
+      if (awaitsSettle(entry) && entry.entity_id) refresher.touch(entry.entity_id);
+    return page;
   });
 
   api.get('/api/audit.csv', { schema: csvSchema }, async (req, reply) => {

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { createPushJobSchema, pushJobListSchema, pushJobSchema } from '../../contract/push-jobs';
-import { requirePermission } from '../auth/guard';
+import { requirePermission } from '../auth';
 import type { Deps } from '../deps';
 import { invalidInput } from '../http-errors';
 import { entityParams, jobParams, requireServedEntity } from './params';

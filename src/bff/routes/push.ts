@@ -4,12 +4,13 @@
  * not pushed again.
  */
 import type { FastifyInstance } from 'fastify';
+import { PUSH_MESSAGES } from '../../contract/push-messages';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { syncRecordSchema } from '../../monite/schemas';
-import { requirePermission } from '../auth/guard';
+import { requirePermission } from '../auth';
 import type { Deps } from '../deps';
 import { HttpError } from '../http-errors';
-import { findRecord, upsertRecords } from '../mirror/store';
+import { findRecord, upsertRecords } from '../mirror';
 import { auditedPush } from '../push/audited-push';
 import { recordParams, requireServedEntity } from './params';
 import { withErrors } from './responses';
@@ -32,11 +33,7 @@ export function pushRoutes(app: FastifyInstance, deps: Deps): void {
         before = (await monite.getRecord(entityId, recordId)).data;
         await upsertRecords(db, entityId, [before]);
         if (before.sync_status === 'pending') {
-          throw new HttpError(
-            409,
-            'already_pending',
-            'This record is already being pushed; Monite has not finished yet.',
-          );
+          throw new HttpError(409, 'already_pending', PUSH_MESSAGES.alreadyPending);
         }
       }
       const record = await auditedPush(deps, {

@@ -4,8 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { mirrorStatusSchema, recordsPageSchema, recordsQuerySchema } from '../../contract/api';
 import { syncRecordSchema } from '../../monite/schemas';
 import type { Deps } from '../deps';
-import { queryRecords } from '../mirror/queries';
-import { upsertRecords } from '../mirror/store';
+import { queryRecords, upsertRecords } from '../mirror';
 import { entityParams, recordParams, requireServedEntity } from './params';
 import { withErrors } from './responses';
 

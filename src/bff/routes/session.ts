@@ -6,12 +6,18 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sessionResponseSchema, signInSchema, type SessionResponse } from '../../contract/session';
-import { appendAudit } from '../audit/log';
-import { FailedAttempts } from '../auth/attempts';
-import { clearSessionCookie, sessionIdOf, setSessionCookie } from '../auth/guard';
-import { DUMMY_HASH, verifyPassword } from '../auth/passwords';
-import { createSession, endSession } from '../auth/sessions';
-import { findUserByEmail } from '../auth/users';
+import { appendAudit } from '../audit';
+import {
+  clearSessionCookie,
+  createSession,
+  DUMMY_HASH,
+  endSession,
+  FailedAttempts,
+  findUserByEmail,
+  sessionIdOf,
+  setSessionCookie,
+  verifyPassword,
+} from '../auth';
 import type { Deps } from '../deps';
 import { HttpError, invalidInput } from '../http-errors';
 import { withErrors } from './responses';

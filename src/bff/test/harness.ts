@@ -9,7 +9,7 @@ import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { ROLES, type Role } from '../../contract/session';
 import { MONITE_VERSION } from '../../monite/schemas';
-import { addUser } from '../auth/users';
+import { addUser } from '../auth';
 import { createSimulator, type SimulatorOptions } from '../../simulator';
 import { loadConfig } from '../config';
 import { createDeps } from '../deps';

@@ -115,6 +115,22 @@ export function AuditFilters({
         validate={isRecordId}
         onChange={onRecord}
       />
+      {search.job && (
+        <div className="flex flex-col gap-1">
+          <span className="text-xs font-medium text-slate-600">Bulk job</span>
+          <span className="inline-flex h-8 items-center gap-1 rounded-md bg-indigo-50 px-2.5 font-mono text-xs text-indigo-800 ring-1 ring-indigo-200 ring-inset">
+            <span title={search.job}>{search.job.slice(0, 8)}</span>
+            <button
+              type="button"
+              aria-label="Show every job"
+              className="text-indigo-500 hover:text-indigo-800"
+              onClick={() => onChange({ job: undefined })}
+            >
+              ×
+            </button>
+          </span>
+        </div>
+      )}
       <SelectFilter
         label="Action"
         value={search.action}
@@ -140,6 +156,7 @@ export function AuditFilters({
             onChange({
               user: undefined,
               record: undefined,
+              job: undefined,
               action: undefined,
               outcome: undefined,
               from: undefined,

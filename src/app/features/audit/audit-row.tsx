@@ -9,6 +9,7 @@ import { recordPath } from '../../lib/paths';
 import { formatAbsolute } from '../../lib/time';
 import { ACTION_LABELS, formatDuration } from './audit-labels';
 import { OutcomeBadge } from './outcome-badge';
+import { JobLink, SettledOutcome } from './settled-outcome';
 
 const none = <span className="text-slate-300">—</span>;
 
@@ -54,6 +55,7 @@ export function AuditRow({ entry }: { entry: AuditEntry }) {
       <td className="whitespace-nowrap text-slate-700">{ACTION_LABELS[entry.action]}</td>
       <td className="max-w-56 truncate">
         <RecordCell entry={entry} />
+        {entry.job_id && <JobLink jobId={entry.job_id} />}
       </td>
       <td className="whitespace-nowrap text-slate-600">
         {entry.provider ? labelOf('provider', entry.provider) : none}
@@ -63,6 +65,7 @@ export function AuditRow({ entry }: { entry: AuditEntry }) {
       </td>
       <td>
         <StatusChange before={entry.status_before} after={entry.status_after} />
+        <SettledOutcome entry={entry} />
       </td>
       <td>
         <OutcomeBadge outcome={entry.outcome} />

@@ -15,6 +15,7 @@ const calendarDay = z.iso.date().optional().catch(undefined);
 export const auditSearchSchema = z.object({
   user: field.user.transform((u) => u || undefined).catch(undefined),
   record: field.record.catch(undefined),
+  job: field.job.catch(undefined),
   outcome: field.outcome.catch(undefined),
   action: field.action.catch(undefined),
   from: calendarDay,
@@ -27,7 +28,7 @@ export const parseAuditSearch = (params: URLSearchParams): AuditSearch =>
   auditSearchSchema.parse(Object.fromEntries(params));
 
 /** The canonical URL form: empty filters left out. */
-export function toSearchParams(search: AuditSearch): URLSearchParams {
+export function toSearchParams(search: Partial<AuditSearch>): URLSearchParams {
   const params = new URLSearchParams();
   for (const key of AUDIT_SEARCH_KEYS) {
     const value = search[key];
@@ -51,6 +52,7 @@ export function toAuditFilter(search: AuditSearch, { everyone }: { everyone: boo
   return {
     user: everyone ? search.user : undefined,
     record: search.record,
+    job: search.job,
     outcome: search.outcome,
     action: search.action,
     from: search.from && dayToIso(search.from),

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { PushJob } from '../../../contract/push-jobs';
+import { PUSH_MESSAGES } from '../../../contract/push-messages';
 import { errorMessage, isUnauthenticated } from '../../api/client';
 import { useCreatePushJob } from '../../api/create-push-job';
 import { Button } from '../../components/button';
@@ -87,7 +88,7 @@ export function PushConfirmDialog({ entityId, source, onClose, onStarted }: Push
         </h2>
         <p id="push-confirm-description" className="mt-2 text-sm text-slate-600">
           {request.statuses.length > 0 && `${describeStatuses(request.statuses)}. `}
-          Records already pending at Monite are skipped.
+          {PUSH_MESSAGES.pendingAreSkipped}
         </p>
         <div className="mt-5 flex justify-end gap-2">
           <Button ref={cancelRef} onClick={onClose}>

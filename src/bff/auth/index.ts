@@ -1,0 +1,26 @@
+/**
+ * What the rest of the BFF may use of staff sign-in, sessions and roles: routes, the CLI and
+ * other features import from here, never from the files behind it.
+ */
+export { FailedAttempts } from './attempts';
+export { ensureDemoAccounts } from './demo-accounts';
+export {
+  clearSessionCookie,
+  isHttps,
+  registerAuth,
+  requirePermission,
+  sessionIdOf,
+  setSessionCookie,
+  type AuthDeps,
+} from './guard';
+export { DUMMY_HASH, verifyPassword } from './passwords';
+export { createSession, endSession, type SessionLimits, type SessionUser } from './sessions';
+export {
+  addUser,
+  disableUser,
+  findUserByEmail,
+  listUsers,
+  MIN_PASSWORD_LENGTH,
+  setPassword,
+  setRole,
+} from './users';

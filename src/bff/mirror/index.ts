@@ -1,0 +1,7 @@
+/**
+ * What the rest of the BFF may use of the record mirror: keep it fresh, read it, and write the
+ * records Monite answers with (the one write path: store.ts `upsertRecords`).
+ */
+export { queryRecords, matchingIds } from './queries';
+export { MirrorRefresher } from './refresher';
+export { clearMirror, findRecord, upsertRecords } from './store';

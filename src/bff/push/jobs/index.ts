@@ -1,0 +1,109 @@
+/**
+ * Bulk push jobs. A job and the state of each of its records live in the database (store.ts),
+ * so progress survives a reload and a restart: on start, records caught mid-push are re-read and
+ * pushed again only if Monite shows the push did not take (recovery.ts). Pushes go through the
+ * shared rate limiter at bulk priority (a person's click goes first) and through the same
+ * in-flight guard as single pushes (runner.ts). After Monite accepts a push the record is
+ * `pending`; the job watches the mirror until it settles (settle.ts).
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
+import type { z } from 'zod';
+import { MAX_JOB_RECORDS, type PushJob, type createPushJobSchema } from '../../../contract/push-jobs';
+import { PUSH_MESSAGES } from '../../../contract/push-messages';
+import type { SessionUser } from '../../auth';
+import { HttpError } from '../../http-errors';
+import { matchingIds } from '../../mirror';
+import { progress } from './progress';
+import { reconcileInterrupted } from './recovery';
+import { DEFAULT_JOB_OPTIONS, runJob, type JobDeps, type JobOptions, type LiveJob } from './runner';
+import { activeJobs, findActiveJob, insertJob, markCancelling, readJob, recentJobIds } from './store';
+
+export { DEFAULT_JOB_OPTIONS, type JobDeps, type JobOptions } from './runner';
+
+/** Finished jobs stay on the records page this long, so everyone sees how they ended. */
+const RECENT_MS = 10 * 60_000;
+
+export class PushJobs {
+  private readonly live = new Map<string, LiveJob>();
+
+  constructor(
+    private readonly deps: JobDeps,
+    private readonly log: FastifyBaseLogger,
+    private readonly options: JobOptions = DEFAULT_JOB_OPTIONS,
+  ) {}
+
+  async create(
+    entityId: string,
+    user: SessionUser,
+    input: z.infer<typeof createPushJobSchema>,
+  ): Promise<PushJob> {
+    const { db } = this.deps;
+    const running = await findActiveJob(db, entityId);
+    if (running) {
+      throw new HttpError(409, 'job_running', PUSH_MESSAGES.jobRunning(running.created_by), {
+        job_id: running.id,
+      });
+    }
+    const ids =
+      'ids' in input
+        ? [...new Set(input.ids)]
+        : await matchingIds(db, entityId, input.filter, MAX_JOB_RECORDS + 1);
+    if (ids.length === 0) throw new HttpError(400, 'bad_request', PUSH_MESSAGES.noneMatch);
+    if (ids.length > MAX_JOB_RECORDS) {
+      throw new HttpError(400, 'bad_request', PUSH_MESSAGES.tooManyMatch(MAX_JOB_RECORDS));
+    }
+
+    const id = randomUUID();
+    await insertJob(db, { id, entityId, createdBy: user.email, recordIds: ids });
+    this.log.info({ jobId: id, entityId, records: ids.length, by: user.email }, 'push job created');
+    this.start(id);
+    return this.get(entityId, id);
+  }
+
+  /** Running jobs and those that ended in the last few minutes, newest first. */
+  async list(entityId: string): Promise<PushJob[]> {
+    const since = new Date(Date.now() - RECENT_MS).toISOString();
+    const ids = await recentJobIds(this.deps.db, entityId, since);
+    return Promise.all(ids.map((id) => this.get(entityId, id)));
+  }
+
+  async get(entityId: string, jobId: string): Promise<PushJob> {
+    const job = await readJob(this.deps.db, entityId, jobId);
+    if (!job) throw new HttpError(404, 'not_found', PUSH_MESSAGES.noSuchJob);
+    const waiting = job.counts.queued + job.counts.pushing;
+    return { ...job, ...progress(this.live.get(jobId)?.sent ?? [], waiting) };
+  }
+
+  /** Queued records are not sent; pushes already sent finish and are still watched. */
+  async cancel(entityId: string, jobId: string): Promise<PushJob> {
+    await this.get(entityId, jobId);
+    const live = this.live.get(jobId);
+    if (live) live.cancelled = true;
+    await markCancelling(this.deps.db, jobId);
+    return this.get(entityId, jobId);
+  }
+
+  /** After a restart: settle records caught mid-push, then carry on with every unfinished job. */
+  async resume(): Promise<number> {
+    const jobs = await activeJobs(this.deps.db);
+    for (const job of jobs) {
+      await reconcileInterrupted(this.deps, job.id, job.entity_id);
+      this.start(job.id);
+    }
+    return jobs.length;
+  }
+
+  /** Resolves when every job this process runs has ended (tests and shutdown). */
+  async idle(): Promise<void> {
+    await Promise.all([...this.live.values()].map((l) => l.done));
+  }
+
+  private start(jobId: string): void {
+    const live: LiveJob = { cancelled: false, sent: [], done: Promise.resolve() };
+    live.done = runJob(this.deps, this.log, this.options, jobId, live)
+      .catch((error: unknown) => this.log.error({ jobId, err: error }, 'push job stopped by an error'))
+      .finally(() => this.live.delete(jobId));
+    this.live.set(jobId, live);
+  }
+}
