@@ -1,6 +1,8 @@
 /**
  * A BFF wired to a fresh simulator through msw/node (no network) and an in-memory SQLite
- * database. Any request the simulator does not handle fails the test.
+ * database. Any request the simulator does not handle fails the test. `createBff` builds one
+ * without installing the simulator's handlers, for test setups that own their msw server (the
+ * SPA's tests in src/app/test).
  */
 import { Writable } from 'node:stream';
 import { setupServer } from 'msw/node';
@@ -13,7 +15,7 @@ import { createSimulator, type SimulatorOptions } from '../../simulator';
 import { loadConfig } from '../config';
 import { createDeps } from '../deps';
 import { MoniteClient } from '../monite-client';
-import { DEFAULT_JOB_OPTIONS, PushJobs } from '../push/jobs';
+import { DEFAULT_JOB_OPTIONS, PushJobs, type JobOptions } from '../push/jobs';
 import { buildServer } from '../server';
 
 export const MONITE_URL = 'https://api.sandbox.monite.com/v1';
@@ -41,10 +43,17 @@ export function useSimulatedMonite(): void {
   afterAll(() => msw.close());
 }
 
-export async function startBff(
-  options: Partial<SimulatorOptions> = {},
-  bffOptions: { rateLimit?: number } = {},
-) {
+export type BffOptions = {
+  /** Requests per second the BFF sends to Monite. Default 1000. */
+  rateLimit?: number;
+  /** How long the BFF waits for Monite. Default 2000. */
+  timeoutMs?: number;
+  /** Default FAST_JOBS. */
+  jobs?: JobOptions;
+};
+
+/** A BFF over the simulator (whose `handlers` the caller installs) and an in-memory database. */
+export async function createBff(options: Partial<SimulatorOptions> = {}, bffOptions: BffOptions = {}) {
   const sim = createSimulator({
     clientId: CLIENT_ID,
     clientSecret: CLIENT_SECRET,
@@ -54,7 +63,6 @@ export async function startBff(
     rateLimitPerSecond: 1000,
     ...options,
   });
-  msw.use(...sim.handlers);
 
   let logs = '';
   const log = pino(
@@ -72,14 +80,14 @@ export async function startBff(
       clientId: CLIENT_ID,
       clientSecret: CLIENT_SECRET,
       version: MONITE_VERSION,
-      timeoutMs: 2000,
+      timeoutMs: bffOptions.timeoutMs ?? 2000,
       rateLimitPerSecond: bffOptions.rateLimit ?? 1000,
     },
     log,
   );
   const deps = await createDeps(loadConfig({ DATABASE_URL: 'sqlite::memory:' }), monite, log);
   deps.settings.pushRetryDelayMs = 10;
-  deps.jobs = new PushJobs(deps, log, FAST_JOBS);
+  deps.jobs = new PushJobs(deps, log, bffOptions.jobs ?? FAST_JOBS);
   for (const role of ROLES) await addUser(deps.db, `${role}@example.com`, role, PASSWORD);
   const app = await buildServer(deps, { logger: log, spaDir: '/nonexistent' });
   const entityId = sim.entities[0]!.id;
@@ -110,4 +118,11 @@ export async function startBff(
       await deps.db.destroy();
     },
   };
+}
+
+/** `createBff` with the simulator answering through this file's msw server (`useSimulatedMonite`). */
+export async function startBff(options: Partial<SimulatorOptions> = {}, bffOptions: BffOptions = {}) {
+  const bff = await createBff(options, bffOptions);
+  msw.use(...bff.sim.handlers);
+  return bff;
 }
