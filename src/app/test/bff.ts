@@ -10,7 +10,7 @@ import { http } from 'msw';
 import type { CreatePushJob } from '../../contract/push-jobs';
 import type { Role } from '../../contract/session';
 import { ensureDemoAccounts } from '../../bff/auth/demo-accounts';
-import { disableUser, setRole } from '../../bff/auth/users';
+import { addUser, disableUser, findUserByEmail, setRole } from '../../bff/auth/users';
 import type { Database } from '../../bff/db/schema';
 import { createBff, FAST_JOBS, MONITE_URL, PASSWORD, SAME_ORIGIN } from '../../bff/test/harness';
 import type { SimRecord, SimulatorOptions } from '../../simulator';
@@ -24,6 +24,11 @@ export type RecordInit = Partial<Omit<SimRecord, 'id'>>;
 export type TestBffOptions = {
   /** Signed in as this role (default operator), or signed out. */
   session?: Role | 'signed-out';
+  /**
+   * Who has an account (`<role>@example.com`, PASSWORD): by default the signed-in role, or an
+   * operator when signed out (none in demo mode). `as(role)` adds one. (Each costs a password hash, a start's main cost.)
+   */
+  accounts?: Role[];
   /** Demo mode: the demo accounts exist (with their demo passwords) and sign-in lists them. */
   demo?: boolean;
   /** The first entity's records at Monite, mirrored before the page opens. */
@@ -60,6 +65,8 @@ export const failure = (message: string) => ({ provider: { message } });
 export async function startBff({
   session = 'operator',
   demo = false,
+  // Demo mode makes its own.
+  accounts = demo ? [] : [session === 'signed-out' ? 'operator' : session],
   records = [],
   unmirrored = false,
   pushDelayMs = 100,
@@ -78,7 +85,7 @@ export async function startBff({
       ...simulator,
     },
     // Long enough for a test to hold a push at Monite across a few polls.
-    { timeoutMs: 30_000, jobs: JOBS },
+    { timeoutMs: 30_000, jobs: JOBS, roles: accounts },
   );
   const { app, deps, sim, entityId } = bff;
   running.push(bff.close);
@@ -143,7 +150,11 @@ export async function startBff({
   if (!unmirrored) await deps.refresher.refresh(entityId);
 
   /** Headers for a same-origin request signed in as `role` (someone else, in another browser). */
-  const as = (role: Role) => bff.signIn(role);
+  const as = async (role: Role) => {
+    const email = `${role}@example.com`;
+    if (!(await findUserByEmail(deps.db, email))) await addUser(deps.db, email, role, PASSWORD);
+    return bff.signIn(role);
+  };
   type SessionHeaders = Awaited<ReturnType<typeof as>>;
 
   const signInAs = async (role: Role) => {

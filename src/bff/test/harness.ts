@@ -50,6 +50,8 @@ export type BffOptions = {
   timeoutMs?: number;
   /** Default FAST_JOBS. */
   jobs?: JobOptions;
+  /** Who has an account (`<role>@example.com`, PASSWORD). Default: one of each role. */
+  roles?: readonly Role[];
 };
 
 /** A BFF over the simulator (whose `handlers` the caller installs) and an in-memory database. */
@@ -88,7 +90,7 @@ export async function createBff(options: Partial<SimulatorOptions> = {}, bffOpti
   const deps = await createDeps(loadConfig({ DATABASE_URL: 'sqlite::memory:' }), monite, log);
   deps.settings.pushRetryDelayMs = 10;
   deps.jobs = new PushJobs(deps, log, bffOptions.jobs ?? FAST_JOBS);
-  for (const role of ROLES) await addUser(deps.db, `${role}@example.com`, role, PASSWORD);
+  for (const role of bffOptions.roles ?? ROLES) await addUser(deps.db, `${role}@example.com`, role, PASSWORD);
   const app = await buildServer(deps, { logger: log, spaDir: '/nonexistent' });
   const entityId = sim.entities[0]!.id;
 

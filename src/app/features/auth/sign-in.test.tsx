@@ -53,7 +53,7 @@ describe('signing in', () => {
   });
 
   it('says a disabled account is disabled', async () => {
-    const bff = await startBff({ session: 'signed-out' });
+    const bff = await startBff({ session: 'signed-out', accounts: ['viewer'] });
     await bff.disableAccount('viewer@example.com');
     const { user } = renderApp('/sign-in');
 
@@ -69,7 +69,7 @@ describe('signing in', () => {
 
     await signIn(user, 'operator@example.com', PASSWORD);
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      /^Too many sign-in attempts; try again in (900|899) s$/,
+      /^Too many sign-in attempts; try again in \d+ s$/,
     );
     expect(screen.getByRole('button', { name: 'Sign in' })).toBeDisabled();
   });

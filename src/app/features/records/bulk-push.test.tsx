@@ -257,7 +257,7 @@ describe('the job panel', () => {
 
     await user.click(within(panel()).getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByRole('region', { name: 'Bulk push' })).not.toBeInTheDocument();
-  }, 15_000);
+  });
 
   it("shows a job someone else started, found on load, and stops this page's own pushes meanwhile", async () => {
     const bff = await startBff({ ...HELD, records: named('o1', 'o2') });
