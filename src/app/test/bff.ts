@@ -13,7 +13,7 @@ import { ensureDemoAccounts } from '../../bff/auth/demo-accounts';
 import { addUser, disableUser, findUserByEmail, setRole } from '../../bff/auth/users';
 import type { Database } from '../../bff/db/schema';
 import { createBff, FAST_JOBS, MONITE_URL, PASSWORD, SAME_ORIGIN } from '../../bff/test/harness';
-import type { SimRecord, SimulatorOptions } from '../../simulator';
+import type { SimRecord } from '../../simulator';
 import { server } from './server';
 
 export { PASSWORD };
@@ -26,7 +26,8 @@ export type TestBffOptions = {
   session?: Role | 'signed-out';
   /**
    * Who has an account (`<role>@example.com`, PASSWORD): by default the signed-in role, or an
-   * operator when signed out (none in demo mode). `as(role)` adds one. (Each costs a password hash, a start's main cost.)
+   * operator when signed out (none in demo mode); `as(role)` adds one. Each costs a password
+   * hash, most of a start's time.
    */
   accounts?: Role[];
   /** Demo mode: the demo accounts exist (with their demo passwords) and sign-in lists them. */
@@ -37,7 +38,6 @@ export type TestBffOptions = {
   unmirrored?: boolean;
   /** How long a push stays pending at Monite. Default 100 ms; `settlePushes()` ends them sooner. */
   pushDelayMs?: number;
-  simulator?: Partial<SimulatorOptions>;
 };
 
 /**
@@ -60,8 +60,6 @@ export async function stopBffs(): Promise<void> {
   await Promise.all(running.splice(0).map((close) => close()));
 }
 
-export const failure = (message: string) => ({ provider: { message } });
-
 export async function startBff({
   session = 'operator',
   demo = false,
@@ -70,7 +68,6 @@ export async function startBff({
   records = [],
   unmirrored = false,
   pushDelayMs = 100,
-  simulator = {},
 }: TestBffOptions = {}) {
   // The simulator's clock runs `skew` ahead of the real one: moving it on settles pushes at once.
   let skew = 0;
@@ -82,7 +79,6 @@ export async function startBff({
       ],
       pushDelayMs,
       now: () => Date.now() + skew,
-      ...simulator,
     },
     // Long enough for a test to hold a push at Monite across a few polls.
     { timeoutMs: 30_000, jobs: JOBS, roles: accounts },
@@ -142,7 +138,7 @@ export async function startBff({
       platform: 'xero',
       sync_status: 'error',
       ...(init.sync_status === undefined || init.sync_status === 'error'
-        ? { errors: failure('Contact is archived') }
+        ? { errors: { provider: { message: 'Contact is archived' } } }
         : {}),
       ...init,
     });
@@ -157,14 +153,13 @@ export async function startBff({
   };
   type SessionHeaders = Awaited<ReturnType<typeof as>>;
 
-  const signInAs = async (role: Role) => {
-    const { cookie } = await as(role);
+  if (session !== 'signed-out') {
+    const { cookie } = await as(session);
     for (const pair of cookie.split('; ')) {
       const [name, value] = pair.split('=');
       jar.set(name!, value!);
     }
-  };
-  if (session !== 'signed-out') await signInAs(session);
+  }
 
   return {
     ...bff,
