@@ -143,7 +143,6 @@ export async function startBff({
       ...init,
     });
   });
-  if (!unmirrored) await deps.refresher.refresh(entityId);
 
   /** Headers for a same-origin request signed in as `role` (someone else, in another browser). */
   const as = async (role: Role) => {
@@ -153,13 +152,18 @@ export async function startBff({
   };
   type SessionHeaders = Awaited<ReturnType<typeof as>>;
 
-  if (session !== 'signed-out') {
-    const { cookie } = await as(session);
+  const signIn = async (role: Role) => {
+    const { cookie } = await as(role);
     for (const pair of cookie.split('; ')) {
       const [name, value] = pair.split('=');
       jar.set(name!, value!);
     }
-  }
+  };
+  // Side by side: the mirror's first scan and the sign-in's password check.
+  await Promise.all([
+    !unmirrored && deps.refresher.refresh(entityId),
+    session !== 'signed-out' && signIn(session),
+  ]);
 
   return {
     ...bff,

@@ -90,8 +90,13 @@ export async function createBff(options: Partial<SimulatorOptions> = {}, bffOpti
   const deps = await createDeps(loadConfig({ DATABASE_URL: 'sqlite::memory:' }), monite, log);
   deps.settings.pushRetryDelayMs = 10;
   deps.jobs = new PushJobs(deps, log, bffOptions.jobs ?? FAST_JOBS);
-  for (const role of bffOptions.roles ?? ROLES) await addUser(deps.db, `${role}@example.com`, role, PASSWORD);
-  const app = await buildServer(deps, { logger: log, spaDir: '/nonexistent' });
+  // Password hashing (scrypt, on libuv's thread pool) is most of a start: overlap it with the app's.
+  const [app] = await Promise.all([
+    buildServer(deps, { logger: log, spaDir: '/nonexistent' }),
+    Promise.all(
+      (bffOptions.roles ?? ROLES).map((role) => addUser(deps.db, `${role}@example.com`, role, PASSWORD)),
+    ),
+  ]);
   const entityId = sim.entities[0]!.id;
 
   /** Signs in as `role` and returns headers that make a same-origin request with that session. */
