@@ -29,6 +29,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/**/*.test.tsx'],
           setupFiles: ['src/app/test/setup.ts'],
+          // Each test starts the real BFF and follows its polls in real time; on a busy machine
+          // that can pass Vitest's default 5 s.
+          testTimeout: 15_000,
         },
       },
     ],

@@ -1,21 +1,14 @@
-/** The mocked BFF: each test installs the handlers it needs; anything else fails the test. */
-import { http, HttpResponse } from 'msw';
+/** The msw server the SPA's tests run on: each test starts the real BFF on it (bff.ts); anything else fails the test. */
 import { setupServer } from 'msw/node';
-import { ENTITY, OTHER_ENTITY, staffUser } from './fixtures';
 
-export const server = setupServer(
-  // Signed in as an operator unless a test says otherwise (`mockSession` in mock-bff.ts).
-  http.get('*/api/session', () => HttpResponse.json({ user: staffUser('operator') })),
-  http.get('*/api/entities', () => HttpResponse.json({ data: [ENTITY, OTHER_ENTITY] })),
-  // No bulk push job unless a test starts one (`mockBff(…).jobs`).
-  http.get('*/api/entities/:entityId/push-jobs', () => HttpResponse.json({ data: [] })),
-);
+export const server = setupServer();
 
-/** Every request the mocked BFF saw, to assert what the SPA asked for. */
+/** Every request the SPA sent to the BFF, to assert what it asked for. */
 export function recordRequests() {
   const requests: Request[] = [];
+  const api = `${window.location.origin}/api/`;
   server.events.on('request:start', ({ request }) => {
-    requests.push(request.clone());
+    if (request.url.startsWith(api)) requests.push(request.clone());
   });
   return requests;
 }

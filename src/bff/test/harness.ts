@@ -1,7 +1,9 @@
 /**
  * A BFF wired to a fresh simulator through msw/node (no network) and an in-memory SQLite
  * database. Any request the simulator does not handle fails the test, and so does any response
- * the BFF sends that its OpenAPI document does not describe.
+ * the BFF sends that its OpenAPI document does not describe. `createBff` builds one without
+ * installing the simulator's handlers, for test setups that own their msw server (the SPA's tests
+ * in src/app/test).
  */
 import { Writable } from 'node:stream';
 import { setupServer } from 'msw/node';
@@ -14,7 +16,7 @@ import { createSimulator, type SimulatorOptions } from '../../simulator';
 import { loadConfig } from '../config';
 import { createDeps } from '../deps';
 import { MoniteClient } from '../monite-client';
-import { DEFAULT_JOB_OPTIONS, PushJobs } from '../push/jobs';
+import { DEFAULT_JOB_OPTIONS, PushJobs, type JobOptions } from '../push/jobs';
 import { buildServer } from '../server';
 import { checkResponsesAgainstOpenApi } from './openapi-responses';
 
@@ -50,10 +52,21 @@ export function useSimulatedMonite(): void {
   afterAll(() => msw.close());
 }
 
-export async function startBff(
-  options: Partial<SimulatorOptions> = {},
-  bffOptions: { rateLimit?: number; timeoutMs?: number; spaDir?: string } = {},
-) {
+export type BffOptions = {
+  /** Requests per second the BFF sends to Monite. Default 1000. */
+  rateLimit?: number;
+  /** How long the BFF waits for Monite. Default 2000. */
+  timeoutMs?: number;
+  /** Default FAST_JOBS. */
+  jobs?: JobOptions;
+  /** Who has an account (`<role>@example.com`, PASSWORD). Default: one of each role. */
+  roles?: readonly Role[];
+  /** The built SPA to serve. Default: none. */
+  spaDir?: string;
+};
+
+/** A BFF over the simulator (whose `handlers` the caller installs) and an in-memory database. */
+export async function createBff(options: Partial<SimulatorOptions> = {}, bffOptions: BffOptions = {}) {
   const sim = createSimulator({
     clientId: CLIENT_ID,
     clientSecret: CLIENT_SECRET,
@@ -63,7 +76,6 @@ export async function startBff(
     rateLimitPerSecond: 1000,
     ...options,
   });
-  msw.use(...sim.handlers);
 
   let logs = '';
   const log = pino(
@@ -89,9 +101,14 @@ export async function startBff(
   );
   const deps = await createDeps(loadConfig({ DATABASE_URL: 'sqlite::memory:' }), monite, log);
   deps.settings.pushRetryDelayMs = 10;
-  deps.jobs = new PushJobs(deps, log, FAST_JOBS);
-  for (const role of ROLES) await addUser(deps.db, `${role}@example.com`, role, PASSWORD);
-  const app = await buildServer(deps, { logger: log, spaDir: bffOptions.spaDir ?? '/nonexistent' });
+  deps.jobs = new PushJobs(deps, log, bffOptions.jobs ?? FAST_JOBS);
+  // Password hashing (scrypt, on libuv's thread pool) is most of a start: overlap it with the app's.
+  const [app] = await Promise.all([
+    buildServer(deps, { logger: log, spaDir: bffOptions.spaDir ?? '/nonexistent' }),
+    Promise.all(
+      (bffOptions.roles ?? ROLES).map((role) => addUser(deps.db, `${role}@example.com`, role, PASSWORD)),
+    ),
+  ]);
   checkResponsesAgainstOpenApi(app, responseProblems);
   const entityId = sim.entities[0]!.id;
 
@@ -121,4 +138,11 @@ export async function startBff(
       await deps.db.destroy();
     },
   };
+}
+
+/** `createBff` with the simulator answering through this file's msw server (`useSimulatedMonite`). */
+export async function startBff(options: Partial<SimulatorOptions> = {}, bffOptions: BffOptions = {}) {
+  const bff = await createBff(options, bffOptions);
+  msw.use(...bff.sim.handlers);
+  return bff;
 }

@@ -1,86 +1,84 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { ENTITY, makeAuditEntry } from '../../test/fixtures';
-import { mockAudit, mockSession } from '../../test/mock-bff';
+import { startBff } from '../../test/bff';
 import { renderApp } from '../../test/render-app';
-import { server } from '../../test/server';
+import { recordRequests } from '../../test/server';
 import { dayToIso } from './audit-search';
 
 const RECORD_ID = '5d0f6a1e-7b2c-4d3e-8f4a-00000000abcd';
 
 const table = async () => screen.findByRole('table');
 const rowOf = async (text: string) => (await screen.findByText(text)).closest('tr')!;
+/** The query of each audit request the page sent. */
+const auditQueries = (requests: Request[]) =>
+  requests
+    .map((r) => new URL(r.url))
+    .filter((u) => u.pathname === '/api/audit')
+    .map((u) => u.searchParams);
 
 describe('audit page', () => {
   it('lists who did what, newest first, with everything a person needs to follow it up', async () => {
-    mockSession('admin');
-    mockAudit([
-      makeAuditEntry({
-        actor: 'ann@example.com',
-        record_id: RECORD_ID,
-        object_id: 'bill-42',
-        outcome: 'unknown',
-        monite_request_id: 'req-unknown-1',
-        duration_ms: 15_000,
-        status_after: null,
-        reason: 'Monite did not answer in time',
-      }),
-      makeAuditEntry({
-        actor: 'bob@example.com',
-        object_id: 'bill-43',
-        outcome: 'failed',
-        status_after: 'error',
-        errors: { provider: { message: 'Tax rate is missing' } },
-      }),
-      makeAuditEntry({
-        actor: 'bob@example.com',
-        action: 'sign_in_failed',
-        record_id: null,
-        object_id: null,
-        object_type: null,
-        provider: null,
-        platform: null,
-        status_before: null,
-        status_after: null,
-        monite_request_id: null,
-        duration_ms: null,
-        outcome: 'failed',
-        reason: 'Wrong password',
-      }),
-    ]);
+    const bff = await startBff({
+      session: 'admin',
+      records: [
+        { object_id: 'bill-42', provider: 'codat', platform: 'xero' },
+        { object_id: 'bill-43', provider: 'railz', platform: 'quickbooks_online' },
+      ],
+    });
+    const [inFlight, failing] = bff.records;
+    await bff.failSignIn('viewer@example.com');
+    const operator = await bff.as('operator');
+    // Monite fails every attempt at this push.
+    bff.sim.faults.failNext(3, 503, '/push');
+    expect((await bff.push(operator, failing!.id)).statusCode).toBe(502);
+    // …and this one has not been answered yet.
+    const held = bff.holdPush(inFlight!.id);
+    const pushing = bff.push(operator, inFlight!.id);
+    await held.reached;
     renderApp('/audit');
 
     const rows = within(await table())
       .getAllByRole('row')
       .slice(1);
-    expect(rows).toHaveLength(3);
+    expect(rows.map((row) => within(row).getAllByRole('cell')[2]!.textContent)).toEqual([
+      'Push',
+      'Push',
+      'Sign-in',
+      'Failed sign-in',
+      'Sign-in',
+    ]);
     const first = rows[0]!;
-    expect(within(first).getByText('ann@example.com')).toBeInTheDocument();
-    expect(within(first).getByText('Push')).toBeInTheDocument();
+    expect(within(first).getByText('operator@example.com')).toBeInTheDocument();
     expect(within(first).getByText('Outcome unknown')).toBeInTheDocument();
     expect(within(first).getByRole('link', { name: 'Bill bill-42' })).toHaveAttribute(
       'href',
-      `/entities/${ENTITY.id}/records/${RECORD_ID}`,
+      `/entities/${bff.entityId}/records/${inFlight!.id}`,
     );
     expect(within(first).getByText('Codat')).toBeInTheDocument();
     expect(within(first).getByText('Xero')).toBeInTheDocument();
-    expect(within(first).getByText('req-unknown-1')).toBeInTheDocument();
-    expect(within(first).getByRole('button', { name: 'Copy Monite request ID' })).toBeInTheDocument();
-    expect(within(first).getByText('15.0 s')).toBeInTheDocument();
-    expect(within(first).getByText('Monite did not answer in time')).toBeInTheDocument();
-    expect(within(first).getByText(/ago$/)).toBeInTheDocument();
+    expect(within(first).getByText('No answer from Monite has been recorded yet.')).toBeInTheDocument();
+    expect(within(first).getByText('just now')).toBeInTheDocument();
 
-    expect(within(rows[1]!).getByText('Tax rate is missing')).toBeInTheDocument();
-    // Status before and after (Failed → Failed), and the outcome.
-    expect(within(rows[1]!).getAllByText('Failed')).toHaveLength(3);
-    expect(within(rows[2]!).getByText('Failed sign-in')).toBeInTheDocument();
-    expect(within(rows[2]!).getByText('Wrong password')).toBeInTheDocument();
+    const second = rows[1]!;
+    expect(within(second).getByRole('link', { name: 'Bill bill-43' })).toBeInTheDocument();
+    expect(within(second).getByText('Railz')).toBeInTheDocument();
+    expect(within(second).getByText('QuickBooks Online')).toBeInTheDocument();
+    // Status before, and the outcome.
+    expect(within(second).getAllByText('Failed')).toHaveLength(2);
+    expect(within(second).getByText(/^Push failed after 3 attempts/)).toBeInTheDocument();
+    expect(within(second).getByText(/^\d+ ms$/)).toBeInTheDocument();
+    expect(within(second).getByRole('button', { name: 'Copy Monite request ID' })).toBeInTheDocument();
+
+    expect(within(rows[3]!).getByText('viewer@example.com')).toBeInTheDocument();
+    expect(within(rows[3]!).getByText('wrong email or password')).toBeInTheDocument();
+    held.release();
+    await pushing;
   });
 
   it('puts every filter in the URL and the request, and the CSV link carries them', async () => {
-    mockSession('admin');
-    const audit = mockAudit([makeAuditEntry({ object_id: 'bill-1', outcome: 'failed' })]);
+    const bff = await startBff({ session: 'admin', records: [{ object_id: 'bill-1' }] });
+    await bff.push(await bff.as('admin'), bff.records[0]!.id);
+    const requests = recordRequests();
     const { router, user } = renderApp('/audit');
     await rowOf('Bill bill-1');
 
@@ -110,7 +108,7 @@ describe('audit page', () => {
       to: dayToIso('2025-01-12', { endOfDay: true }),
     };
     await waitFor(() =>
-      expect(Object.fromEntries(audit.requests.at(-1)!)).toEqual({ ...expected, limit: '50' }),
+      expect(Object.fromEntries(auditQueries(requests).at(-1)!)).toEqual({ ...expected, limit: '50' }),
     );
     expect(await screen.findByText('No entries match these filters.')).toBeInTheDocument();
 
@@ -122,18 +120,22 @@ describe('audit page', () => {
   });
 
   it('reads its filters from a shared link', async () => {
-    mockSession('admin');
-    const audit = mockAudit([makeAuditEntry({ object_id: 'bill-2', action: 'push', outcome: 'ok' })]);
+    const bff = await startBff({ session: 'admin', records: [{ object_id: 'bill-2' }] });
+    await bff.push(await bff.as('admin'), bff.records[0]!.id);
+    const requests = recordRequests();
     renderApp('/audit?action=push&outcome=ok');
     await rowOf('Bill bill-2');
     expect(screen.getByLabelText('Outcome')).toHaveValue('ok');
     expect(screen.getByLabelText('Action')).toHaveValue('push');
-    expect(audit.requests[0]!.get('outcome')).toBe('ok');
+    expect(auditQueries(requests)[0]!.get('outcome')).toBe('ok');
+    // Only pushes: the sign-ins are filtered out.
+    expect(within(await table()).getAllByRole('row')).toHaveLength(2);
   });
 
   it('says when a record ID is not one, without sending it', async () => {
-    mockSession('admin');
-    const audit = mockAudit([makeAuditEntry({ object_id: 'bill-3' })]);
+    const bff = await startBff({ session: 'admin', records: [{ object_id: 'bill-3' }] });
+    await bff.push(await bff.as('admin'), bff.records[0]!.id);
+    const requests = recordRequests();
     const { router, user } = renderApp('/audit');
     await rowOf('Bill bill-3');
 
@@ -143,60 +145,57 @@ describe('audit page', () => {
     );
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(router.state.location.search).toBe('');
-    expect(audit.requests.every((params) => !params.has('record'))).toBe(true);
+    expect(auditQueries(requests).every((params) => !params.has('record'))).toBe(true);
   });
 
   it('has no user filter for non-admins, who only see their own entries', async () => {
-    mockSession('operator');
-    const audit = mockAudit([makeAuditEntry({ object_id: 'bill-own' })]);
-    renderApp('/audit?user=someone-else%40example.com');
+    const bff = await startBff({
+      session: 'operator',
+      records: [{ object_id: 'bill-own' }, { object_id: 'bill-other' }],
+    });
+    await bff.push(await bff.as('operator'), bff.records[0]!.id);
+    await bff.push(await bff.as('admin'), bff.records[1]!.id);
+    const requests = recordRequests();
+    renderApp('/audit?user=admin%40example.com');
     await rowOf('Bill bill-own');
 
     expect(screen.getByText('Your own actions')).toBeInTheDocument();
     expect(screen.queryByLabelText('User')).not.toBeInTheDocument();
-    expect(audit.requests[0]!.has('user')).toBe(false);
+    expect(auditQueries(requests)[0]!.has('user')).toBe(false);
+    expect(screen.queryByText('Bill bill-other')).not.toBeInTheDocument();
+    expect(screen.queryByText('admin@example.com')).not.toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Export CSV' })).toHaveAttribute('href', '/api/audit.csv');
   });
 
   it('loads older entries on demand', async () => {
-    mockSession('admin');
-    const entries = Array.from({ length: 3 }, (_, i) => makeAuditEntry({ object_id: `bill-page-${i}` }));
-    const audit = mockAudit(entries, { pageSize: 2 });
+    // A page holds 50 entries: 51 pushes and the admin's sign-in make two pages.
+    const bff = await startBff({
+      session: 'admin',
+      records: Array.from({ length: 51 }, (_, i) => ({ object_id: `bill-page-${i}` })),
+    });
+    const admin = await bff.as('admin');
+    for (const record of bff.records) await bff.push(admin, record.id);
+    const requests = recordRequests();
     const { user } = renderApp('/audit');
-    await rowOf('Bill bill-page-1');
-    expect(screen.queryByText('Bill bill-page-2')).not.toBeInTheDocument();
+    await rowOf('Bill bill-page-50');
+    // Newest first: the first push and the sign-ins are on the next page.
+    expect(screen.queryByText('Bill bill-page-0')).not.toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Load more' }));
-    expect(await screen.findByText('Bill bill-page-2')).toBeInTheDocument();
-    expect(audit.requests.at(-1)!.get('cursor')).toBe('2');
+    expect(await screen.findByText('Bill bill-page-0')).toBeInTheDocument();
+    expect(auditQueries(requests).at(-1)!.get('cursor')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
   });
 
-  it('says when nothing was audited yet', async () => {
-    mockSession('admin');
-    mockAudit([]);
-    renderApp('/audit');
-    expect(await screen.findByText('Nothing audited yet.')).toBeInTheDocument();
-  });
-
   it('explains a failed load and retries it', async () => {
-    mockSession('admin');
-    let calls = 0;
-    server.use(
-      http.get('*/api/audit', () => {
-        calls += 1;
-        return calls === 1
-          ? HttpResponse.json(
-              { error: { code: 'internal', message: 'The database is unavailable' } },
-              { status: 500 },
-            )
-          : HttpResponse.json({ data: [makeAuditEntry({ object_id: 'bill-retried' })], next_cursor: null });
-      }),
-    );
+    const bff = await startBff({ session: 'admin' });
+    const restore = await bff.breakTable('audit_entry');
     const { user } = renderApp('/audit');
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('The database is unavailable');
+    expect(alert).toHaveTextContent('Something went wrong in Sync Desk; the error was logged.');
+
+    await restore();
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
-    expect(await screen.findByText('Bill bill-retried')).toBeInTheDocument();
+    expect(await within(await table()).findByText('Sign-in')).toBeInTheDocument();
   });
 });

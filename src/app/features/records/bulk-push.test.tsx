@@ -1,15 +1,16 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { ENTITY, makePage, makeRecord } from '../../test/fixtures';
-import { mockBff } from '../../test/mock-bff';
+import { summariseErrors } from '../../../monite/errors-text';
+import { startBff, type RecordInit } from '../../test/bff';
 import { renderApp } from '../../test/render-app';
-import { recordRequests, server } from '../../test/server';
+import { recordRequests } from '../../test/server';
 
-const recordsUrl = `/entities/${ENTITY.id}/records`;
 // Jobs are polled once a second while one runs.
 const NEXT_POLL = { timeout: 3000 };
+// Pushed records stay pending at Monite (and a job keeps running) until a test settles them.
+const HELD = { pushDelayMs: 60_000 };
 
+const named = (...objectIds: string[]): RecordInit[] => objectIds.map((object_id) => ({ object_id }));
 const checkbox = (objectId: string) => screen.getByRole('checkbox', { name: `Select Bill ${objectId}` });
 const bulkBar = () => screen.getByRole('region', { name: 'Bulk actions' });
 const panel = () => screen.getByRole('region', { name: 'Bulk push' });
@@ -32,9 +33,8 @@ async function confirmPush(user: User, count: string) {
 
 describe('selecting records', () => {
   it('ticks rows one by one, and shift-click ticks exactly the range, without opening the drawer', async () => {
-    const records = ['r1', 'r2', 'r3', 'r4', 'r5'].map((id) => makeRecord({ object_id: id }));
-    mockBff(records);
-    const { user, router } = renderApp(recordsUrl);
+    const bff = await startBff({ records: named('r1', 'r2', 'r3', 'r4', 'r5') });
+    const { user, router } = renderApp(bff.recordsUrl);
     await screen.findByText('r1');
 
     await user.click(checkbox('r2'));
@@ -51,7 +51,7 @@ describe('selecting records', () => {
       false,
     ]);
     expect(within(bulkBar()).getByRole('button', { name: 'Push selected (3)' })).toBeEnabled();
-    expect(router.state.location.pathname).toBe(recordsUrl);
+    expect(router.state.location.pathname).toBe(bff.recordsUrl);
 
     // The keyboard works too: Space on a focused checkbox.
     checkbox('r5').focus();
@@ -60,8 +60,8 @@ describe('selecting records', () => {
   });
 
   it('ticks every loaded row from the header, which shows a partial selection', async () => {
-    mockBff(['h1', 'h2', 'h3'].map((id) => makeRecord({ object_id: id })));
-    const { user } = renderApp(recordsUrl);
+    const bff = await startBff({ records: named('h1', 'h2', 'h3') });
+    const { user } = renderApp(bff.recordsUrl);
     await screen.findByText('h1');
     const header = screen.getByRole('checkbox', { name: 'Select all loaded records' }) as HTMLInputElement;
 
@@ -79,13 +79,13 @@ describe('selecting records', () => {
   });
 
   it('clears the selection when the filters change', async () => {
-    mockBff([makeRecord({ object_id: 'f1', provider: 'codat' }), makeRecord({ object_id: 'f2' })]);
-    const { user, router } = renderApp(recordsUrl);
+    const bff = await startBff({ records: [{ object_id: 'f1', provider: 'codat' }, { object_id: 'f2' }] });
+    const { user, router } = renderApp(bff.recordsUrl);
     await screen.findByText('f1');
     await user.click(checkbox('f1'));
     expect(bulkBar()).toBeInTheDocument();
 
-    await router.navigate(`${recordsUrl}?provider=codat`);
+    await router.navigate(`${bff.recordsUrl}?provider=codat`);
     await waitFor(() =>
       expect(screen.queryByRole('region', { name: 'Bulk actions' })).not.toBeInTheDocument(),
     );
@@ -93,9 +93,9 @@ describe('selecting records', () => {
   });
 
   it('gives viewers no checkboxes, no bulk bar and no job panel', async () => {
-    mockBff([makeRecord({ object_id: 'v1' })], { session: 'viewer' });
+    const bff = await startBff({ session: 'viewer', records: named('v1') });
     const requests = recordRequests();
-    renderApp(recordsUrl);
+    renderApp(bff.recordsUrl);
     await screen.findByText('v1');
 
     expect(screen.queryByRole('checkbox')).not.toBeInTheDocument();
@@ -106,13 +106,11 @@ describe('selecting records', () => {
 
 describe('starting a bulk push', () => {
   it('confirms how many and of which statuses; Esc cancels without a request', async () => {
-    mockBff([
-      makeRecord({ object_id: 'c1' }),
-      makeRecord({ object_id: 'c2' }),
-      makeRecord({ object_id: 'c3', sync_status: 'done', errors: null }),
-    ]);
+    const bff = await startBff({
+      records: [{ object_id: 'c1' }, { object_id: 'c2' }, { object_id: 'c3', sync_status: 'done' }],
+    });
     const requests = recordRequests();
-    const { user } = renderApp(`${recordsUrl}?sync_status=`);
+    const { user } = renderApp(`${bff.recordsUrl}?sync_status=`);
     await screen.findByText('c1');
     await user.click(screen.getByRole('checkbox', { name: 'Select all loaded records' }));
 
@@ -133,117 +131,110 @@ describe('starting a bulk push', () => {
   });
 
   it('sends the selected ids', async () => {
-    const [a, b] = [makeRecord({ object_id: 's1' }), makeRecord({ object_id: 's2' })];
-    const bff = mockBff([a!, b!, makeRecord({ object_id: 's3' })], { jobs: { advance: 'manual' } });
-    const { user } = renderApp(recordsUrl);
+    const bff = await startBff({ ...HELD, records: named('s1', 's2', 's3') });
+    const [a, b, c] = bff.records;
+    const requests = recordRequests();
+    const { user } = renderApp(bff.recordsUrl);
     await screen.findByText('s1');
     await user.click(checkbox('s1'));
     await user.click(checkbox('s2'));
 
     await confirmPush(user, '2');
-    await waitFor(() => expect(bff.jobs.requests).toEqual([{ ids: [a!.id, b!.id] }]));
     expect(await screen.findByText('Pushing 2 records')).toBeInTheDocument();
+    expect(await jobPosts(requests)[0]!.json()).toEqual({ ids: [a!.id, b!.id] });
     // The pushed records are in the job now, no longer selected.
     expect(screen.queryByRole('region', { name: 'Bulk actions' })).not.toBeInTheDocument();
+    await waitFor(() => expect(stat('Pushed')).toBe('2'), NEXT_POLL);
+    expect([a, b, c].map((r) => bff.sim.store.pushCount(r!.id))).toEqual([1, 1, 0]);
   });
 
   it('offers every record matching the filters, and then sends the filters, not ids', async () => {
-    const bff = mockBff([], { jobs: { advance: 'manual' } });
-    const loaded = ['m1', 'm2'].map((id) => makeRecord({ object_id: id, provider: 'railz' }));
-    server.use(
-      http.get('*/api/entities/:entityId/records', () =>
-        HttpResponse.json(
-          makePage(loaded, {
-            total: 1234,
-            next_cursor: 'page-2',
-            facets: {
-              sync_status: { error: 1200, done: 34, pending: 7 },
-              provider: {},
-              platform: {},
-              object_type: {},
-            },
-          }),
-        ),
-      ),
-    );
-    const { user } = renderApp(`${recordsUrl}?sync_status=error,done&provider=railz&q=acme`);
-    await screen.findByText('m1');
+    // More than the 50 a page loads: 50 failed and 5 done, all Railz, all found by "acme".
+    const bff = await startBff({
+      ...HELD,
+      records: Array.from({ length: 55 }, (_, i) => ({
+        object_id: `acme-${i}`,
+        provider: 'railz' as const,
+        ...(i >= 50 && { sync_status: 'done' as const }),
+      })),
+    });
+    const requests = recordRequests();
+    const { user } = renderApp(`${bff.recordsUrl}?sync_status=error,done&provider=railz&q=acme`);
+    await screen.findByText('acme-0');
 
     await user.click(screen.getByRole('checkbox', { name: 'Select all loaded records' }));
-    expect(screen.getByText(/All 2 loaded records are selected/)).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: 'Select all 1,234 records matching these filters' }));
-    expect(screen.getByText(/All 1,234 matching records are selected/)).toBeInTheDocument();
+    expect(screen.getByText(/All 50 loaded records are selected/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Select all 55 records matching these filters' }));
+    expect(screen.getByText(/All 55 matching records are selected/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Clear selection' })).toBeInTheDocument();
 
-    const dialog = await openConfirm(user, '1,234');
-    expect(dialog).toHaveAccessibleName('Push 1,234 records?');
+    const dialog = await openConfirm(user, '55');
+    expect(dialog).toHaveAccessibleName('Push 55 records?');
     expect(dialog).toHaveAccessibleDescription(
-      '1,200 failed · 34 done. Records already pending at Monite are skipped.',
+      '50 failed · 5 done. Records already pending at Monite are skipped.',
     );
-    await user.click(within(dialog).getByRole('button', { name: 'Push 1,234 records' }));
-    await waitFor(() =>
-      expect(bff.jobs.requests).toEqual([
-        {
-          filter: {
-            sync_status: ['error', 'done'],
-            provider: ['railz'],
-            platform: [],
-            object_type: [],
-            q: 'acme',
-          },
-        },
-      ]),
-    );
+    await user.click(within(dialog).getByRole('button', { name: 'Push 55 records' }));
+    expect(await screen.findByText('Pushing 55 records')).toBeInTheDocument();
+    expect(await jobPosts(requests)[0]!.json()).toEqual({
+      filter: {
+        sync_status: ['error', 'done'],
+        provider: ['railz'],
+        platform: [],
+        object_type: [],
+        q: 'acme',
+      },
+    });
   });
 
   it("says so when a job is already running, and shows that job's panel (409)", async () => {
-    const record = makeRecord({ object_id: 'busy' });
-    const bff = mockBff([record], { jobs: { advance: 'manual' } });
-    const { user } = renderApp(recordsUrl);
+    const bff = await startBff({ ...HELD, records: named('busy') });
+    const { user } = renderApp(bff.recordsUrl);
     await screen.findByText('busy');
     // Someone else starts one after this page last looked.
-    bff.jobs.start(ENTITY.id, [record.id], { createdBy: 'ana@example.com' });
+    await bff.startJob(await bff.as('admin'), { ids: [bff.records[0]!.id] });
 
     await user.click(checkbox('busy'));
     await confirmPush(user, '1');
     expect(
-      await screen.findByText('A push job is already running for this entity, started by ana@example.com.'),
+      await screen.findByText(
+        'admin@example.com is already pushing records of this entity; wait for that job to finish or cancel it.',
+      ),
     ).toBeInTheDocument();
     expect(await screen.findByText('Pushing 1 record')).toBeInTheDocument();
-    expect(within(panel()).getByText(/Started by ana@example.com/)).toBeInTheDocument();
+    expect(within(panel()).getByText(/Started by admin@example.com/)).toBeInTheDocument();
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
 });
 
 describe('the job panel', () => {
   it('follows the job: counts, rate and time left, then a summary, with the failures still selected', async () => {
-    const records = ['j1', 'j2', 'j3'].map((id) => makeRecord({ object_id: id }));
-    const bff = mockBff(records, { jobs: { advance: 'manual', batch: 2, rate: 0.5 } });
-    bff.settle(records[1]!.id, {
-      sync_status: 'error',
-      errors: { provider: { message: 'Tax rate is missing' } },
-    });
-    const { user } = renderApp(recordsUrl);
+    const bff = await startBff({ ...HELD, records: named('j1', 'j2', 'j3') });
+    const [j1, j2, j3] = bff.records;
+    bff.sim.faults.forcePushOutcome(j1!.id, 'done');
+    bff.sim.faults.forcePushOutcome(j2!.id, 'error');
+    bff.sim.faults.forcePushOutcome(j3!.id, 'done');
+    // The job sends one record at a time: j2's push is held at Monite's door, so j3 waits.
+    const held = bff.holdPush(j2!.id);
+    const { user } = renderApp(bff.recordsUrl);
     await screen.findByText('j1');
     await user.click(screen.getByRole('checkbox', { name: 'Select all loaded records' }));
     await confirmPush(user, '3');
 
     expect(await screen.findByText('Pushing 3 records')).toBeInTheDocument();
     expect(within(panel()).getByText(/Started by you/)).toBeInTheDocument();
-    expect([stat('Pushed'), stat('Waiting')]).toEqual(['0', '3']);
-    expect(within(panel()).getByText('0.5 records/s · about 6 s left')).toBeInTheDocument();
-    expect(within(panel()).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '0');
+    await held.reached;
+    await waitFor(() => expect([stat('Pushed'), stat('Waiting')]).toEqual(['1', '1']), NEXT_POLL);
+    expect(within(panel()).getByText(/^\d+\.\d records\/s · about \d+ s left$/)).toBeInTheDocument();
+    // j1 sent; j2 being sent.
+    expect(within(panel()).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '1');
 
-    bff.jobs.advance(); // j1, j2 sent
-    await waitFor(() => expect(stat('Pushed')).toBe('2'), NEXT_POLL);
-    expect(stat('Waiting')).toBe('1');
-    expect(within(panel()).getByText('0.5 records/s · about 2 s left')).toBeInTheDocument();
+    held.release();
+    await waitFor(() => expect([stat('Pushed'), stat('Waiting')]).toEqual(['3', '0']), NEXT_POLL);
+    expect(within(panel()).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '3');
 
-    bff.jobs.advance(); // j1 done, j2 failed, j3 sent
-    await waitFor(() => expect(stat('Failed')).toBe('1'), NEXT_POLL);
-    expect([stat('Pushed'), stat('Done'), stat('Waiting')]).toEqual(['3', '1', '0']);
-
-    bff.jobs.advance(); // j3 done: the job is over
+    // The provider settles them: j1 and j3 done, j2 failed again, with a new reason.
+    bff.settlePushes();
+    const reason = summariseErrors(bff.sim.store.record(bff.entityId, j2!.id)!.errors)!;
     expect(
       await within(panel()).findByText('Done: 3 pushed — 2 done, 1 failed, 0 skipped', undefined, NEXT_POLL),
     ).toBeInTheDocument();
@@ -252,61 +243,72 @@ describe('the job panel', () => {
     // that went through leave the Failed list.
     expect(within(bulkBar()).getByText('1 selected')).toBeInTheDocument();
     expect(checkbox('j2')).toBeChecked();
-    expect(await screen.findByText('Tax rate is missing', { selector: 'td span' })).toBeInTheDocument();
+    expect(await screen.findByText(reason, { selector: 'td span' })).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByText('j1')).not.toBeInTheDocument());
+    expect(screen.queryByText('j3')).not.toBeInTheDocument();
     expect(within(bulkBar()).getByRole('button', { name: 'Push selected (1)' })).toBeEnabled();
 
     // Its reason is listed, and the record id opens the drawer.
     await user.click(within(panel()).getByText('Problems: 1 failed'));
-    const problem = within(panel()).getByRole('link', { name: records[1]!.id });
-    expect(problem.closest('li')).toHaveTextContent('Failed: Tax rate is missing');
+    const problem = within(panel()).getByRole('link', { name: j2!.id });
+    expect(problem.closest('li')).toHaveTextContent(`Failed: ${reason}`);
     await user.click(problem);
     expect(await screen.findByRole('dialog', { name: /Bill j2/ })).toBeInTheDocument();
 
     await user.click(within(panel()).getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByRole('region', { name: 'Bulk push' })).not.toBeInTheDocument();
-  }, 10_000);
+  });
 
   it("shows a job someone else started, found on load, and stops this page's own pushes meanwhile", async () => {
-    const records = ['o1', 'o2'].map((id) => makeRecord({ object_id: id }));
-    const bff = mockBff(records, { jobs: { advance: 'manual' } });
-    bff.jobs.start(
-      ENTITY.id,
-      records.map((r) => r.id),
-      { createdBy: 'ana@example.com', createdAt: new Date(Date.now() - 2 * 60_000) },
-    );
-    const { user } = renderApp(recordsUrl);
+    const bff = await startBff({ ...HELD, records: named('o1', 'o2') });
+    const started = await bff.startJob(await bff.as('admin'), { ids: bff.records.map((r) => r.id) });
+    const twoMinutesAgo = new Date(Date.now() - 2 * 60_000).toISOString();
+    await bff.deps.db
+      .updateTable('push_job')
+      .set({ created_at: twoMinutesAgo })
+      .where('id', '=', started.json<{ id: string }>().id)
+      .execute();
+    // Every status: the records stay listed once pending.
+    const { user } = renderApp(`${bff.recordsUrl}?sync_status=`);
 
     expect(await screen.findByText('Pushing 2 records')).toBeInTheDocument();
-    expect(within(panel()).getByText(/Started by/)).toHaveTextContent('Started by ana@example.com 2 min ago');
-    expect(stat('Waiting')).toBe('2');
+    expect(within(panel()).getByText(/Started by/)).toHaveTextContent(
+      'Started by admin@example.com 2 min ago',
+    );
+    await waitFor(() => expect(stat('Pushed')).toBe('2'), NEXT_POLL);
     await user.click(checkbox('o1'));
     expect(within(bulkBar()).getByRole('button', { name: 'Push selected (1)' })).toBeDisabled();
   });
 
   it('cancels: sends DELETE, says Cancelling… until the job stops', async () => {
-    const records = ['x1', 'x2', 'x3'].map((id) => makeRecord({ object_id: id }));
-    const bff = mockBff(records, { jobs: { advance: 'manual', batch: 1 } });
-    const job = bff.jobs.start(
-      ENTITY.id,
-      records.map((r) => r.id),
-    );
-    bff.jobs.advance(); // x1 sent
-    const { user } = renderApp(recordsUrl);
+    const bff = await startBff({ ...HELD, records: named('x1', 'x2', 'x3') });
+    const [x1] = bff.records;
+    bff.sim.faults.forcePushOutcome(x1!.id, 'done');
+    // x1's push is held at Monite's door; x2 and x3 wait behind it.
+    const held = bff.holdPush(x1!.id);
+    const started = await bff.startJob(await bff.as('operator'), { ids: bff.records.map((r) => r.id) });
+    await held.reached;
+    const requests = recordRequests();
+    const { user } = renderApp(bff.recordsUrl);
     await screen.findByText('Pushing 3 records');
 
     await user.click(within(panel()).getByRole('button', { name: 'Cancel' }));
     expect(await within(panel()).findByRole('button', { name: 'Cancelling…' })).toBeDisabled();
-    expect(bff.jobs.cancels).toEqual([job.id]);
+    const deletes = requests.filter((r) => r.method === 'DELETE').map((r) => new URL(r.url).pathname);
+    expect(deletes).toEqual([`/api/entities/${bff.entityId}/push-jobs/${started.json<{ id: string }>().id}`]);
 
-    bff.jobs.advance();
+    // x1 goes out and settles; x2 and x3 are never sent.
+    held.release();
+    await waitFor(() => expect(bff.sim.store.pushCount(x1!.id)).toBe(1));
+    bff.settlePushes();
     expect(
       await within(panel()).findByText(
-        'Cancelled: 1 pushed — 0 done, 0 failed, 0 skipped, 1 still pending, 2 not sent',
+        'Cancelled: 1 pushed — 1 done, 0 failed, 0 skipped, 2 not sent',
         undefined,
         NEXT_POLL,
       ),
     ).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Cancelling…' })).not.toBeInTheDocument();
+    expect(bff.records.map((r) => bff.sim.store.pushCount(r.id))).toEqual([1, 0, 0]);
   });
 });

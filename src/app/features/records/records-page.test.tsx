@@ -1,38 +1,38 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { ENTITY, makePage, makeRecord } from '../../test/fixtures';
-import { mockBff } from '../../test/mock-bff';
+import { startBff } from '../../test/bff';
 import { renderApp } from '../../test/render-app';
-import { recordRequests, server } from '../../test/server';
+import { recordRequests } from '../../test/server';
 
-const recordsUrl = `/entities/${ENTITY.id}/records`;
 const listRequests = (requests: Request[]) =>
   requests.map((r) => new URL(r.url)).filter((u) => u.pathname.endsWith('/records'));
 
 describe('records page', () => {
   it('opens the first entity, showing failed records by default', async () => {
-    const failed = makeRecord({ object_id: 'bill-failed' });
-    mockBff([failed, makeRecord({ object_id: 'bill-done', sync_status: 'done', errors: null })]);
+    const bff = await startBff({
+      records: [{ object_id: 'bill-failed' }, { object_id: 'bill-done', sync_status: 'done' }],
+    });
     const requests = recordRequests();
     const { router } = renderApp('/');
 
     expect(await screen.findByText('bill-failed')).toBeInTheDocument();
     expect(screen.queryByText('bill-done')).not.toBeInTheDocument();
-    expect(router.state.location.pathname).toBe(recordsUrl);
+    expect(router.state.location.pathname).toBe(bff.recordsUrl);
     expect(screen.getByText('1 failed record')).toBeInTheDocument();
     expect(listRequests(requests)[0]?.searchParams.get('sync_status')).toBe('error');
     // The row says why it failed.
-    expect(screen.getByText(/Contact is archived/)).toBeInTheDocument();
+    expect(screen.getByText('Contact is archived')).toBeInTheDocument();
   });
 
   it('takes its filters from the URL; an empty sync_status means every status', async () => {
-    mockBff([
-      makeRecord({ object_id: 'railz-done', provider: 'railz', sync_status: 'done' }),
-      makeRecord({ object_id: 'codat-failed', provider: 'codat' }),
-    ]);
+    const bff = await startBff({
+      records: [
+        { object_id: 'railz-done', provider: 'railz', sync_status: 'done' },
+        { object_id: 'codat-failed', provider: 'codat' },
+      ],
+    });
     const requests = recordRequests();
-    renderApp(`${recordsUrl}?sync_status=&provider=railz&sort=updated_at`);
+    renderApp(`${bff.recordsUrl}?sync_status=&provider=railz&sort=updated_at`);
 
     expect(await screen.findByText('railz-done')).toBeInTheDocument();
     expect(screen.queryByText('codat-failed')).not.toBeInTheDocument();
@@ -43,14 +43,16 @@ describe('records page', () => {
   });
 
   it('shows facet counts, and a toggled filter goes into the URL and the request', async () => {
-    mockBff([
-      makeRecord({ object_id: 'a', provider: 'codat' }),
-      makeRecord({ object_id: 'b', provider: 'codat' }),
-      makeRecord({ object_id: 'c', provider: 'railz' }),
-      makeRecord({ object_id: 'd', provider: 'railz', sync_status: 'pending', errors: null }),
-    ]);
+    const bff = await startBff({
+      records: [
+        { object_id: 'a', provider: 'codat' },
+        { object_id: 'b', provider: 'codat' },
+        { object_id: 'c', provider: 'railz' },
+        { object_id: 'd', provider: 'railz', sync_status: 'pending' },
+      ],
+    });
     const requests = recordRequests();
-    const { router, user } = renderApp(recordsUrl);
+    const { router, user } = renderApp(bff.recordsUrl);
     await screen.findByText('3 failed records');
 
     await user.click(screen.getByRole('button', { name: /^Status/ }));
@@ -74,16 +76,16 @@ describe('records page', () => {
   });
 
   it('toggles the sort from the Updated column header', async () => {
-    mockBff([makeRecord()]);
-    const { router, user } = renderApp(recordsUrl);
+    const bff = await startBff({ records: [{}] });
+    const { router, user } = renderApp(bff.recordsUrl);
     await user.click(await screen.findByRole('button', { name: /Updated/ }));
     expect(router.state.location.search).toBe('?sort=updated_at');
     expect(screen.getByRole('columnheader', { name: /Updated/ })).toHaveAttribute('aria-sort', 'ascending');
   });
 
   it('says what to do when nothing failed', async () => {
-    mockBff([makeRecord({ sync_status: 'done', errors: null })]);
-    const { router, user } = renderApp(recordsUrl);
+    const bff = await startBff({ records: [{ sync_status: 'done' }] });
+    const { router, user } = renderApp(bff.recordsUrl);
 
     expect(await screen.findByText('No failed records — everything synced.')).toBeInTheDocument();
     expect(screen.getByText('Clear filters to see all records.')).toBeInTheDocument();
@@ -92,47 +94,33 @@ describe('records page', () => {
     expect(router.state.location.search).toBe('?sync_status=');
   });
 
-  it('shows the first scan from Monite while it runs', async () => {
-    server.use(
-      http.get('*/api/entities/:entityId/records', () =>
-        HttpResponse.json(
-          makePage([], { total: 42, mirror: { state: 'scanning', refreshed_at: null, error: null } }),
-        ),
-      ),
-    );
-    renderApp(recordsUrl);
-    expect(await screen.findByText(/Loading records from Monite… 42 so far/)).toBeInTheDocument();
+  it('shows the first scan from Monite while it runs, then the records', async () => {
+    const bff = await startBff({ unmirrored: true, records: Array.from({ length: 12 }, () => ({})) });
+    renderApp(bff.recordsUrl);
+    expect(await screen.findByText(/Loading records from Monite… \d+ so far/)).toBeInTheDocument();
+    // Polled while the scan runs.
+    expect(await screen.findByText('12 failed records', undefined, { timeout: 3000 })).toBeInTheDocument();
   });
 
   it('explains a failed load and retries it', async () => {
-    let calls = 0;
-    const record = makeRecord({ object_id: 'after-retry' });
-    server.use(
-      http.get('*/api/entities/:entityId/records', () => {
-        calls += 1;
-        return calls === 1
-          ? HttpResponse.json(
-              { error: { code: 'internal', message: 'The database is unavailable' } },
-              { status: 500 },
-            )
-          : HttpResponse.json(makePage([record]));
-      }),
-    );
-    const { user } = renderApp(recordsUrl);
+    const bff = await startBff({ records: [{ object_id: 'after-retry' }] });
+    const restore = await bff.breakTable('mirror_record');
+    const { user } = renderApp(bff.recordsUrl);
 
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('The database is unavailable');
+    expect(alert).toHaveTextContent('Something went wrong in Sync Desk; the error was logged.');
+    await restore();
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
     expect(await screen.findByText('after-retry')).toBeInTheDocument();
   });
 
   it('switches entity from the header, keeping the filters', async () => {
-    mockBff([makeRecord()]);
-    const { router, user } = renderApp(`${recordsUrl}?provider=codat`);
+    const bff = await startBff({ records: [{}] });
+    const { router, user } = renderApp(`${bff.recordsUrl}?provider=codat`);
     const select = await screen.findByRole('combobox', { name: 'Entity' });
     await waitFor(() => expect(select).toBeEnabled());
-    await user.selectOptions(select, 'Globex GmbH');
-    expect(router.state.location.pathname).toMatch(/1c7f9b4d/);
+    await user.selectOptions(select, bff.otherEntity.name);
+    expect(router.state.location.pathname).toBe(`/entities/${bff.otherEntity.id}/records`);
     expect(router.state.location.search).toBe('?provider=codat');
   });
 });

@@ -1,18 +1,12 @@
 import { screen, within } from '@testing-library/react';
-import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { ENTITY, makeRecord } from '../../test/fixtures';
-import { mockBff } from '../../test/mock-bff';
+import { startBff } from '../../test/bff';
 import { renderApp } from '../../test/render-app';
-import { server } from '../../test/server';
-
-const recordsUrl = `/entities/${ENTITY.id}/records`;
 
 describe('what each role may do with records', () => {
   it('gives a viewer no Push in the rows, and a disabled one in the drawer that says why', async () => {
-    const record = makeRecord({ object_id: 'bill-viewer' });
-    mockBff([record], { session: 'viewer' });
-    const { user } = renderApp(recordsUrl);
+    const bff = await startBff({ session: 'viewer', records: [{ object_id: 'bill-viewer' }] });
+    const { user } = renderApp(bff.recordsUrl);
 
     const row = (await screen.findByText('bill-viewer')).closest('tr')!;
     expect(within(row).queryByRole('button', { name: 'Push' })).not.toBeInTheDocument();
@@ -28,9 +22,8 @@ describe('what each role may do with records', () => {
   });
 
   it('gives an operator Push in the rows and the drawer', async () => {
-    const record = makeRecord({ object_id: 'bill-operator' });
-    mockBff([record], { session: 'operator' });
-    renderApp(`${recordsUrl}/${record.id}`);
+    const bff = await startBff({ session: 'operator', records: [{ object_id: 'bill-operator' }] });
+    renderApp(`${bff.recordsUrl}/${bff.records[0]!.id}`);
 
     const drawer = await screen.findByRole('dialog', { name: /Bill bill-operator/ });
     expect(within(drawer).getByRole('button', { name: 'Push' })).toBeEnabled();
@@ -39,28 +32,17 @@ describe('what each role may do with records', () => {
   });
 
   it("shows the BFF's reason when it refuses a push (403)", async () => {
-    const record = makeRecord({ object_id: 'bill-refused' });
-    mockBff([record]);
-    server.use(
-      http.post('*/api/entities/:entityId/records/:recordId/push', () =>
-        HttpResponse.json(
-          {
-            error: {
-              code: 'forbidden',
-              message: "Viewers can't push records; ask an admin for the operator role.",
-            },
-          },
-          { status: 403 },
-        ),
-      ),
-    );
-    const { user } = renderApp(recordsUrl);
+    const bff = await startBff({ records: [{ object_id: 'bill-refused' }] });
+    const { user } = renderApp(bff.recordsUrl);
     const row = (await screen.findByText('bill-refused')).closest('tr')!;
+    // An admin makes this operator a viewer while the page is open.
+    await bff.changeRole('operator@example.com', 'viewer');
 
     await user.click(within(row).getByRole('button', { name: 'Push' }));
     expect(
       await screen.findByText("Viewers can't push records; ask an admin for the operator role."),
     ).toBeInTheDocument();
     expect(within(row).getByRole('button', { name: 'Push' })).toBeEnabled();
+    expect(bff.sim.store.pushCount(bff.records[0]!.id)).toBe(0);
   });
 });
