@@ -2,21 +2,10 @@ import { describe, expect, it, vi } from 'vitest';
 import type { AuditEntry, AuditPage } from '../../contract/audit';
 import { summariseErrors } from '../../monite/errors-text';
 import { findRecord, upsertRecords } from '../mirror/store';
-import { startBff, useSimulatedMonite } from '../test/harness';
+import { startBff, useSimulatedMonite, type Bff, failedIds } from '../test/harness';
 import { appendAudit, closeUnfinishedPushes, verifyChain } from './log';
 
 useSimulatedMonite();
-
-type Bff = Awaited<ReturnType<typeof startBff>>;
-
-async function failedIds(bff: Bff, n: number): Promise<string[]> {
-  await bff.deps.refresher.refresh(bff.entityId);
-  return bff.sim.store
-    .records(bff.entityId)
-    .filter((r) => r.sync_status === 'error')
-    .slice(0, n)
-    .map((r) => r.id);
-}
 
 async function audit(bff: Bff, query: string): Promise<AuditPage> {
   const res = await bff.app.inject({ url: `/api/audit${query}`, headers: await bff.signIn('admin') });

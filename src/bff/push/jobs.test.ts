@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { PushJob } from '../../contract/push-jobs';
 import { PushJobs } from './jobs';
-import { FAST_JOBS, startBff, useSimulatedMonite } from '../test/harness';
+import { FAST_JOBS, startBff, useSimulatedMonite, type Bff } from '../test/harness';
 
 useSimulatedMonite();
-
-type Bff = Awaited<ReturnType<typeof startBff>>;
 
 async function failedIds(bff: Bff, n?: number): Promise<string[]> {
   await bff.deps.refresher.refresh(bff.entityId);

@@ -1,25 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditPage } from '../../contract/audit';
 import { appendAudit, closeUnfinishedPushes } from '../audit/log';
-import { SAME_ORIGIN, startBff, useSimulatedMonite } from '../test/harness';
+import { SAME_ORIGIN, startBff, useSimulatedMonite, type Bff, failedIds } from '../test/harness';
 
 useSimulatedMonite();
-
-type Bff = Awaited<ReturnType<typeof startBff>>;
 
 async function audit(bff: Bff, role: 'viewer' | 'operator' | 'admin', query = ''): Promise<AuditPage> {
   const res = await bff.app.inject({ url: `/api/audit${query}`, headers: await bff.signIn(role) });
   expect(res.statusCode).toBe(200);
   return res.json();
-}
-
-async function failedIds(bff: Bff, n: number): Promise<string[]> {
-  await bff.deps.refresher.refresh(bff.entityId);
-  return bff.sim.store
-    .records(bff.entityId)
-    .filter((r) => r.sync_status === 'error')
-    .slice(0, n)
-    .map((r) => r.id);
 }
 
 describe('audit of pushes', () => {

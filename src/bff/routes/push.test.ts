@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SyncRecord } from '../../monite/schemas';
-import { CLIENT_SECRET, startBff, useSimulatedMonite } from '../test/harness';
+import { CLIENT_SECRET, startBff, useSimulatedMonite, type Bff } from '../test/harness';
 
 useSimulatedMonite();
-
-type Bff = Awaited<ReturnType<typeof startBff>>;
 
 const pushUrl = (bff: Bff, id: string) => `/api/entities/${bff.entityId}/records/${id}/push`;
 const push = async (bff: Bff, id: string, headers?: Record<string, string>) =>

@@ -2,11 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { RecordsPage } from '../../contract/api';
 import type { SyncRecord } from '../../monite/schemas';
 import { READ_ATTEMPTS } from '../monite-client';
-import { startBff, useSimulatedMonite } from '../test/harness';
+import { startBff, useSimulatedMonite, type Bff } from '../test/harness';
 
 useSimulatedMonite();
-
-type Bff = Awaited<ReturnType<typeof startBff>>;
 
 async function list(bff: Bff, query = ''): Promise<RecordsPage> {
   const res = await bff.app.inject({

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { resolveSession } from '../auth/sessions';
 import { disableUser } from '../auth/users';
-import { PASSWORD, SAME_ORIGIN, startBff, useSimulatedMonite } from '../test/harness';
+import { PASSWORD, SAME_ORIGIN, startBff, useSimulatedMonite, type Bff } from '../test/harness';
 
 useSimulatedMonite();
 
 const minutes = (n: number) => Date.now() + n * 60_000;
-
-type Bff = Awaited<ReturnType<typeof startBff>>;
 
 const signInRequest = (bff: Bff, email: string, password = PASSWORD, headers: Record<string, string> = {}) =>
   bff.app.inject({

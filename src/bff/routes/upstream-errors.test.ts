@@ -6,11 +6,9 @@ import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { errorResponseSchema } from '../../contract/api';
 import { READ_ATTEMPTS } from '../monite-client';
-import { startBff, useSimulatedMonite } from '../test/harness';
+import { startBff, useSimulatedMonite, type Bff } from '../test/harness';
 
 useSimulatedMonite();
-
-type Bff = Awaited<ReturnType<typeof startBff>>;
 
 /** Client timeout for these tests; a delayed answer comes well after it. */
 const TIMEOUT_MS = 500;

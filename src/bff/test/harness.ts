@@ -146,3 +146,15 @@ export async function startBff(options: Partial<SimulatorOptions> = {}, bffOptio
   msw.use(...bff.sim.handlers);
   return bff;
 }
+
+export type Bff = Awaited<ReturnType<typeof createBff>>;
+
+/** The first `n` records Monite has failed, once the mirror has them. */
+export async function failedIds(bff: Bff, n: number): Promise<string[]> {
+  await bff.deps.refresher.refresh(bff.entityId);
+  return bff.sim.store
+    .records(bff.entityId)
+    .filter((r) => r.sync_status === 'error')
+    .slice(0, n)
+    .map((r) => r.id);
+}
