@@ -9,6 +9,7 @@ import { Kysely, Migrator, SqliteDialect, type Migration } from 'kysely';
 import * as mirror from './migrations/001-mirror';
 import * as staffAndAudit from './migrations/002-staff-and-audit';
 import * as pushJobs from './migrations/003-push-jobs';
+import * as mirrorSweep from './migrations/004-mirror-sweep';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '001-mirror': mirror,
   '002-staff-and-audit': staffAndAudit,
   '003-push-jobs': pushJobs,
+  '004-mirror-sweep': mirrorSweep,
 };
 
 export async function openDatabase(url: string): Promise<Db> {

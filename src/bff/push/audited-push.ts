@@ -7,6 +7,7 @@ import type { SyncRecord } from '../../monite/schemas';
 import { appendAudit } from '../audit/log';
 import type { Deps } from '../deps';
 import { toHttpError } from '../http-errors';
+import { forgetIfGone } from '../mirror/fresh-record';
 import { upsertRecords } from '../mirror/store';
 import type { Priority } from '../monite-client';
 import { PushFailedError, pushSafely } from './push-safely';
@@ -70,6 +71,7 @@ export async function auditedPush(
     });
     return record;
   } catch (error) {
+    await forgetIfGone(db, entityId, recordId, error);
     await complete({
       outcome: 'failed',
       reason: toHttpError(error).message,

@@ -21,6 +21,7 @@ import type { SessionUser } from '../auth/sessions';
 import type { Deps } from '../deps';
 import { HttpError, toHttpError } from '../http-errors';
 import { matchingIds } from '../mirror/queries';
+import { forgetIfGone } from '../mirror/fresh-record';
 import { findRecord } from '../mirror/store';
 import { auditedPush } from './audited-push';
 import { PushFailedError, tookEffect } from './push-safely';
@@ -392,6 +393,7 @@ export class PushJobs {
           await update(state, reason);
         }
       } catch (error) {
+        await forgetIfGone(db, entityId, item.record_id, error);
         await update(
           'failed',
           `Sync Desk stopped during this push and could not check it afterwards: ${toHttpError(error).message}`,

@@ -8,7 +8,8 @@ import type { SyncRecord } from '../../monite/schemas';
 import { requirePermission } from '../auth/guard';
 import type { Deps } from '../deps';
 import { HttpError } from '../http-errors';
-import { findRecord, upsertRecords } from '../mirror/store';
+import { readFresh } from '../mirror/fresh-record';
+import { findRecord } from '../mirror/store';
 import { auditedPush } from '../push/audited-push';
 import { recordFrom } from './params';
 
@@ -22,8 +23,7 @@ export function pushRoutes(app: FastifyInstance, deps: Deps): void {
       let before = await findRecord(db, entityId, recordId);
       // The mirror may be stale: only Monite's word that a record is still pending blocks a push.
       if (before?.sync_status === 'pending') {
-        before = (await monite.getRecord(entityId, recordId)).data;
-        await upsertRecords(db, entityId, [before]);
+        before = await readFresh(db, monite, entityId, recordId);
         if (before.sync_status === 'pending') {
           throw new HttpError(
             409,

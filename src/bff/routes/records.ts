@@ -5,7 +5,7 @@ import type { SyncRecord } from '../../monite/schemas';
 import type { Deps } from '../deps';
 import { parseInput } from '../http-errors';
 import { queryRecords } from '../mirror/queries';
-import { upsertRecords } from '../mirror/store';
+import { readFresh } from '../mirror/fresh-record';
 import { entityFrom, recordFrom } from './params';
 
 export function recordsRoutes(app: FastifyInstance, { db, monite, refresher, entities }: Deps): void {
@@ -22,9 +22,7 @@ export function recordsRoutes(app: FastifyInstance, { db, monite, refresher, ent
 
   app.get('/api/entities/:entityId/records/:recordId', async (req): Promise<SyncRecord> => {
     const { entityId, recordId } = await recordFrom(req.params, entities);
-    const { data } = await monite.getRecord(entityId, recordId);
-    await upsertRecords(db, entityId, [data]);
-    return data;
+    return readFresh(db, monite, entityId, recordId);
   });
 
   app.post('/api/entities/:entityId/refresh', async (req) => {
