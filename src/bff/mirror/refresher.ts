@@ -11,9 +11,9 @@
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { MirrorStatus } from '../../contract/api';
-import { OBJECT_TYPES, type ObjectType, type SyncRecord } from '../../monite/schemas';
+import { OBJECT_TYPES, type ObjectType, type SyncRecord, type SyncRecordList } from '../../monite/schemas';
 import type { Db } from '../db/database';
-import type { MoniteClient } from '../monite-client';
+import type { MoniteClient, Upstream } from '../monite-client';
 import { deleteRecords, mirroredIds, normaliseTime, upsertRecords } from './store';
 
 /** Monite's safe page size (API.md §4: send `limit` ≤ 100). */
@@ -141,10 +141,8 @@ export class MirrorRefresher {
     let highWater = cursor?.high_water ?? null;
     // A full scan lists every record, so it also counts as a sweep of this type, from its start.
     const fullScanFrom = highWater === null ? new Date().toISOString() : undefined;
-    const batch: SyncRecord[] = [];
-    let token: string | undefined;
-    do {
-      const { data: page } = await this.monite.listRecords(
+    const fetchPage = (token?: string): Promise<Upstream<SyncRecordList>> =>
+      this.monite.listRecords(
         entityId,
         {
           object_type: objectType,
@@ -157,18 +155,28 @@ export class MirrorRefresher {
         // Background work: a person's push or record view goes first.
         { priority: 'bulk' },
       );
-      stats.requests += 1;
-      stats.records += page.data.length;
-      batch.push(...page.data);
-      for (const r of page.data) {
-        if (!highWater || normaliseTime(r.updated_at) > normaliseTime(highWater)) highWater = r.updated_at;
+    const batch: SyncRecord[] = [];
+    let next: Promise<Upstream<SyncRecordList>> | undefined = fetchPage();
+    try {
+      while (next) {
+        const page: SyncRecordList = (await next).data;
+        const token: string | undefined = page.next_pagination_token ?? undefined;
+        // The next page is on its way while this batch is written: writing never idles the link.
+        next = token ? fetchPage(token) : undefined;
+        stats.requests += 1;
+        stats.records += page.data.length;
+        batch.push(...page.data);
+        for (const r of page.data) {
+          if (!highWater || normaliseTime(r.updated_at) > normaliseTime(highWater)) highWater = r.updated_at;
+        }
+        if (batch.length >= WRITE_BATCH || !next) {
+          await upsertRecords(this.db, entityId, batch.splice(0));
+          await this.saveCursor(entityId, objectType, { high_water: highWater });
+        }
       }
-      token = page.next_pagination_token ?? undefined;
-      if (batch.length >= WRITE_BATCH || !token) {
-        await upsertRecords(this.db, entityId, batch.splice(0));
-        await this.saveCursor(entityId, objectType, { high_water: highWater });
-      }
-    } while (token);
+    } finally {
+      next?.catch(() => {}); // a failed write abandons the page in flight
+    }
     await this.saveCursor(entityId, objectType, {
       high_water: highWater,
       refreshed_at: new Date().toISOString(),
