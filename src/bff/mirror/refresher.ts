@@ -13,7 +13,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { MirrorStatus } from '../../contract/api';
 import { OBJECT_TYPES, type ObjectType, type SyncRecord, type SyncRecordList } from '../../monite/schemas';
 import type { Db } from '../db/database';
-import type { MoniteClient, Upstream } from '../monite-client';
+import { UpstreamError, type MoniteClient, type Upstream } from '../monite-client';
 import { deleteRecords, mirroredIds, normaliseTime, upsertRecords } from './store';
 
 /** Monite's safe page size (API.md §4: send `limit` ≤ 100). */
@@ -142,7 +142,7 @@ export class MirrorRefresher {
     let highWater = cursor?.high_water ?? null;
     // A full scan lists every record, so it also counts as a sweep of this type, from its start.
     const fullScanFrom = highWater === null ? new Date().toISOString() : undefined;
-    const fetchPage = (token?: string): Promise<Upstream<SyncRecordList>> =>
+    const listPage = (token?: string) =>
       this.monite.listRecords(
         entityId,
         {
@@ -156,6 +156,10 @@ export class MirrorRefresher {
         // Background work: a person's push or record view goes first.
         { priority: 'bulk' },
       );
+    const fetchPage = (token?: string): Promise<Upstream<SyncRecordList>> =>
+      // A page requested just before a long batch write can time out on our own clock (the
+      // event loop is busy writing): reading it once more is safe, and usually instant.
+      retryTimeout(() => listPage(token));
     const batch: SyncRecord[] = [];
     let next: Promise<Upstream<SyncRecordList>> | undefined = fetchPage();
     try {
@@ -237,5 +241,14 @@ export class MirrorRefresher {
       .values({ entity_id: entityId, object_type: objectType, refreshed_at: null, swept_at: null, ...values })
       .onConflict((oc) => oc.columns(['entity_id', 'object_type']).doUpdateSet(values))
       .execute();
+  }
+}
+
+async function retryTimeout<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof UpstreamError && error.kind === 'timeout') return read();
+    throw error;
   }
 }
