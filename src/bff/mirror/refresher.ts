@@ -156,10 +156,7 @@ export class MirrorRefresher {
         // Background work: a person's push or record view goes first.
         { priority: 'bulk' },
       );
-    const fetchPage = (token?: string): Promise<Upstream<SyncRecordList>> =>
-      // A page requested just before a long batch write can time out on our own clock (the
-      // event loop is busy writing): reading it once more is safe, and usually instant.
-      retryTimeout(() => listPage(token));
+    const fetchPage = (token?: string): Promise<Upstream<SyncRecordList>> => retryRead(() => listPage(token));
     const batch: SyncRecord[] = [];
     let next: Promise<Upstream<SyncRecordList>> | undefined = fetchPage();
     try {
@@ -196,16 +193,18 @@ export class MirrorRefresher {
     for (const objectType of OBJECT_TYPES) {
       let token: string | undefined;
       do {
-        const { data: page } = await this.monite.listRecords(
-          entityId,
-          {
-            object_type: objectType,
-            limit: PAGE_SIZE,
-            sort: 'created_at',
-            order: 'asc',
-            ...(token && { pagination_token: token }),
-          },
-          { priority: 'bulk' },
+        const { data: page } = await retryRead(() =>
+          this.monite.listRecords(
+            entityId,
+            {
+              object_type: objectType,
+              limit: PAGE_SIZE,
+              sort: 'created_at',
+              order: 'asc',
+              ...(token && { pagination_token: token }),
+            },
+            { priority: 'bulk' },
+          ),
         );
         requests += 1;
         for (const r of page.data) seen.add(r.id);
@@ -244,11 +243,18 @@ export class MirrorRefresher {
   }
 }
 
-async function retryTimeout<T>(read: () => Promise<T>): Promise<T> {
+/**
+ * Reads a page once more after a timeout or a dropped connection. Both happen after a long batch
+ * write (the event loop was busy: the client's timer ran out, or an idle keep-alive socket was
+ * closed meanwhile), and one failed page would otherwise throw away a scan's or a sweep's work.
+ * A list read is safe to repeat.
+ */
+async function retryRead<T>(read: () => Promise<T>): Promise<T> {
   try {
     return await read();
   } catch (error) {
-    if (error instanceof UpstreamError && error.kind === 'timeout') return read();
+    if (error instanceof UpstreamError && (error.kind === 'timeout' || error.kind === 'network'))
+      return read();
     throw error;
   }
 }
