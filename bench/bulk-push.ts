@@ -1,8 +1,8 @@
 /**
  * Bulk push benchmark (prints figures; not a test). 1,000 failed records on a simulator limited to
  * 30 requests/s like Monite, with random 5xx on 2% of requests (half of them after Monite acted),
- * served over loopback HTTP. Prints achieved pushes/s against the limit, 429s seen, duplicate
- * pushes and time to finish.
+ * served over loopback HTTP. Prints pushes/s (push requests the simulator received while the job
+ * was sending) against the limit, 429s seen, duplicate pushes and time to finish.
  * Run: npm run bench:bulk   (MONITE_RATE_LIMIT=25 to see the BFF's default budget)
  */
 import { benchSetup, BFF_LIMIT, MONITE_LIMIT } from './setup';
@@ -39,9 +39,12 @@ const finishedAt = performance.now();
 const result = await deps.jobs.get(entityId, job.id);
 
 const sendSeconds = (sentAt - started) / 1000;
-const pushesPerSecond = RECORDS / sendSeconds;
+const sendingEnd = startedWall + sendSeconds * 1000;
 const requests = sim.store.requests;
-const pushRequests = requests.filter((r) => r.path.endsWith('/push')).length;
+const pushRequests = requests.filter((r) => r.path.endsWith('/push'));
+// What Monite saw, not what the job meant to send: retries count, skipped records do not.
+const pushesReceived = pushRequests.filter((r) => Date.parse(r.at) <= sendingEnd).length;
+const pushesPerSecond = pushesReceived / sendSeconds;
 const throttled = requests.filter((r) => r.status === 429).length;
 const injected = requests.filter((r) => r.status >= 500).length;
 const duplicates = ids.reduce((sum, id) => sum + Math.max(0, sim.store.pushCount(id) - 1), 0);
@@ -50,12 +53,11 @@ console.log(
   `${RECORDS} failed records; simulator limit ${MONITE_LIMIT} req/s with 2% random 5xx; BFF limiter ${BFF_LIMIT} req/s`,
 );
 console.log(
-  `pushes sent in ${sendSeconds.toFixed(1)} s: ${pushesPerSecond.toFixed(1)} pushes/s = ${((100 * pushesPerSecond) / MONITE_LIMIT).toFixed(0)}% of Monite's limit (goal ≥ 90%)`,
+  `${pushesReceived} push requests received by the simulator in ${sendSeconds.toFixed(1)} s: ${pushesPerSecond.toFixed(1)} pushes/s = ${((100 * pushesPerSecond) / MONITE_LIMIT).toFixed(0)}% of Monite's limit (goal ≥ 90%)`,
 );
-const sendingEnd = startedWall + sendSeconds * 1000;
 const whileSending = requests.filter((r) => Date.parse(r.at) <= sendingEnd).length / sendSeconds;
 console.log(
-  `upstream: ${requests.length} requests (${pushRequests} pushes, ${requests.length - pushRequests} reads/lists), ${injected} injected 5xx, ${throttled} answered 429; ${whileSending.toFixed(1)} requests/s while sending`,
+  `upstream: ${requests.length} requests (${pushRequests.length} pushes, ${requests.length - pushRequests.length} reads/lists), ${injected} injected 5xx, ${throttled} answered 429; ${whileSending.toFixed(1)} requests/s while sending`,
 );
 console.log(`duplicate pushes: ${duplicates} (goal 0)`);
 console.log(

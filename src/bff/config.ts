@@ -30,6 +30,8 @@ const envSchema = z.object({
   MONITE_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   MONITE_RATE_LIMIT: z.coerce.number().positive().default(25),
   MIRROR_REFRESH_SECONDS: z.coerce.number().min(0).default(30),
+  /** How often the mirror is checked for records deleted in Monite (a sweep costs records / 100 requests). */
+  MIRROR_SWEEP_MINUTES: z.coerce.number().positive().default(60),
   /** The address staff use (e.g. https://sync-desk.example.com): the CSRF origin, and https → Secure cookies. */
   PUBLIC_URL: z.url().optional(),
   /** Behind a TLS-terminating proxy: trust its X-Forwarded-* headers. */
@@ -54,6 +56,7 @@ export type Config = {
   monite: { version: string; timeoutMs: number; rateLimitPerSecond: number };
   entityIds: string[];
   mirrorRefreshMs: number;
+  mirrorSweepMs: number;
   publicUrl: URL | null;
   trustProxy: boolean;
   session: { idleMs: number; absoluteMs: number };
@@ -92,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     entityIds: e.MONITE_ENTITY_IDS,
     mirrorRefreshMs: e.MIRROR_REFRESH_SECONDS * 1000,
+    mirrorSweepMs: e.MIRROR_SWEEP_MINUTES * 60_000,
     publicUrl: e.PUBLIC_URL ? new URL(e.PUBLIC_URL) : null,
     trustProxy: e.TRUST_PROXY,
     session: { idleMs: e.SESSION_IDLE_MINUTES * 60_000, absoluteMs: e.SESSION_MAX_HOURS * 3_600_000 },

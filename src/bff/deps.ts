@@ -32,10 +32,12 @@ export type Deps = {
 };
 
 export async function createDeps(
-  config: { databaseUrl: string; entityIds: string[]; mirrorRefreshMs: number } & Omit<
-    Settings,
-    'demoAccounts' | 'pushRetryDelayMs'
-  >,
+  config: {
+    databaseUrl: string;
+    entityIds: string[];
+    mirrorRefreshMs: number;
+    mirrorSweepMs: number;
+  } & Omit<Settings, 'demoAccounts' | 'pushRetryDelayMs'>,
   monite: MoniteClient,
   log: FastifyBaseLogger,
 ): Promise<Deps> {
@@ -43,7 +45,7 @@ export async function createDeps(
   const deps: Omit<Deps, 'jobs'> = {
     db,
     monite,
-    refresher: new MirrorRefresher(db, monite, log, config.mirrorRefreshMs),
+    refresher: new MirrorRefresher(db, monite, log, config.mirrorRefreshMs, config.mirrorSweepMs),
     entities: new EntityDirectory(monite, config.entityIds),
     pushes: new SingleFlight(),
     settings: {

@@ -48,6 +48,8 @@ export type SimulatorStore = {
   records(entityId: string, objectType?: ObjectType): SimRecord[];
   /** Changes a record; `updated_at` becomes now unless the patch sets it. */
   update(entityId: string, id: string, patch: RecordPatch): SimRecord;
+  /** Deletes a record: lists stop returning it; GET and push answer 404. */
+  delete(entityId: string, id: string): void;
   /** Adds a record created now (status done unless `init` says otherwise). */
   insert(entityId: string, init?: Partial<SimRecord>): SimRecord;
   /** Every access token issued so far (expired ones too). */
@@ -162,6 +164,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
           .filter((e) => !objectType || e.record.object_type === objectType)
           .map((e) => structuredClone(e.record)),
       update: (entityId, id, patch) => structuredClone(store.update(entityId, id, patch).record),
+      delete: (entityId, id) => store.delete(entityId, id),
       insert: (entityId, init = {}) => structuredClone(store.insert(entityId, init).record),
       issuedTokens: () => ctx.tokens.issued(),
       pushCount: (id) => store.pushCount(id),

@@ -114,6 +114,18 @@ export class RecordStore {
     return entry;
   }
 
+  /** Removes the record: lists stop returning it, and reading or pushing it answers 404. */
+  delete(entityId: string, id: string): void {
+    const entry = this.get(entityId, id);
+    if (!entry) throw new Error(`No record ${id} in entity ${entityId}`);
+    const idx = this.indexesOf(entry.entityId, entry.record.object_type);
+    idx.created_at.remove(entry);
+    idx.updated_at.remove(entry);
+    this.forget(entry);
+    this.byId.delete(id);
+    entry.settleAt = null; // its queued settlement, if any, is skipped
+  }
+
   /** The next settlement of this record ends this way instead of the seeded draw. */
   forceOutcome(id: string, outcome: Outcome): void {
     this.forced.set(id, outcome);

@@ -143,6 +143,18 @@ describe('GET /v1/accounting_synced_records', () => {
     expect(ids(changed)).toEqual([oldest?.id, added.id]);
   });
 
+  it('forgets a deleted record: lists skip it, reading or pushing it answers 404', async () => {
+    const { sim, entityId, client } = await acme();
+    const [first, second] = sim.store.records(entityId, 'bill');
+    sim.store.delete(entityId, first?.id ?? '');
+    const bills = await listAll(client, { object_type: 'bill' });
+    expect(ids(bills)).not.toContain(first?.id);
+    expect(ids(bills)).toContain(second?.id);
+    expect(sim.store.record(entityId, first?.id ?? '')).toBeUndefined();
+    expect((await client.get(`/accounting_synced_records/${first?.id}`)).status).toBe(404);
+    expect((await client.post(`/accounting_synced_records/${first?.id}/push`)).status).toBe(404);
+  });
+
   it('filters by object_id and by a repeated object_id__in key', async () => {
     const { sim, entityId, client } = await acme();
     const [a, b, c] = sim.store.records(entityId, 'product');

@@ -15,6 +15,8 @@ export interface MirrorRecordTable {
   first_error: string | null;
   /** The record exactly as Monite sent it (JSON). */
   data: string;
+  /** When the BFF last wrote this row (ms, its own clock): a sweep keeps rows written after it began. */
+  written_at: number;
 }
 
 /** Per-entity record counts by the four filter dimensions (at most 144 rows an entity). */
@@ -35,6 +37,8 @@ export interface MirrorCursorTable {
   high_water: string | null;
   /** When the last complete pass (full or incremental) over this object type ended. */
   refreshed_at: string | null;
+  /** When the last sweep for deleted records (or the full scan) over this object type began. */
+  swept_at: string | null;
 }
 
 export interface StaffUserTable {

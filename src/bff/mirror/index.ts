@@ -4,4 +4,5 @@
  */
 export { queryRecords, matchingIds } from './queries';
 export { MirrorRefresher } from './refresher';
+export { forgetIfGone, readFresh } from './fresh-record';
 export { clearMirror, findRecord, upsertRecords } from './store';

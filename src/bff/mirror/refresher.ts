@@ -1,21 +1,45 @@
 /**
  * Keeps each entity's mirror in step with Monite. The first pass over an object type is a full
  * scan; later passes ask only for what changed (`sort=updated_at&updated_at__gte=<high water>`),
- * which costs one request per object type when nothing did. Pages are written as they arrive,
- * and the high water moves with them, so an interrupted scan resumes where it stopped.
+ * which costs one request per object type when nothing did. Pages are written in batches of
+ * WRITE_BATCH records, and the high water moves with each batch, so an interrupted scan resumes
+ * where it stopped.
+ *
+ * Monite has no feed of deletions, so a record deleted there is only noticed by its absence:
+ * now and then (every `sweepIntervalMs`, while the dashboard is in use) a sweep pages through
+ * every object type and drops the rows Monite no longer lists (see `sweep`).
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { MirrorStatus } from '../../contract/api';
-import { OBJECT_TYPES, type ObjectType } from '../../monite/schemas';
+import { OBJECT_TYPES, type ObjectType, type SyncRecord } from '../../monite/schemas';
+import type { SyncRecordList } from '../../monite/server-schemas.server';
 import type { Db } from '../db/database';
 import { toHttpError } from '../http-errors';
-import type { MoniteClient } from '../monite-client';
-import { normaliseTime, upsertRecords } from './store';
+import type { MoniteClient, Upstream } from '../monite-client';
+import { deleteRecords, mirroredIds, normaliseTime, upsertRecords } from './store';
 
 /** Monite's safe page size (API.md §4: send `limit` ≤ 100). */
 export const PAGE_SIZE = 100;
+/**
+ * Records written a transaction during a scan. Each commit writes every index page it touched
+ * to the WAL; record ids are random, so the id index is touched all over, and bigger batches
+ * touch each of its pages once for many records (see bench/mirror.ts: bytes per record). The
+ * price: a batch holds the database for about a quarter of a second every 100 pages.
+ */
+export const WRITE_BATCH = 10_000;
+/** Mirrored ids compared with Monite's at a time at the end of a sweep. */
+const COMPARE_BATCH = 10_000;
 
-type EntityState = { running?: Promise<void>; error: string | null; lastStart: number };
+/** Upstream list requests a pass sent, and the records they returned. */
+export type RefreshStats = { requests: number; records: number };
+export type SweepStats = { requests: number; seen: number; removed: number };
+
+type EntityState = {
+  running?: Promise<RefreshStats>;
+  sweeping?: Promise<SweepStats>;
+  error: string | null;
+  lastStart: number;
+};
 
 export class MirrorRefresher {
   private readonly entities = new Map<string, EntityState>();
@@ -26,29 +50,40 @@ export class MirrorRefresher {
     private readonly log: FastifyBaseLogger,
     /** At most one background refresh an entity this often while the dashboard is in use. */
     private readonly minIntervalMs: number,
+    /** A sweep for deleted records at most this often (it reads every record: N / 100 requests). */
+    private readonly sweepIntervalMs: number,
   ) {}
 
   /** Starts a background refresh when the last one began long enough ago; never waits for it. */
   touch(entityId: string): void {
     const state = this.entities.get(entityId);
     if (state && (state.running || Date.now() - state.lastStart < this.minIntervalMs)) return;
-    this.refresh(entityId).catch(() => {}); // the outcome is recorded in the state
+    this.refresh(entityId)
+      .then(() => this.sweepIfDue(entityId))
+      .catch(() => {}); // the outcome is recorded in the state
   }
 
   /** Refreshes now; callers during a running refresh share it. */
-  refresh(entityId: string): Promise<void> {
-    const state = this.entities.get(entityId) ?? { error: null, lastStart: 0 };
-    this.entities.set(entityId, state);
+  refresh(entityId: string): Promise<RefreshStats> {
+    const state = this.stateOf(entityId);
     state.running ??= this.run(entityId, state).finally(() => (state.running = undefined));
     return state.running;
   }
 
+  /**
+   * Pages through every record of every object type (sorted by creation, so records changing
+   * meanwhile keep their place) and deletes the rows Monite did not list. A row written after
+   * the sweep began is kept whatever the pages said: it was read from Monite later than they
+   * were. Runs beside refreshes (it never holds them up); callers during a sweep share it.
+   */
+  sweep(entityId: string): Promise<SweepStats> {
+    const state = this.stateOf(entityId);
+    state.sweeping ??= this.runSweep(entityId).finally(() => (state.sweeping = undefined));
+    return state.sweeping;
+  }
+
   async status(entityId: string): Promise<MirrorStatus> {
-    const cursors = await this.db
-      .selectFrom('mirror_cursor')
-      .select(['object_type', 'refreshed_at'])
-      .where('entity_id', '=', entityId)
-      .execute();
+    const cursors = await this.cursors(entityId);
     const done = cursors.map((c) => c.refreshed_at).filter((t): t is string => t !== null);
     const complete = done.length === OBJECT_TYPES.length;
     const state = this.entities.get(entityId);
@@ -61,13 +96,37 @@ export class MirrorRefresher {
     };
   }
 
-  private async run(entityId: string, state: EntityState): Promise<void> {
+  private stateOf(entityId: string): EntityState {
+    const state = this.entities.get(entityId) ?? { error: null, lastStart: 0 };
+    this.entities.set(entityId, state);
+    return state;
+  }
+
+  private cursors(entityId: string) {
+    return this.db
+      .selectFrom('mirror_cursor')
+      .select(['object_type', 'refreshed_at', 'swept_at'])
+      .where('entity_id', '=', entityId)
+      .execute();
+  }
+
+  /** A sweep once every object type has been scanned and the oldest check is long enough ago. */
+  private async sweepIfDue(entityId: string): Promise<void> {
+    const cursors = await this.cursors(entityId);
+    if (cursors.length < OBJECT_TYPES.length || cursors.some((c) => c.refreshed_at === null)) return;
+    const oldest = Math.min(...cursors.map((c) => (c.swept_at ? Date.parse(c.swept_at) : 0)));
+    if (Date.now() - oldest >= this.sweepIntervalMs) await this.sweep(entityId);
+  }
+
+  private async run(entityId: string, state: EntityState): Promise<RefreshStats> {
     state.lastStart = Date.now();
     const started = performance.now();
+    const stats: RefreshStats = { requests: 0, records: 0 };
     try {
-      for (const objectType of OBJECT_TYPES) await this.refreshType(entityId, objectType);
+      for (const objectType of OBJECT_TYPES) await this.refreshType(entityId, objectType, stats);
       state.error = null;
-      this.log.info({ entityId, ms: Math.round(performance.now() - started) }, 'mirror refreshed');
+      this.log.info({ entityId, ms: Math.round(performance.now() - started), ...stats }, 'mirror refreshed');
+      return stats;
     } catch (error) {
       // Shown on the records page: Monite's failures in the words every route uses for them.
       state.error = toHttpError(error).message;
@@ -76,7 +135,7 @@ export class MirrorRefresher {
     }
   }
 
-  private async refreshType(entityId: string, objectType: ObjectType): Promise<void> {
+  private async refreshType(entityId: string, objectType: ObjectType, stats: RefreshStats): Promise<void> {
     const cursor = await this.db
       .selectFrom('mirror_cursor')
       .select('high_water')
@@ -84,9 +143,10 @@ export class MirrorRefresher {
       .where('object_type', '=', objectType)
       .executeTakeFirst();
     let highWater = cursor?.high_water ?? null;
-    let token: string | undefined;
-    do {
-      const { data: page } = await this.monite.listRecords(
+    // A full scan lists every record, so it also counts as a sweep of this type, from its start.
+    const fullScanFrom = highWater === null ? new Date().toISOString() : undefined;
+    const listPage = (token?: string) =>
+      this.monite.listRecords(
         entityId,
         {
           object_type: objectType,
@@ -99,27 +159,86 @@ export class MirrorRefresher {
         // Background work: a person's push or record view goes first.
         { priority: 'bulk' },
       );
-      await upsertRecords(this.db, entityId, page.data);
-      for (const r of page.data) {
-        if (!highWater || normaliseTime(r.updated_at) > normaliseTime(highWater)) highWater = r.updated_at;
+    const fetchPage = (token?: string): Promise<Upstream<SyncRecordList>> => listPage(token);
+    const batch: SyncRecord[] = [];
+    let next: Promise<Upstream<SyncRecordList>> | undefined = fetchPage();
+    try {
+      while (next) {
+        const page: SyncRecordList = (await next).data;
+        const token: string | undefined = page.next_pagination_token ?? undefined;
+        // The next page is on its way while this batch is written: writing never idles the link.
+        next = token ? fetchPage(token) : undefined;
+        stats.requests += 1;
+        stats.records += page.data.length;
+        batch.push(...page.data);
+        for (const r of page.data) {
+          if (!highWater || normaliseTime(r.updated_at) > normaliseTime(highWater)) highWater = r.updated_at;
+        }
+        if (batch.length >= WRITE_BATCH || !next) {
+          await upsertRecords(this.db, entityId, batch.splice(0));
+          await this.saveCursor(entityId, objectType, { high_water: highWater });
+        }
       }
-      await this.saveCursor(entityId, objectType, { high_water: highWater });
-      token = page.next_pagination_token ?? undefined;
-    } while (token);
+    } finally {
+      next?.catch(() => {}); // a failed write abandons the page in flight
+    }
     await this.saveCursor(entityId, objectType, {
       high_water: highWater,
       refreshed_at: new Date().toISOString(),
+      ...(fullScanFrom && { swept_at: fullScanFrom }),
     });
+  }
+
+  private async runSweep(entityId: string): Promise<SweepStats> {
+    const startedAt = Date.now();
+    const seen = new Set<string>();
+    let requests = 0;
+    for (const objectType of OBJECT_TYPES) {
+      let token: string | undefined;
+      do {
+        const { data: page } = await this.monite.listRecords(
+          entityId,
+          {
+            object_type: objectType,
+            limit: PAGE_SIZE,
+            sort: 'created_at',
+            order: 'asc',
+            ...(token && { pagination_token: token }),
+          },
+          { priority: 'bulk' },
+        );
+        requests += 1;
+        for (const r of page.data) seen.add(r.id);
+        token = page.next_pagination_token ?? undefined;
+      } while (token);
+    }
+    // Only now, with every type listed (a failed page throws before this), is absence evidence.
+    let removed = 0;
+    for (let after = ''; ;) {
+      const ids = await mirroredIds(this.db, entityId, after, COMPARE_BATCH);
+      if (ids.length === 0) break;
+      const gone = ids.filter((id) => !seen.has(id));
+      removed += await deleteRecords(this.db, entityId, gone, { writtenBefore: startedAt });
+      after = ids.at(-1)!;
+    }
+    await this.db
+      .updateTable('mirror_cursor')
+      .set({ swept_at: new Date(startedAt).toISOString() })
+      .where('entity_id', '=', entityId)
+      .execute();
+    const stats = { requests, seen: seen.size, removed };
+    this.log.info({ entityId, ms: Date.now() - startedAt, ...stats }, 'mirror swept');
+    return stats;
   }
 
   private async saveCursor(
     entityId: string,
     objectType: ObjectType,
-    values: { high_water: string | null; refreshed_at?: string },
+    values: { high_water: string | null; refreshed_at?: string; swept_at?: string },
   ): Promise<void> {
     await this.db
       .insertInto('mirror_cursor')
-      .values({ entity_id: entityId, object_type: objectType, refreshed_at: null, ...values })
+      .values({ entity_id: entityId, object_type: objectType, refreshed_at: null, swept_at: null, ...values })
       .onConflict((oc) => oc.columns(['entity_id', 'object_type']).doUpdateSet(values))
       .execute();
   }

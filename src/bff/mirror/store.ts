@@ -11,7 +11,7 @@ import type { MirrorRecordTable } from '../db/schema';
 
 type CountKey = Pick<MirrorRecordTable, 'sync_status' | 'provider' | 'platform' | 'object_type'>;
 
-function toRow(entityId: string, record: SyncRecord): MirrorRecordTable {
+function toRow(entityId: string, record: SyncRecord, writtenAt: number): MirrorRecordTable {
   return {
     entity_id: entityId,
     id: record.id,
@@ -23,6 +23,7 @@ function toRow(entityId: string, record: SyncRecord): MirrorRecordTable {
     updated_at: normaliseTime(record.updated_at),
     first_error: record.sync_status === 'error' ? summariseErrors(record.errors) : null,
     data: JSON.stringify(record),
+    written_at: writtenAt,
   };
 }
 
@@ -35,81 +36,155 @@ export function normaliseTime(time: string): string {
 const countKey = (r: CountKey) =>
   `${r.sync_status}\u0000${r.provider}\u0000${r.platform}\u0000${r.object_type}`;
 
-/**
- * Inserts or updates records and moves their counts to their new status, provider, platform and
- * type. A record seen settled for the first time (new here, just left `pending`, or changed)
- * completes the audit of a push waiting for it, in the same transaction.
- */
-export async function upsertRecords(db: Db, entityId: string, records: SyncRecord[]): Promise<void> {
-  if (records.length === 0) return;
-  const rows = [...new Map(records.map((r) => [r.id, toRow(entityId, r)])).values()];
-  await db.transaction().execute(async (trx) => {
-    const existing = await trx
-      .selectFrom('mirror_record')
-      .select(['id', 'sync_status', 'provider', 'platform', 'object_type', 'updated_at'])
-      .where('entity_id', '=', entityId)
-      .where(
-        'id',
-        'in',
-        rows.map((r) => r.id),
-      )
-      .execute();
-    const before = new Map(existing.map((r) => [r.id, r]));
+/** Rows per statement: 11 columns × 1,000 stays under SQLite's 32,766 bound parameters. */
+const CHUNK = 1000;
 
-    const deltas = new Map<string, { key: CountKey; n: number }>();
-    const bump = (key: CountKey, n: number) => {
-      const k = countKey(key);
-      const entry = deltas.get(k) ?? { key, n: 0 };
-      entry.n += n;
-      deltas.set(k, entry);
-    };
-    const settled: SettledRecord[] = [];
-    for (const row of rows) {
-      const old = before.get(row.id);
-      const justSettled = !old || old.sync_status === 'pending' || old.updated_at !== row.updated_at;
-      if (justSettled && (row.sync_status === 'done' || row.sync_status === 'error')) {
-        settled.push({
-          id: row.id,
-          status: row.sync_status,
-          updated_at: row.updated_at,
-          error: row.first_error,
-        });
-      }
-      if (old && countKey(old) === countKey(row)) continue;
-      if (old) bump(old, -1);
-      bump(row, +1);
-    }
+function chunks<T>(items: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
 
-    await trx
-      .insertInto('mirror_record')
-      .values(rows)
-      .onConflict((oc) =>
-        oc.columns(['entity_id', 'id']).doUpdateSet((eb) => ({
-          object_type: eb.ref('excluded.object_type'),
-          sync_status: eb.ref('excluded.sync_status'),
-          provider: eb.ref('excluded.provider'),
-          platform: eb.ref('excluded.platform'),
-          object_id: eb.ref('excluded.object_id'),
-          updated_at: eb.ref('excluded.updated_at'),
-          first_error: eb.ref('excluded.first_error'),
-          data: eb.ref('excluded.data'),
-        })),
-      )
-      .execute();
-    await auditSettledPushes(trx, entityId, settled);
+/** Count changes, netted per facet combination, for one transaction. */
+class CountDeltas {
+  private readonly deltas = new Map<string, { key: CountKey; n: number }>();
 
-    const changes = [...deltas.values()].filter((d) => d.n !== 0);
+  bump(key: CountKey, n: number): void {
+    const k = countKey(key);
+    const entry = this.deltas.get(k) ?? { key: pickKey(key), n: 0 };
+    entry.n += n;
+    this.deltas.set(k, entry);
+  }
+
+  async apply(trx: Db, entityId: string): Promise<void> {
+    const changes = [...this.deltas.values()].filter((d) => d.n !== 0);
     if (changes.length === 0) return;
     await trx
       .insertInto('mirror_count')
-      .values(changes.map(({ key, n }) => ({ entity_id: entityId, ...pickKey(key), n })))
+      .values(changes.map(({ key, n }) => ({ entity_id: entityId, ...key, n })))
       .onConflict((oc) =>
         oc
           .columns(['entity_id', 'sync_status', 'provider', 'platform', 'object_type'])
           .doUpdateSet({ n: sql`mirror_count.n + excluded.n` }),
       )
       .execute();
+  }
+}
+
+/**
+ * Inserts or updates records and moves their counts to their new status, provider, platform and
+ * type, in one transaction however many records are given: the fewer commits, the fewer times
+ * the same index pages are written to the WAL. A record seen settled for the first time (new
+ * here, just left `pending`, or changed) completes the audit of a push waiting for it, in the
+ * same transaction.
+ */
+export async function upsertRecords(db: Db, entityId: string, records: SyncRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  const writtenAt = Date.now();
+  const rows = [...new Map(records.map((r) => [r.id, toRow(entityId, r, writtenAt)])).values()];
+  await db.transaction().execute(async (trx) => {
+    const deltas = new CountDeltas();
+    for (const chunk of chunks(rows)) await upsertChunk(trx, entityId, chunk, deltas);
+    await deltas.apply(trx, entityId);
   });
+}
+
+async function upsertChunk(trx: Db, entityId: string, rows: MirrorRecordTable[], deltas: CountDeltas) {
+  const existing = await trx
+    .selectFrom('mirror_record')
+    .select(['id', 'sync_status', 'provider', 'platform', 'object_type', 'updated_at'])
+    .where('entity_id', '=', entityId)
+    .where(
+      'id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .execute();
+  const before = new Map(existing.map((r) => [r.id, r]));
+  const settled: SettledRecord[] = [];
+  for (const row of rows) {
+    const old = before.get(row.id);
+    const justSettled = !old || old.sync_status === 'pending' || old.updated_at !== row.updated_at;
+    if (justSettled && (row.sync_status === 'done' || row.sync_status === 'error')) {
+      settled.push({
+        id: row.id,
+        status: row.sync_status,
+        updated_at: row.updated_at,
+        error: row.first_error,
+      });
+    }
+    if (old && countKey(old) === countKey(row)) continue;
+    if (old) deltas.bump(old, -1);
+    deltas.bump(row, +1);
+  }
+
+  await trx
+    .insertInto('mirror_record')
+    .values(rows)
+    .onConflict((oc) =>
+      oc.columns(['entity_id', 'id']).doUpdateSet((eb) => ({
+        object_type: eb.ref('excluded.object_type'),
+        sync_status: eb.ref('excluded.sync_status'),
+        provider: eb.ref('excluded.provider'),
+        platform: eb.ref('excluded.platform'),
+        object_id: eb.ref('excluded.object_id'),
+        updated_at: eb.ref('excluded.updated_at'),
+        first_error: eb.ref('excluded.first_error'),
+        data: eb.ref('excluded.data'),
+        written_at: eb.ref('excluded.written_at'),
+      })),
+    )
+    .execute();
+  await auditSettledPushes(trx, entityId, settled);
+}
+
+/**
+ * Deletes records (gone from Monite) and takes them out of the counts. With `writtenBefore`, a
+ * row written at or after that time (ms) is kept: it was read from Monite after the caller's
+ * evidence of deletion was gathered. Returns how many rows were deleted.
+ */
+export async function deleteRecords(
+  db: Db,
+  entityId: string,
+  ids: string[],
+  { writtenBefore = Infinity }: { writtenBefore?: number } = {},
+): Promise<number> {
+  if (ids.length === 0) return 0;
+  return db.transaction().execute(async (trx) => {
+    const deltas = new CountDeltas();
+    let deleted = 0;
+    for (const chunk of chunks(ids)) {
+      const gone = await trx
+        .deleteFrom('mirror_record')
+        .where('entity_id', '=', entityId)
+        .where('id', 'in', chunk)
+        .$if(Number.isFinite(writtenBefore), (qb) => qb.where('written_at', '<', writtenBefore))
+        .returning(['sync_status', 'provider', 'platform', 'object_type'])
+        .execute();
+      for (const row of gone) deltas.bump(row, -1);
+      deleted += gone.length;
+    }
+    await deltas.apply(trx, entityId);
+    return deleted;
+  });
+}
+
+/** The entity's mirrored record ids after `afterId` in id order, at most `limit` (read from the key index alone). */
+export async function mirroredIds(
+  db: Db,
+  entityId: string,
+  afterId: string,
+  limit: number,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('mirror_record')
+    .select('id')
+    .where('entity_id', '=', entityId)
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
 }
 
 const pickKey = ({ sync_status, provider, platform, object_type }: CountKey): CountKey => ({

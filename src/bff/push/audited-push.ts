@@ -7,7 +7,7 @@ import type { SyncRecord } from '../../monite/schemas';
 import { appendAudit } from '../audit';
 import type { Db } from '../db/database';
 import { toHttpError } from '../http-errors';
-import { upsertRecords } from '../mirror';
+import { forgetIfGone, upsertRecords } from '../mirror';
 import type { MoniteClient, Priority } from '../monite-client';
 import { PushFailedError, pushSafely } from './push-safely';
 
@@ -78,6 +78,7 @@ export async function auditedPush(
     await upsertRecords(db, entityId, [record]);
     return record;
   } catch (error) {
+    await forgetIfGone(db, entityId, recordId, error);
     await complete({
       outcome: 'failed',
       reason: toHttpError(error).message,

@@ -10,7 +10,7 @@ import { syncRecordSchema } from '../../monite/schemas';
 import { requirePermission } from '../auth';
 import type { Deps } from '../deps';
 import { HttpError } from '../http-errors';
-import { findRecord, upsertRecords } from '../mirror';
+import { findRecord, readFresh } from '../mirror';
 import { auditedPush } from '../push/audited-push';
 import { recordParams, requireServedEntity } from './params';
 import { withErrors } from './responses';
@@ -30,8 +30,7 @@ export function pushRoutes(app: FastifyInstance, deps: Deps): void {
       let before = await findRecord(db, entityId, recordId);
       // The mirror may be stale: only Monite's word that a record is still pending blocks a push.
       if (before?.sync_status === 'pending') {
-        before = (await monite.getRecord(entityId, recordId)).data;
-        await upsertRecords(db, entityId, [before]);
+        before = await readFresh(db, monite, entityId, recordId);
         if (before.sync_status === 'pending') {
           throw new HttpError(409, 'already_pending', PUSH_MESSAGES.alreadyPending);
         }

@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { mirrorStatusSchema, recordsPageSchema, recordsQuerySchema } from '../../contract/api';
 import { syncRecordSchema } from '../../monite/schemas';
 import type { Deps } from '../deps';
-import { queryRecords, upsertRecords } from '../mirror';
+import { queryRecords, readFresh } from '../mirror';
 import { entityParams, recordParams, requireServedEntity } from './params';
 import { withErrors } from './responses';
 
@@ -33,9 +33,7 @@ export function recordsRoutes(app: FastifyInstance, { db, monite, refresher, ent
   api.get('/api/entities/:entityId/records/:recordId', { schema: recordSchema }, async (req) => {
     const { entityId, recordId } = req.params;
     await requireServedEntity(entityId, entities);
-    const { data } = await monite.getRecord(entityId, recordId);
-    await upsertRecords(db, entityId, [data]);
-    return data;
+    return readFresh(db, monite, entityId, recordId);
   });
 
   api.post('/api/entities/:entityId/refresh', { schema: refreshSchema }, async (req) => {

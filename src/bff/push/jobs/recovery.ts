@@ -7,6 +7,7 @@ import type { ItemState } from '../../../contract/push-jobs';
 import { PUSH_MESSAGES } from '../../../contract/push-messages';
 import type { Db } from '../../db/database';
 import { toHttpError } from '../../http-errors';
+import { forgetIfGone } from '../../mirror';
 import type { MoniteClient } from '../../monite-client';
 import { tookEffect } from '../push-safely';
 import { itemStateOf } from './settle';
@@ -32,6 +33,7 @@ export async function reconcileInterrupted(
         await update(state, reason);
       }
     } catch (error) {
+      await forgetIfGone(db, entityId, item.record_id, error);
       await update('failed', PUSH_MESSAGES.interrupted(toHttpError(error).message));
     }
   }
