@@ -82,13 +82,20 @@ const DENIED: Record<Permission, string> = {
   readEveryonesAudit: "Only admins can read everyone's audit entries.",
 };
 
-/** The signed-in user, if their role allows `permission`; 403 with the reason otherwise. */
-export function requirePermission(req: FastifyRequest, permission: Permission): SessionUser {
-  const user = req.user;
-  if (!user) throw new HttpError(401, 'unauthenticated', 'Sign in to continue.');
+/** The signed-in user (the guard has answered 401 to any other request for an /api route). */
+export function signedInUser(req: FastifyRequest): SessionUser {
+  if (!req.user) throw new HttpError(401, 'unauthenticated', 'Sign in to continue.');
+  return req.user;
+}
+
+/**
+ * A route's onRequest hook: 403, with the reason, for a user whose role lacks `permission`. It runs
+ * before the route checks its input, so whether a viewer's push is well-formed never shows.
+ */
+export const requires = (permission: Permission) => async (req: FastifyRequest) => {
+  const user = signedInUser(req);
   if (!can(user.role, permission)) {
     req.log.warn({ user: user.email, role: user.role, permission, url: req.url }, 'forbidden');
     throw new HttpError(403, 'forbidden', DENIED[permission]);
   }
-  return user;
-}
+};

@@ -8,9 +8,10 @@ export {
   clearSessionCookie,
   isHttps,
   registerAuth,
-  requirePermission,
+  requires,
   sessionIdOf,
   setSessionCookie,
+  signedInUser,
   type AuthDeps,
 } from './guard';
 export { DUMMY_HASH, verifyPassword } from './passwords';

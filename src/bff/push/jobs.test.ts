@@ -166,6 +166,9 @@ describe('bulk push jobs', () => {
     const bff = await startBff({}, { rateLimit: 5 });
     const ids = await failedIds(bff, 20);
     expect((await create(bff, { ids }, 'viewer')).statusCode).toBe(403);
+    // A viewer is refused before the input is read: the answer says nothing of what a job takes.
+    expect((await create(bff, { ids: 'not a list' }, 'viewer')).statusCode).toBe(403);
+    expect((await create(bff, { ids: 'not a list' })).statusCode).toBe(400);
     expect((await create(bff, { ids: [] })).statusCode).toBe(400);
     const empty = await create(bff, {
       filter: { sync_status: ['pending'], object_type: ['product'], q: 'ffffffff' },

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { auditPageSchema, auditQuerySchema, awaitsSettle } from '../../contract/audit';
 import { auditCsv, queryAudit } from '../audit';
-import { requirePermission } from '../auth';
+import { requires, signedInUser } from '../auth';
 import type { Deps } from '../deps';
 import { withErrors } from './responses';
 
@@ -18,8 +18,8 @@ const csvSchema = {
 export function auditRoutes(app: FastifyInstance, { db, refresher }: Deps): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
-  api.get('/api/audit', { schema: pageSchema }, async (req) => {
-    const viewer = requirePermission(req, 'readOwnAudit');
+  api.get('/api/audit', { schema: pageSchema, onRequest: requires('readOwnAudit') }, async (req) => {
+    const viewer = signedInUser(req);
     const page = await queryAudit(db, req.query, viewer);
     // A push shown still waiting settles when the mirror sees its record: have it look.
     for (const entry of page.data)
@@ -27,15 +27,19 @@ export function auditRoutes(app: FastifyInstance, { db, refresher }: Deps): void
     return page;
   });
 
-  api.get('/api/audit.csv', { schema: csvSchema }, async (req, reply) => {
-    const viewer = requirePermission(req, 'readOwnAudit');
-    const { cursor: _cursor, limit: _limit, ...filters } = req.query;
-    const stamp = new Date().toISOString().slice(0, 10);
-    // The document calls the body a string; it is streamed, which Fastify sends without serializing.
-    const csv = Readable.from(auditCsv(db, filters, viewer)) as unknown as string;
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="sync-desk-audit-${stamp}.csv"`)
-      .send(csv);
-  });
+  api.get(
+    '/api/audit.csv',
+    { schema: csvSchema, onRequest: requires('readOwnAudit') },
+    async (req, reply) => {
+      const viewer = signedInUser(req);
+      const { cursor: _cursor, limit: _limit, ...filters } = req.query;
+      const stamp = new Date().toISOString().slice(0, 10);
+      // The document calls the body a string; it is streamed, which Fastify sends without serializing.
+      const csv = Readable.from(auditCsv(db, filters, viewer)) as unknown as string;
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="sync-desk-audit-${stamp}.csv"`)
+        .send(csv);
+    },
+  );
 }

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { createPushJobSchema, pushJobListSchema, pushJobSchema } from '../../contract/push-jobs';
-import { requirePermission } from '../auth';
+import { requires, signedInUser } from '../auth';
 import type { Deps } from '../deps';
 import { invalidInput } from '../http-errors';
 import { entityParams, jobParams, requireServedEntity } from './params';
@@ -21,9 +21,9 @@ export function pushJobRoutes(app: FastifyInstance, { jobs, entities }: Deps): v
 
   api.post(
     '/api/entities/:entityId/push-jobs',
-    { schema: createSchema, schemaErrorFormatter: invalidInput('push job') },
+    { schema: createSchema, schemaErrorFormatter: invalidInput('push job'), onRequest: requires('push') },
     async (req, reply) => {
-      const user = requirePermission(req, 'push');
+      const user = signedInUser(req);
       await requireServedEntity(req.params.entityId, entities);
       return reply.code(201).send(await jobs.create(req.params.entityId, user, req.body));
     },
@@ -39,8 +39,8 @@ export function pushJobRoutes(app: FastifyInstance, { jobs, entities }: Deps): v
     return jobs.get(req.params.entityId, req.params.jobId);
   });
 
-  api.delete('/api/entities/:entityId/push-jobs/:jobId', { schema: jobSchema }, async (req) => {
-    requirePermission(req, 'push');
+  const cancelOptions = { schema: jobSchema, onRequest: requires('push') };
+  api.delete('/api/entities/:entityId/push-jobs/:jobId', cancelOptions, async (req) => {
     await requireServedEntity(req.params.entityId, entities);
     return jobs.cancel(req.params.entityId, req.params.jobId);
   });

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { PUSH_MESSAGES } from '../../contract/push-messages';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { syncRecordSchema } from '../../monite/schemas';
-import { requirePermission } from '../auth';
+import { requires, signedInUser } from '../auth';
 import type { Deps } from '../deps';
 import { HttpError } from '../http-errors';
 import { findRecord, readFresh } from '../mirror';
@@ -22,8 +22,9 @@ export function pushRoutes(app: FastifyInstance, deps: Deps): void {
 
   const api = app.withTypeProvider<ZodTypeProvider>();
 
-  api.post('/api/entities/:entityId/records/:recordId/push', { schema: pushSchema }, async (req) => {
-    const user = requirePermission(req, 'push');
+  const options = { schema: pushSchema, onRequest: requires('push') };
+  api.post('/api/entities/:entityId/records/:recordId/push', options, async (req) => {
+    const user = signedInUser(req);
     const { entityId, recordId } = req.params;
     await requireServedEntity(entityId, entities);
     return pushes.run(`${entityId}/${recordId}`, async () => {

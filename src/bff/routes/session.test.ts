@@ -180,6 +180,9 @@ describe('access control', () => {
       message: "Viewers can't push records; ask an admin for the operator role.",
     });
     expect(bff.sim.store.pushCount(failed[0]!.id)).toBe(0);
+    // Refused before the record id is checked, so a malformed push reads the same as any other.
+    expect((await push('viewer', 'not-a-uuid')).statusCode).toBe(403);
+    expect((await push('operator', 'not-a-uuid')).statusCode).toBe(400);
     expect((await push('operator', failed[1]!.id)).statusCode).toBe(200);
     expect((await push('admin', failed[2]!.id)).statusCode).toBe(200);
     await bff.close();
