@@ -134,7 +134,10 @@ export async function buildServer(
   }
 
   app.setNotFoundHandler((req, reply) => {
-    if (serveSpa && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+    // Pages fall back to the SPA; a missing file under /assets (an old hash after a deploy) is a 404,
+    // not index.html that the browser would try to run as a script.
+    const isPage = !req.url.startsWith('/api/') && !req.url.startsWith('/assets/');
+    if (serveSpa && req.method === 'GET' && isPage) return reply.sendFile('index.html');
     const notFound = new HttpError(404, 'not_found', `No route ${req.method} ${req.url.split('?')[0]}.`);
     return reply.code(404).send(notFound.body());
   });

@@ -61,6 +61,12 @@ describe('the built SPA', () => {
     expect(plain.body).toBe(ENTRY_JS);
   });
 
+  it('answers 404 for a hashed file the build does not have (an old page after a deploy)', async () => {
+    const res = await get('/assets/index-0ldHa5h1.js', 'br');
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('not_found');
+  });
+
   it.each(['/', '/entities/1b7c5d2e-5a43-4c1e-9a55-6d0f3f1c2b11/records?provider=codat'])(
     'sends index.html at %s (history fallback), checked with the server on every load',
     async (url) => {
