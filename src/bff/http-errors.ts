@@ -118,10 +118,10 @@ export const UPSTREAM_ERRORS = {
   },
 } satisfies Record<string, { status: number; code: string; message: (e: UpstreamError) => string }>;
 
-export type UpstreamCase = keyof typeof UPSTREAM_ERRORS;
+type UpstreamCase = keyof typeof UPSTREAM_ERRORS;
 
 /** Which row of UPSTREAM_ERRORS a failure falls under. */
-export function upstreamCase(e: UpstreamError): UpstreamCase {
+function upstreamCase(e: UpstreamError): UpstreamCase {
   if (e.kind === 'timeout') return 'timeout';
   if (e.kind === 'network') return 'unreachable';
   if (e.kind === 'credentials') return 'access_refused';

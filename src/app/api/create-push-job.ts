@@ -23,7 +23,7 @@ export const jobFilter = ({ sync_status, provider, platform, object_type, q }: R
 });
 
 /** A second job while one runs for the entity: the BFF says whose, and the list should show it. */
-export const isJobRunningError = (error: unknown): error is ApiError =>
+const isJobRunningError = (error: unknown): error is ApiError =>
   error instanceof ApiError && error.status === 409 && error.code === 'job_running';
 
 type CreatePushJobOptions = {

@@ -26,7 +26,7 @@ export const PAGE_SIZE = 100;
  * touch each of its pages once for many records (see bench/mirror.ts: bytes per record). The
  * price: a batch holds the database for about a quarter of a second every 100 pages.
  */
-export const WRITE_BATCH = 10_000;
+const WRITE_BATCH = 10_000;
 /** Mirrored ids compared with Monite's at a time at the end of a sweep. */
 const COMPARE_BATCH = 10_000;
 
