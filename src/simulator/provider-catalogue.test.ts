@@ -1,6 +1,7 @@
 /** The simulator's provider errors against the published catalogue in src/monite/data. */
 import { describe, expect, it } from 'vitest';
-import { OBJECT_TYPES, type Platform, type Provider } from '../monite/schemas';
+import { classifyErrors } from '../contract/error-groups';
+import { OBJECT_TYPES, PLATFORMS, PROVIDERS, type Platform, type Provider } from '../monite/schemas';
 import { readProviderErrors } from '../monite/published';
 import { providerError } from './provider-errors';
 import { PROVIDER_MESSAGES } from './provider-messages';
@@ -55,5 +56,32 @@ describe('provider errors', () => {
         );
       }
     }
+  });
+
+  it('emits only errors the error catalogue recognises, whichever provider wraps them', () => {
+    const unrecognised = new Set<string>();
+    for (const provider of PROVIDERS) {
+      for (const platform of PLATFORMS) {
+        for (const objectType of OBJECT_TYPES) {
+          // Enough draws that every message of the pair comes up (the pick is uniform).
+          for (let draw = 0; draw < 200; draw++) {
+            const errors = providerError(rngFrom(provider, platform, objectType, draw), {
+              entityId: '390083d2-1a00-4872-a59a-d30237708ce7',
+              provider,
+              platform,
+              objectType,
+              requestedAt: Date.parse('2024-05-25T10:00:00Z'),
+              completedAt: Date.parse('2024-05-25T10:00:01Z'),
+            });
+            const classified = classifyErrors(errors);
+            if (classified?.class !== 'retry' && classified?.class !== 'fix_first')
+              unrecognised.add(JSON.stringify(errors));
+          }
+        }
+      }
+    }
+    expect([...unrecognised]).toEqual([]);
+    const unknown = PROVIDER_MESSAGES.filter((m) => classifyErrors({ message: m.text })?.class === 'unknown');
+    expect(unknown.map((m) => m.text)).toEqual([]);
   });
 });
