@@ -3,13 +3,12 @@ import providerErrors from '../monite/data/provider-errors.json' with { type: 'j
 import {
   MAX_GROUP_LENGTH,
   UNKNOWN_FIX,
-  asksToConfirmFix,
   classifyErrors,
   classifyMessage,
   errorCatalogue,
   errorGroupOf,
-  type ErrorClass,
 } from './error-groups';
+import { asksToConfirmFix, type ErrorClass } from './error-class';
 
 /** Every sourced message: the platforms' validation errors, and the catalogue's own additions. */
 const SOURCED = [...providerErrors.messages, ...errorCatalogue.messages].map((m) => m.message);

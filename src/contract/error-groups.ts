@@ -1,29 +1,16 @@
 /**
  * Failures grouped by cause, and whether pushing again can help: the provider's message is
  * matched against the catalogue (./data/error-catalogue.json); a message it does not know falls
- * back to a group of its own wording with the details taken out. Browser-safe: the BFF stores the
- * result per record, the SPA shows it.
+ * back to a group of its own wording with the details taken out. Browser-safe, but it brings zod
+ * and the catalogue (about 4 kB gzipped): the SPA should import it lazily, or take the result
+ * from the BFF; error-class.ts is the light part.
  */
 import { z } from 'zod';
 import { summariseErrors } from '../monite/errors-text';
+import { ERROR_CLASSES } from './error-class';
 import catalogueJson from './data/error-catalogue.json' with { type: 'json' };
 
-/**
- * `retry`: pushing again may succeed as it is. `fix_first`: it fails again until someone fixes
- * the data. `unknown`: not in the catalogue; the UI labels it "not recognised" and, like
- * `fix_first`, asks the user to confirm before pushing (see `asksToConfirmFix`).
- */
-export const errorClassSchema = z.enum(['retry', 'fix_first', 'unknown']);
-export type ErrorClass = z.infer<typeof errorClassSchema>;
-
-export const ERROR_CLASS_LABELS: Record<ErrorClass, string> = {
-  retry: 'Retry may help',
-  fix_first: 'Fix first',
-  unknown: 'Not recognised',
-};
-
-/** Pushing records of this class asks the user to confirm they fixed the cause. */
-export const asksToConfirmFix = (errorClass: ErrorClass) => errorClass !== 'retry';
+export const errorClassSchema = z.enum(ERROR_CLASSES);
 
 /** The longest group label `errorGroupOf` returns: the mirror stores it per record. */
 export const MAX_GROUP_LENGTH = 120;
