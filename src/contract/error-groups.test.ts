@@ -7,6 +7,7 @@ import {
   classifyMessage,
   errorCatalogue,
   errorGroupOf,
+  normaliseMessage,
 } from './error-groups';
 import { asksToConfirmFix, type ErrorClass } from './error-class';
 
@@ -157,7 +158,7 @@ const EXPECTED: [message: string, group: string, errorClass: ErrorClass][] = [
 ];
 
 const matchingEntries = (message: string) =>
-  errorCatalogue.groups.filter((g) => new RegExp(g.pattern, 'i').test(message.replace(/(?:\s|%20)+/g, ' ')));
+  errorCatalogue.groups.filter((g) => new RegExp(g.pattern, 'i').test(normaliseMessage(message)));
 
 describe('the error catalogue against the real strings', () => {
   it('files every sourced message where a bookkeeper would', () => {

@@ -59,8 +59,11 @@ export type ErrorClassification = z.infer<typeof errorClassificationSchema>;
 
 const ELLIPSIS = '…';
 
-/** One space for any run of whitespace, also URL-encoded (Xero's OAuth problem strings). */
-const normalise = (message: string) => message.replace(/(?:\s|%20)+/g, ' ').trim();
+/**
+ * The text patterns and groups see: one space for any run of whitespace, also URL-encoded
+ * (Xero's OAuth problem strings).
+ */
+export const normaliseMessage = (message: string) => message.replace(/(?:\s|%20)+/g, ' ').trim();
 
 /**
  * Details that differ between two failures of one cause, most specific first (a date holds
@@ -80,7 +83,7 @@ const DETAILS: RegExp[] = [
   /\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{8,}\b/gi,
   // Codes that hold a letter and a digit (INV-2041, A12), then amounts and other numbers.
   /(?<![\p{L}\p{N}_])(?=[\p{L}\p{N}_-]*\p{N})(?=[\p{L}\p{N}_-]*\p{L})[\p{L}\p{N}_]+(?:-[\p{L}\p{N}_]+)*/gu,
-  /(?<![\p{L}\p{N}_])[$€£¥]?\s?[-+]?\d(?:[\d,.']*\d)?(?:\s?[$€£¥])?/gu,
+  /(?<![\p{L}\p{N}_])(?:[$€£¥]\s?)?[-+]?\d(?:[\d,.']*\d)?(?:\s?[$€£¥])?/gu,
   // A template placeholder the provider left unfilled ("The account period has closed. {1}").
   /\{[^{}]*\}/g,
 ];
@@ -90,7 +93,7 @@ const DETAILS: RegExp[] = [
  * stable label two failures of one cause share. Deterministic; at most MAX_GROUP_LENGTH long.
  */
 export function errorGroupOf(message: string): string {
-  let text = normalise(message);
+  let text = normaliseMessage(message);
   for (const detail of DETAILS) text = text.replace(detail, ELLIPSIS);
   text = text
     .replace(/…(?:[\s,.:;/-]*…)+/g, ELLIPSIS)
@@ -106,7 +109,7 @@ export function errorGroupOf(message: string): string {
 
 /** The classification of one provider message. */
 export function classifyMessage(message: string): ErrorClassification {
-  const text = normalise(message);
+  const text = normaliseMessage(message);
   const entry = entries.find((e) => e.regex.test(text));
   if (entry) return { group: entry.key, label: entry.label, class: entry.class, fix: entry.fix };
   const label = errorGroupOf(text);
