@@ -136,6 +136,9 @@ const cases: [string, string][] = [
     `?sync_status=&limit=200&cursor=${deep.cursor}`,
   ],
   ['empty combination', '?sync_status=pending&platform=quickbooks&object_type=product&provider=codat'],
+  ['search: words of an error', '?sync_status=&q=TaxType%20field'],
+  ['search: a common word', '?sync_status=&q=valid'],
+  ['search: an id prefix', '?sync_status=&q=3f2'],
 ];
 for (const [name, query] of cases) {
   const t = await timeIt(records + query);

@@ -10,7 +10,7 @@ import { loadConfig, type Config, type MoniteAccount } from './config';
 import { closeUnfinishedPushes } from './audit';
 import { ensureDemoAccounts } from './auth';
 import { createDeps } from './deps';
-import { clearMirror } from './mirror';
+import { clearMirror, regroupErrors } from './mirror';
 import { MoniteClient } from './monite-client';
 import { buildServer } from './server';
 
@@ -30,6 +30,11 @@ async function main(): Promise<void> {
     log.warn({ pushes: abandoned }, 'pushes from before the last stop have no recorded outcome');
   const resumed = await deps.jobs.resume();
   if (resumed > 0) log.info({ jobs: resumed }, 'resumed bulk push jobs');
+  // In the background: the list stays usable, showing the old groups until each chunk moves.
+  regroupErrors(deps.db).then(
+    (moved) => moved > 0 && log.info({ records: moved }, 'failed records regrouped by the current error catalogue'),
+    (error: unknown) => log.error({ err: error }, 'regrouping failed records stopped'),
+  );
   const app = await buildServer(deps, { logger: log });
   closers.unshift(() => app.close());
   await app.listen({ port: config.port, host: config.host });

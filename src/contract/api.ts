@@ -11,6 +11,7 @@ import {
   syncRecordSchema,
   type SyncRecord,
 } from '../monite/schemas';
+import { ERROR_CLASSES } from './error-class';
 
 /** A comma-separated list of enum values in a query string, e.g. `provider=codat,railz`. */
 const csvOf = <const T extends readonly [string, ...string[]]>(values: T) =>
@@ -21,8 +22,20 @@ const csvOf = <const T extends readonly [string, ...string[]]>(values: T) =>
     .transform((s) => (s ? s.split(',').filter(Boolean) : []))
     .pipe(z.array(z.enum(values)));
 
-export const FACET_KEYS = ['sync_status', 'provider', 'platform', 'object_type'] as const;
+export const FACET_KEYS = ['sync_status', 'provider', 'platform', 'object_type', 'error_group'] as const;
 export type FacetKey = (typeof FACET_KEYS)[number];
+
+/**
+ * Error groups (contract/error-groups.ts) are an open set: a catalogue key, or the provider's
+ * message with its details taken out, which never holds a comma.
+ */
+const errorGroupSchema = z.string().min(1).max(200);
+const groupCsv = z
+  .string()
+  .describe('Comma-separated error group keys (see the error_group facet)')
+  .optional()
+  .transform((s) => (s ? s.split(',').filter(Boolean) : []))
+  .pipe(z.array(errorGroupSchema).max(50));
 
 export const SORTS = ['-updated_at', 'updated_at'] as const;
 export type Sort = (typeof SORTS)[number];
@@ -32,6 +45,7 @@ export const recordsQuerySchema = z.strictObject({
   provider: csvOf(PROVIDERS),
   platform: csvOf(PLATFORMS),
   object_type: csvOf(OBJECT_TYPES),
+  error_group: groupCsv,
   q: z.string().trim().max(100).optional(),
   sort: z.enum(SORTS).default('-updated_at'),
   cursor: z.string().max(500).optional(),
@@ -45,6 +59,7 @@ export const recordsFilterSchema = z.strictObject({
   provider: z.array(z.enum(PROVIDERS)).default([]),
   platform: z.array(z.enum(PLATFORMS)).default([]),
   object_type: z.array(z.enum(OBJECT_TYPES)).default([]),
+  error_group: z.array(errorGroupSchema).max(50).default([]),
   q: z.string().trim().max(100).optional(),
 });
 /** What a caller writes: lists as arrays, everything optional. */
@@ -65,14 +80,35 @@ export const facetsSchema = z.object({
   provider: z.record(z.string(), z.number()),
   platform: z.record(z.string(), z.number()),
   object_type: z.record(z.string(), z.number()),
+  /** Failed records by error group: only groups that have any. */
+  error_group: z.record(z.string(), z.number()),
 });
 export type Facets = z.infer<typeof facetsSchema>;
 
+export const errorClassSchema = z.enum(ERROR_CLASSES);
+
+/** How an error group reads: its label, whether a retry can help, and what to fix where. */
+export const errorGroupInfoSchema = z.object({ label: z.string(), class: errorClassSchema, fix: z.string() });
+export type ErrorGroupInfo = z.infer<typeof errorGroupInfoSchema>;
+
+/** A failed record's error group (contract/error-groups.ts), e.g. `xero.tax_type_mandatory`. */
+export const errorClassificationSchema = errorGroupInfoSchema.extend({ group: z.string() });
+export type ErrorClassification = z.infer<typeof errorClassificationSchema>;
+
+/** A record as the dashboard shows it: Monite's record, and what Sync Desk knows about it. */
+export const listedRecordSchema = syncRecordSchema.extend({
+  /** Why it failed and whether a retry can help; null unless it failed. */
+  classification: errorClassificationSchema.nullable(),
+});
+export type ListedRecord = z.infer<typeof listedRecordSchema>;
+
 export const recordsPageSchema = z.object({
-  data: z.array(syncRecordSchema),
+  data: z.array(listedRecordSchema),
   next_cursor: z.string().nullable(),
   total: z.number(),
   facets: facetsSchema,
+  /** How each group in `facets.error_group` reads. */
+  error_groups: z.record(z.string(), errorGroupInfoSchema),
   mirror: mirrorStatusSchema,
 });
 export type RecordsPage = z.infer<typeof recordsPageSchema>;

@@ -7,10 +7,8 @@
  */
 import { z } from 'zod';
 import { summariseErrors } from '../monite/errors-text';
-import { ERROR_CLASSES } from './error-class';
+import { errorClassSchema, type ErrorClassification, type ErrorGroupInfo } from './api';
 import catalogueJson from './data/error-catalogue.json' with { type: 'json' };
-
-export const errorClassSchema = z.enum(ERROR_CLASSES);
 
 /** The longest group label `errorGroupOf` returns: the mirror stores it per record. */
 export const MAX_GROUP_LENGTH = 120;
@@ -47,15 +45,6 @@ const UNKNOWN_KEY_PREFIX = 'unknown:';
 
 export const UNKNOWN_FIX =
   "Sync Desk does not recognise this error: read the provider's message in the details, fix what it names in Monite, Xero or QuickBooks, then push again.";
-
-export const errorClassificationSchema = z.object({
-  /** Stable: a catalogue key, or `unknown:` and the message's group. */
-  group: z.string(),
-  label: z.string(),
-  class: errorClassSchema,
-  fix: z.string(),
-});
-export type ErrorClassification = z.infer<typeof errorClassificationSchema>;
 
 const ELLIPSIS = '…';
 
@@ -107,13 +96,24 @@ export function errorGroupOf(message: string): string {
   return `${space > MAX_GROUP_LENGTH / 2 ? cut.slice(0, space) : cut}${ELLIPSIS}`;
 }
 
+const byKey = new Map(errorCatalogue.groups.map((g) => [g.key, g]));
+
+/** How a stored group key (from `classifyMessage`) reads, e.g. in the error facet. */
+export function describeGroup(group: string): ErrorGroupInfo {
+  const entry = byKey.get(group);
+  if (entry) return { label: entry.label, class: entry.class, fix: entry.fix };
+  return { label: group.replace(UNKNOWN_KEY_PREFIX, ''), class: 'unknown', fix: UNKNOWN_FIX };
+}
+
 /** The classification of one provider message. */
 export function classifyMessage(message: string): ErrorClassification {
   const text = normaliseMessage(message);
   const entry = entries.find((e) => e.regex.test(text));
   if (entry) return { group: entry.key, label: entry.label, class: entry.class, fix: entry.fix };
   const label = errorGroupOf(text);
-  return { group: `${UNKNOWN_KEY_PREFIX}${label}`, label, class: 'unknown', fix: UNKNOWN_FIX };
+  // Group keys travel as a comma-separated filter (`?error_group=a,b`).
+  const group = `${UNKNOWN_KEY_PREFIX}${label.replaceAll(',', '')}`;
+  return { group, label, class: 'unknown', fix: UNKNOWN_FIX };
 }
 
 /** A failed record's group, class and guidance from its `errors`; null when it has none. */

@@ -14,12 +14,13 @@ export const createPushJob = (entityId: string, body: CreatePushJob) =>
 type JobFilter = Extract<CreatePushJob, { filter: unknown }>['filter'];
 
 /** The records page's filters as a job's `filter`: the set the list shows (an empty facet: any value). */
-export const jobFilter = ({ sync_status, provider, platform, object_type, q }: RecordsFilter): JobFilter => ({
-  sync_status: sync_status ?? [],
-  provider: provider ?? [],
-  platform: platform ?? [],
-  object_type: object_type ?? [],
-  ...(q && { q }),
+export const jobFilter = (filter: RecordsFilter): JobFilter => ({
+  sync_status: filter.sync_status ?? [],
+  provider: filter.provider ?? [],
+  platform: filter.platform ?? [],
+  object_type: filter.object_type ?? [],
+  error_group: filter.error_group ?? [],
+  ...(filter.q && { q: filter.q }),
 });
 
 /** A second job while one runs for the entity: the BFF says whose, and the list should show it. */

@@ -5,7 +5,7 @@ import {
   useQueryClient,
   type QueryClient,
 } from '@tanstack/react-query';
-import type { SyncRecord } from '../../monite/schemas';
+import type { ListedRecord } from '../../contract/api';
 import { apiFetch } from './client';
 import { findRecordInLists, replaceRecordInLists } from './get-records';
 import { queryKeys } from './query-keys';
@@ -35,7 +35,7 @@ export function useRecord(entityId: string, recordId: string) {
   });
 }
 
-const watches = new WeakMap<QueryClient, Map<string, Promise<SyncRecord>>>();
+const watches = new WeakMap<QueryClient, Map<string, Promise<ListedRecord>>>();
 
 /**
  * Polls a record (outside React, so it survives the row scrolling away or the drawer closing)
@@ -46,14 +46,14 @@ export function watchRecordUntilSettled(
   queryClient: QueryClient,
   entityId: string,
   recordId: string,
-): Promise<SyncRecord> {
-  const byRecord = watches.get(queryClient) ?? new Map<string, Promise<SyncRecord>>();
+): Promise<ListedRecord> {
+  const byRecord = watches.get(queryClient) ?? new Map<string, Promise<ListedRecord>>();
   watches.set(queryClient, byRecord);
   const key = `${entityId}/${recordId}`;
   const existing = byRecord.get(key);
   if (existing) return existing;
 
-  const settled = new Promise<SyncRecord>((resolve, reject) => {
+  const settled = new Promise<ListedRecord>((resolve, reject) => {
     const observer = new QueryObserver(queryClient, getRecordQueryOptions(entityId, recordId));
     const finish = (outcome: () => void) => {
       unsubscribe();
@@ -61,7 +61,7 @@ export function watchRecordUntilSettled(
       void queryClient.invalidateQueries({ queryKey: queryKeys.recordLists(entityId) });
       outcome();
     };
-    const onResult = ({ data, error }: { data?: SyncRecord; error: Error | null }) => {
+    const onResult = ({ data, error }: { data?: ListedRecord; error: Error | null }) => {
       if (error) return finish(() => reject(error));
       if (!data) return;
       replaceRecordInLists(queryClient, entityId, data);

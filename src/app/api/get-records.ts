@@ -9,7 +9,7 @@ import {
   type MirrorStatus,
   type RecordsFilter,
   type RecordsPage,
-  type SyncRecord,
+  type ListedRecord,
 } from '../../contract/api';
 import { apiFetch } from './client';
 import { queryKeys } from './query-keys';
@@ -61,7 +61,7 @@ export const useRecords = (entityId: string, filter: RecordsFilter, options?: { 
   useInfiniteQuery(getRecordsQueryOptions(entityId, filter, options));
 
 /** Put a fresher copy of a record into every cached list page that shows it. */
-export function replaceRecordInLists(queryClient: QueryClient, entityId: string, record: SyncRecord) {
+export function replaceRecordInLists(queryClient: QueryClient, entityId: string, record: ListedRecord) {
   queryClient.setQueriesData<InfiniteData<RecordsPage>>(
     { queryKey: queryKeys.recordLists(entityId) },
     (lists) =>

@@ -4,7 +4,7 @@ import {
   useQueryClient,
   type UseMutationOptions,
 } from '@tanstack/react-query';
-import type { SyncRecord } from '../../monite/schemas';
+import type { ListedRecord } from '../../contract/api';
 import { apiFetch } from './client';
 import { replaceRecordInLists } from './get-records';
 import { mutationKeys, queryKeys } from './query-keys';
@@ -19,7 +19,7 @@ export const pushRecord = (entityId: string, recordId: string) =>
 type PushRecordOptions = {
   entityId: string;
   recordId: string;
-  mutationConfig?: Pick<UseMutationOptions<SyncRecord, Error>, 'onSuccess' | 'onError'>;
+  mutationConfig?: Pick<UseMutationOptions<ListedRecord, Error>, 'onSuccess' | 'onError'>;
 };
 
 /** One mutation per record (keyed by it), so rows push independently of each other. */

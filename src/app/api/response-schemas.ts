@@ -7,13 +7,13 @@ import { z } from 'zod';
 export {
   entitiesResponseSchema as entities,
   errorResponseSchema as error,
+  listedRecordSchema as record,
   mirrorStatusSchema as mirrorStatus,
   recordsPageSchema as recordsPage,
 } from '../../contract/api';
 export { auditPageSchema as auditPage } from '../../contract/audit';
 export { pushJobListSchema as pushJobList, pushJobSchema as pushJob } from '../../contract/push-jobs';
 export { sessionResponseSchema as session } from '../../contract/session';
-export { syncRecordSchema as record } from '../../monite/schemas';
 
 /** `DELETE /api/session` answers 204 No Content: the schema then sees `undefined`. */
 export const noContent = z.undefined();

@@ -24,6 +24,8 @@ const LABELS: Record<FacetKey, Record<string, string>> = {
   provider: PROVIDER,
   platform: PLATFORM,
   object_type: OBJECT_TYPE,
+  // An open set: the records page says how each group reads (`error_groups`).
+  error_group: {},
 };
 
 export const FACET_TITLES: Record<FacetKey, string> = {
@@ -31,7 +33,11 @@ export const FACET_TITLES: Record<FacetKey, string> = {
   provider: 'Provider',
   platform: 'Platform',
   object_type: 'Object type',
+  error_group: 'Error',
 };
 
-export const labelOf = (facet: FacetKey, value: string | null | undefined): string =>
-  value == null ? '—' : (LABELS[facet][value] ?? value);
+export const labelOf = (
+  facet: FacetKey,
+  value: string | null | undefined,
+  groups?: Record<string, { label: string }>,
+): string => (value == null ? '—' : (LABELS[facet][value] ?? groups?.[value]?.label ?? value));

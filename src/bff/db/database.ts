@@ -10,6 +10,7 @@ import * as staffAndAudit from './migrations/002-staff-and-audit';
 import * as pushJobs from './migrations/003-push-jobs';
 import * as mirrorSweep from './migrations/004-mirror-sweep';
 import * as auditSettles from './migrations/005-audit-settles';
+import * as searchAndDocuments from './migrations/007-search-and-documents';
 import type { Database } from './schema';
 import { isBusyError, openSqlite, type SqliteConnection } from './sqlite-driver';
 
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '003-push-jobs': pushJobs,
   '004-mirror-sweep': mirrorSweep,
   '005-audit-settles': auditSettles,
+  '007-search-and-documents': searchAndDocuments,
 };
 
 export type OpenOptions = {

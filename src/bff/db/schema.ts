@@ -17,15 +17,33 @@ export interface MirrorRecordTable {
   data: string;
   /** When the BFF last wrote this row (ms, its own clock): a sweep keeps rows written after it began. */
   written_at: number;
+  /** The error's group (contract/error-groups.ts) for a failed record, '' otherwise. */
+  error_group: string;
+  /** The document's `object_updated_at` as Monite sent it: a summary of an older version is stale. */
+  object_updated_at: string | null;
 }
 
-/** Per-entity record counts by the four filter dimensions (at most 144 rows an entity). */
+/** A person-readable summary of the document behind a record (contract/documents.ts). */
+export interface MirrorDocumentTable {
+  entity_id: string;
+  record_id: string;
+  object_id: string;
+  /** The record's `object_updated_at` when the summary was read. */
+  version: string | null;
+  /** The summary (JSON). */
+  summary: string;
+  /** What search matches: number, counterpart, amounts as people type them, the object id. */
+  search_text: string;
+}
+
+/** Per-entity record counts by the filter dimensions (a few hundred rows an entity). */
 export interface MirrorCountTable {
   entity_id: string;
   sync_status: string;
   provider: string;
   platform: string;
   object_type: string;
+  error_group: string;
   n: number;
 }
 
@@ -107,6 +125,7 @@ export interface Database {
   mirror_record: MirrorRecordTable;
   mirror_count: MirrorCountTable;
   mirror_cursor: MirrorCursorTable;
+  mirror_document: MirrorDocumentTable;
   staff_user: StaffUserTable;
   staff_session: StaffSessionTable;
   audit_entry: AuditEntryTable;

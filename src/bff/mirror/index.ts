@@ -6,3 +6,5 @@ export { queryRecords, matchingIds } from './queries';
 export { MirrorRefresher } from './refresher';
 export { forgetIfGone, readFresh } from './fresh-record';
 export { clearMirror, findRecord, upsertRecords } from './store';
+export { listedRecord, listedRecords } from './listed';
+export { regroupErrors } from './error-groups';

@@ -86,14 +86,40 @@ describe('queryRecords', () => {
     expect(after.total).toBe(6);
   });
 
-  it('finds a record by the start of its id or object id', async () => {
+  it('finds a record by the start of its id', async () => {
     const target = (await queryRecords(db, ENTITY, query({ sync_status: 'pending' }))).data[0]!;
-    for (const q of [target.id.slice(0, 8), target.object_id!.slice(0, 8).toUpperCase()]) {
+    for (const q of [target.id.slice(0, 2), target.id.slice(0, 8).toUpperCase(), target.id]) {
       const page = await queryRecords(db, ENTITY, query({ q }));
-      expect(page.data.map((r) => r.id)).toEqual([target.id]);
-      expect(page.facets.sync_status.pending).toBe(1);
+      expect(page.data.map((r) => r.id)).toContain(target.id);
+      expect(page.facets.sync_status.pending).toBeGreaterThanOrEqual(1);
     }
+    expect((await queryRecords(db, ENTITY, query({ q: target.id.slice(0, 8) }))).total).toBe(1);
     expect((await queryRecords(db, ENTITY, query({ q: '%' }))).total).toBe(0);
+  });
+
+  it('finds failed records by words of their error, in any case and without accents', async () => {
+    await upsertRecords(db, ENTITY, [
+      record(
+        {
+          sync_status: 'error',
+          errors: { message: 'The contact name Crème Brûlée Ltd is already assigned to another contact.' },
+        },
+        8,
+      ),
+    ]);
+    const words = async (q: string) =>
+      (await queryRecords(db, ENTITY, query({ q }))).data.map((r) => r.errors?.message);
+    expect(await words('must be VALID')).toEqual(['Account must be valid.']);
+    expect(await words('creme brulee')).toEqual([
+      'The contact name Crème Brûlée Ltd is already assigned to another contact.',
+    ]);
+    expect(await words('"; drop')).toEqual([]);
+    // Fixed in Xero and pushed again: the old words no longer find it.
+    const [failed] = (await queryRecords(db, ENTITY, query({ q: 'must be valid' }))).data;
+    await upsertRecords(db, ENTITY, [
+      { ...failed!, sync_status: 'done', errors: {}, updated_at: new Date().toISOString() },
+    ]);
+    expect(await words('must be valid')).toEqual([]);
   });
 
   it('answers an empty combination with no rows and a null cursor', async () => {

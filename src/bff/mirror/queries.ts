@@ -3,42 +3,59 @@
  * Facets and totals come from the count table (≤ 144 rows an entity), so they cost the same
  * at any size; an id search (`q`) counts the few matching rows instead.
  */
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { z } from 'zod';
-import { FACET_KEYS, type FacetKey, type Facets, type RecordsQuery } from '../../contract/api';
+import {
+  FACET_KEYS,
+  type FacetKey,
+  type Facets,
+  type RecordsPage,
+  type RecordsQuery,
+} from '../../contract/api';
+import { describeGroup } from '../../contract/error-groups';
 import { OBJECT_TYPES, PLATFORMS, PROVIDERS, SYNC_STATUSES, type SyncRecord } from '../../monite/schemas';
 import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
 import { BadCursorError } from '../http-errors';
+import { listedRecords } from './listed';
 
 const KNOWN_VALUES: Record<FacetKey, readonly string[]> = {
   sync_status: SYNC_STATUSES,
   provider: PROVIDERS,
   platform: PLATFORMS,
   object_type: OBJECT_TYPES,
+  // An open set: only the groups present are listed.
+  error_group: [],
 };
+
+/** Up to this many matches, sorting them beats walking the entity's sort index (bench/mirror.ts). */
+const FEW_MATCHES = 2000;
 
 type CountRow = Record<FacetKey, string> & { n: number };
 
-export type RecordsResult = { data: SyncRecord[]; next_cursor: string | null; total: number; facets: Facets };
+export type RecordsResult = Omit<RecordsPage, 'mirror'>;
 
 export async function queryRecords(db: Db, entityId: string, query: RecordsQuery): Promise<RecordsResult> {
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
   const counts = query.q ? await countMatching(db, entityId, query.q) : await countAll(db, entityId);
   const total = sum(counts.filter((row) => matches(row, query)));
   const facets = facetCounts(counts, query);
-  if (total === 0) return { data: [], next_cursor: null, total, facets };
+  const error_groups = Object.fromEntries(Object.keys(facets.error_group).map((g) => [g, describeGroup(g)]));
+  if (total === 0) return { data: [], next_cursor: null, total, facets, error_groups };
 
   const desc = query.sort === '-updated_at';
+  // A search that matches few rows is answered from its matches, sorted; one that matches many,
+  // by walking the sort index until a page is full (matches are then dense).
+  const fromMatches = query.q !== undefined && total <= FEW_MATCHES;
   const rows = await db
     .selectFrom('mirror_record')
     .select(['data', 'updated_at', 'id'])
-    .where('entity_id', '=', entityId)
-    .where((eb) => eb.and(filterConditions(eb, query)))
+    .where(fromMatches ? sql`+entity_id` : 'entity_id', '=', entityId)
+    .where((eb) => eb.and(filterConditions(eb, entityId, query)))
     .$if(after !== undefined, (qb) =>
       qb.where((eb) => eb(eb.refTuple('updated_at', 'id'), desc ? '<' : '>', eb.tuple(after![0], after![1]))),
     )
-    .orderBy('updated_at', desc ? 'desc' : 'asc')
+    .orderBy(fromMatches ? sql`+updated_at` : 'updated_at', desc ? 'desc' : 'asc')
     .orderBy('id', desc ? 'desc' : 'asc')
     .limit(query.limit + 1)
     .execute();
@@ -46,10 +63,15 @@ export async function queryRecords(db: Db, entityId: string, query: RecordsQuery
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
-    data: page.map((r) => JSON.parse(r.data) as SyncRecord),
+    data: await listedRecords(
+      db,
+      entityId,
+      page.map((r) => JSON.parse(r.data) as SyncRecord),
+    ),
     next_cursor: rows.length > query.limit && last ? encodeCursor([last.updated_at, last.id]) : null,
     total,
     facets,
+    error_groups,
   };
 }
 
@@ -66,7 +88,7 @@ export async function matchingIds(
     .selectFrom('mirror_record')
     .select('id')
     .where('entity_id', '=', entityId)
-    .where((eb) => eb.and(filterConditions(eb, filter)))
+    .where((eb) => eb.and(filterConditions(eb, entityId, filter)))
     .orderBy('updated_at')
     .orderBy('id')
     .limit(limit)
@@ -74,21 +96,37 @@ export async function matchingIds(
   return rows.map((r) => r.id);
 }
 
-function filterConditions(eb: ExpressionBuilder<Database, 'mirror_record'>, query: RecordsFilterQuery) {
-  const conditions = FACET_KEYS.filter((key) => query[key].length > 0).map((key) =>
+function filterConditions(
+  eb: ExpressionBuilder<Database, 'mirror_record'>,
+  entityId: string,
+  query: RecordsFilterQuery,
+) {
+  const conditions: Expression<SqlBool>[] = FACET_KEYS.filter((key) => query[key].length > 0).map((key) =>
     eb(key, 'in', query[key]),
   );
-  if (query.q) conditions.push(matchesId(eb, query.q));
+  if (query.q) conditions.push(matchesSearch(entityId, query.q));
   return conditions;
 }
 
-/** `q` finds a record by the start of its id or of its Monite object id. */
-function matchesId(eb: ExpressionBuilder<Database, 'mirror_record'>, q: string) {
-  const prefix = `${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return eb.or([
-    eb(sql`lower(id)`, 'like', sql`${prefix} escape '\\'`),
-    eb(sql`lower(object_id)`, 'like', sql`${prefix} escape '\\'`),
-  ]);
+/**
+ * `q` finds a record by the start of its id, or by words of its error or its document (number,
+ * counterpart, amount, Monite object id) anywhere in them, through the trigram indexes. A trigram
+ * index needs three characters: shorter searches look at ids only. The matches are gathered as
+ * one set of rows first, so the list and its counts visit only them whatever the entity's size.
+ */
+function matchesSearch(entityId: string, q: string) {
+  const prefix = q.toLowerCase();
+  const byId = sql`select rowid from mirror_record as m
+    where m.entity_id = ${entityId} and m.id >= ${prefix} and m.id < ${`${prefix}\uffff`}`;
+  if ([...q].length < 3) return sql<boolean>`mirror_record.rowid in (${byId})`;
+  const phrase = `"${q.replaceAll('"', '""')}"`;
+  return sql<boolean>`mirror_record.rowid in (
+    ${byId}
+    union select rowid from mirror_error_search where mirror_error_search match ${phrase}
+    union select m.rowid from mirror_document as d
+      join mirror_record as m on m.entity_id = d.entity_id and m.id = d.record_id
+      where d.entity_id = ${entityId} and d.rowid in (
+        select rowid from mirror_document_search where mirror_document_search match ${phrase}))`;
 }
 
 async function countAll(db: Db, entityId: string): Promise<CountRow[]> {
@@ -100,12 +138,13 @@ async function countAll(db: Db, entityId: string): Promise<CountRow[]> {
     .execute();
 }
 
+/** Counts a search's matches by visiting them alone (`+entity_id` keeps SQLite off the entity's indexes). */
 async function countMatching(db: Db, entityId: string, q: string): Promise<CountRow[]> {
   return db
     .selectFrom('mirror_record')
     .select([...FACET_KEYS, (eb) => eb.fn.countAll<number>().as('n')])
-    .where('entity_id', '=', entityId)
-    .where((eb) => matchesId(eb, q))
+    .where(sql`+entity_id`, '=', entityId)
+    .where(matchesSearch(entityId, q))
     .groupBy([...FACET_KEYS])
     .execute();
 }

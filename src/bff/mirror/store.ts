@@ -3,15 +3,18 @@
  * same transaction (docs/decisions/001-record-mirror.md).
  */
 import { sql } from 'kysely';
+import { classifyMessage } from '../../contract/error-groups';
 import { summariseErrors } from '../../monite/errors-text';
 import type { SyncRecord } from '../../monite/schemas';
 import { auditSettledPushes, type SettledRecord } from '../audit';
 import type { Db } from '../db/database';
 import type { MirrorRecordTable } from '../db/schema';
 
-type CountKey = Pick<MirrorRecordTable, 'sync_status' | 'provider' | 'platform' | 'object_type'>;
+type CountKey = Pick<MirrorRecordTable, (typeof COUNT_KEYS)[number]>;
+const COUNT_KEYS = ['sync_status', 'provider', 'platform', 'object_type', 'error_group'] as const;
 
 function toRow(entityId: string, record: SyncRecord, writtenAt: number): MirrorRecordTable {
+  const firstError = record.sync_status === 'error' ? summariseErrors(record.errors) : null;
   return {
     entity_id: entityId,
     id: record.id,
@@ -21,11 +24,17 @@ function toRow(entityId: string, record: SyncRecord, writtenAt: number): MirrorR
     platform: record.platform ?? '',
     object_id: record.object_id ?? null,
     updated_at: normaliseTime(record.updated_at),
-    first_error: record.sync_status === 'error' ? summariseErrors(record.errors) : null,
+    first_error: firstError,
+    error_group: errorGroupKey(firstError),
+    object_updated_at: record.object_updated_at ?? null,
     data: JSON.stringify(record),
     written_at: writtenAt,
   };
 }
+
+/** The stored group (contract/error-groups.ts) of a failure whose provider message is `message`. */
+export const errorGroupKey = (message: string | null): string =>
+  message === null ? '' : classifyMessage(message).group;
 
 /** Monite's timestamps may carry microseconds or an offset; the mirror sorts on UTC ISO text. */
 export function normaliseTime(time: string): string {
@@ -33,8 +42,7 @@ export function normaliseTime(time: string): string {
   return Number.isNaN(date.getTime()) ? time : date.toISOString();
 }
 
-const countKey = (r: CountKey) =>
-  `${r.sync_status}\u0000${r.provider}\u0000${r.platform}\u0000${r.object_type}`;
+const countKey = (r: CountKey) => COUNT_KEYS.map((k) => r[k]).join('\u0000');
 
 /** Rows per statement: 11 columns × 1,000 stays under SQLite's 32,766 bound parameters. */
 const CHUNK = 1000;
@@ -46,7 +54,7 @@ function chunks<T>(items: T[]): T[][] {
 }
 
 /** Count changes, netted per facet combination, for one transaction. */
-class CountDeltas {
+export class CountDeltas {
   private readonly deltas = new Map<string, { key: CountKey; n: number }>();
 
   bump(key: CountKey, n: number): void {
@@ -63,9 +71,7 @@ class CountDeltas {
       .insertInto('mirror_count')
       .values(changes.map(({ key, n }) => ({ entity_id: entityId, ...key, n })))
       .onConflict((oc) =>
-        oc
-          .columns(['entity_id', 'sync_status', 'provider', 'platform', 'object_type'])
-          .doUpdateSet({ n: sql`mirror_count.n + excluded.n` }),
+        oc.columns(['entity_id', ...COUNT_KEYS]).doUpdateSet({ n: sql`mirror_count.n + excluded.n` }),
       )
       .execute();
   }
@@ -92,7 +98,7 @@ export async function upsertRecords(db: Db, entityId: string, records: SyncRecor
 async function upsertChunk(trx: Db, entityId: string, rows: MirrorRecordTable[], deltas: CountDeltas) {
   const existing = await trx
     .selectFrom('mirror_record')
-    .select(['id', 'sync_status', 'provider', 'platform', 'object_type', 'updated_at'])
+    .select(['id', ...COUNT_KEYS, 'updated_at'])
     .where('entity_id', '=', entityId)
     .where(
       'id',
@@ -130,6 +136,8 @@ async function upsertChunk(trx: Db, entityId: string, rows: MirrorRecordTable[],
         object_id: eb.ref('excluded.object_id'),
         updated_at: eb.ref('excluded.updated_at'),
         first_error: eb.ref('excluded.first_error'),
+        error_group: eb.ref('excluded.error_group'),
+        object_updated_at: eb.ref('excluded.object_updated_at'),
         data: eb.ref('excluded.data'),
         written_at: eb.ref('excluded.written_at'),
       })),
@@ -159,7 +167,7 @@ export async function deleteRecords(
         .where('entity_id', '=', entityId)
         .where('id', 'in', chunk)
         .$if(Number.isFinite(writtenBefore), (qb) => qb.where('written_at', '<', writtenBefore))
-        .returning(['sync_status', 'provider', 'platform', 'object_type'])
+        .returning([...COUNT_KEYS])
         .execute();
       for (const row of gone) deltas.bump(row, -1);
       deleted += gone.length;
@@ -187,12 +195,8 @@ export async function mirroredIds(
   return rows.map((r) => r.id);
 }
 
-const pickKey = ({ sync_status, provider, platform, object_type }: CountKey): CountKey => ({
-  sync_status,
-  provider,
-  platform,
-  object_type,
-});
+const pickKey = (row: CountKey): CountKey =>
+  Object.fromEntries(COUNT_KEYS.map((k) => [k, row[k]])) as CountKey;
 
 export async function findRecord(db: Db, entityId: string, id: string): Promise<SyncRecord | undefined> {
   const row = await db

@@ -4,18 +4,18 @@
  * not pushed again.
  */
 import type { FastifyInstance } from 'fastify';
+import { listedRecordSchema } from '../../contract/api';
 import { PUSH_MESSAGES } from '../../contract/push-messages';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { syncRecordSchema } from '../../monite/schemas';
 import { requires, signedInUser } from '../auth';
 import type { Deps } from '../deps';
 import { HttpError } from '../http-errors';
-import { findRecord, readFresh } from '../mirror';
+import { findRecord, listedRecord, readFresh } from '../mirror';
 import { auditedPush } from '../push/audited-push';
 import { recordParams, requireServedEntity } from './params';
 import { withErrors } from './responses';
 
-const pushSchema = { params: recordParams, response: withErrors({ 200: syncRecordSchema }) };
+const pushSchema = { params: recordParams, response: withErrors({ 200: listedRecordSchema }) };
 
 export function pushRoutes(app: FastifyInstance, deps: Deps): void {
   const { db, monite, entities, pushes } = deps;
@@ -27,7 +27,7 @@ export function pushRoutes(app: FastifyInstance, deps: Deps): void {
     const user = signedInUser(req);
     const { entityId, recordId } = req.params;
     await requireServedEntity(entityId, entities);
-    return pushes.run(`${entityId}/${recordId}`, async () => {
+    const pushed = await pushes.run(`${entityId}/${recordId}`, async () => {
       let before = await findRecord(db, entityId, recordId);
       // The mirror may be stale: only Monite's word that a record is still pending blocks a push.
       if (before?.sync_status === 'pending') {
@@ -46,5 +46,6 @@ export function pushRoutes(app: FastifyInstance, deps: Deps): void {
       req.log.info({ entityId, recordId, sync_status: record.sync_status }, 'record pushed');
       return record;
     });
+    return listedRecord(db, entityId, pushed);
   });
 }

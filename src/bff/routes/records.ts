@@ -1,10 +1,14 @@
 /** The records list (from the mirror), one record (fresh from Monite) and a mirror refresh. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { mirrorStatusSchema, recordsPageSchema, recordsQuerySchema } from '../../contract/api';
-import { syncRecordSchema } from '../../monite/schemas';
+import {
+  listedRecordSchema,
+  mirrorStatusSchema,
+  recordsPageSchema,
+  recordsQuerySchema,
+} from '../../contract/api';
 import type { Deps } from '../deps';
-import { queryRecords, readFresh } from '../mirror';
+import { listedRecord, queryRecords, readFresh } from '../mirror';
 import { entityParams, recordParams, requireServedEntity } from './params';
 import { withErrors } from './responses';
 
@@ -13,7 +17,7 @@ const listSchema = {
   querystring: recordsQuerySchema,
   response: withErrors({ 200: recordsPageSchema }),
 };
-const recordSchema = { params: recordParams, response: withErrors({ 200: syncRecordSchema }) };
+const recordSchema = { params: recordParams, response: withErrors({ 200: listedRecordSchema }) };
 const refreshSchema = { params: entityParams, response: withErrors({ 200: mirrorStatusSchema }) };
 
 export function recordsRoutes(app: FastifyInstance, { db, monite, refresher, entities }: Deps): void {
@@ -33,7 +37,7 @@ export function recordsRoutes(app: FastifyInstance, { db, monite, refresher, ent
   api.get('/api/entities/:entityId/records/:recordId', { schema: recordSchema }, async (req) => {
     const { entityId, recordId } = req.params;
     await requireServedEntity(entityId, entities);
-    return readFresh(db, monite, entityId, recordId);
+    return listedRecord(db, entityId, await readFresh(db, monite, entityId, recordId));
   });
 
   api.post('/api/entities/:entityId/refresh', { schema: refreshSchema }, async (req) => {

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
-import type { Facets, SyncRecord } from '../../../contract/api';
+import type { Facets, ListedRecord } from '../../../contract/api';
 import { MAX_JOB_RECORDS, type PushJob } from '../../../contract/push-jobs';
 import { Button } from '../../components/button';
 import type { RecordsSearch } from './records-search';
@@ -13,7 +13,7 @@ type BulkBarProps = {
   entityId: string;
   search: RecordsSearch;
   selection: RecordSelection;
-  rows: readonly SyncRecord[];
+  rows: readonly ListedRecord[];
   facets: Facets | undefined;
   /** A job is running for this entity: the BFF would refuse a second one. */
   jobRunning: boolean;

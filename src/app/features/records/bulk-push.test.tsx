@@ -159,7 +159,7 @@ describe('starting a bulk push', () => {
       })),
     });
     const requests = recordRequests();
-    const { user } = renderApp(`${bff.recordsUrl}?sync_status=error,done&provider=railz&q=acme`);
+    const { user } = renderApp(`${bff.recordsUrl}?sync_status=error,done&provider=railz`);
     await screen.findByText('acme-0');
 
     await user.click(screen.getByRole('checkbox', { name: 'Select all loaded records' }));
@@ -181,7 +181,7 @@ describe('starting a bulk push', () => {
         provider: ['railz'],
         platform: [],
         object_type: [],
-        q: 'acme',
+        error_group: [],
       },
     });
   });

@@ -10,10 +10,12 @@ type FacetFilterProps = {
   /** Matching records per option, under the other facets' filters. */
   counts: Record<string, number> | undefined;
   onChange: (selected: string[]) => void;
+  /** How error groups read (the records page's `error_groups`). */
+  groups?: Record<string, { label: string }>;
 };
 
 /** A pill that opens a checkbox list of every value of one facet, each with its count. */
-export function FacetFilter({ facet, options, selected, counts, onChange }: FacetFilterProps) {
+export function FacetFilter({ facet, options, selected, counts, onChange, groups }: FacetFilterProps) {
   const [open, setOpen] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -47,7 +49,7 @@ export function FacetFilter({ facet, options, selected, counts, onChange }: Face
     selected.length === 0
       ? null
       : selected.length === 1
-        ? labelOf(facet, selected[0])
+        ? labelOf(facet, selected[0], groups)
         : `${selected.length} selected`;
 
   return (
@@ -89,7 +91,7 @@ export function FacetFilter({ facet, options, selected, counts, onChange }: Face
                 checked={selected.includes(value)}
                 onChange={() => toggle(value)}
               />
-              <span className="flex-1">{labelOf(facet, value)}</span>
+              <span className="flex-1">{labelOf(facet, value, groups)}</span>
               <span className="text-xs text-slate-400 tabular-nums">{counts?.[value] ?? 0}</span>
             </label>
           ))}

@@ -1,6 +1,6 @@
 import { Button } from '../../components/button';
 import { Spinner } from '../../components/spinner';
-import type { SyncRecord } from '../../../monite/schemas';
+import type { ListedRecord } from '../../../contract/api';
 import { usePush } from './use-push';
 
 export function PushButton({
@@ -9,7 +9,7 @@ export function PushButton({
   size = 'sm',
 }: {
   entityId: string;
-  record: SyncRecord;
+  record: ListedRecord;
   size?: 'sm' | 'md';
 }) {
   const { push, isPushing } = usePush(entityId, record);

@@ -1,5 +1,5 @@
 /** What "Push selected" would send, and how to say it before sending. */
-import type { Facets, SyncRecord } from '../../../contract/api';
+import type { Facets, ListedRecord } from '../../../contract/api';
 import type { CreatePushJob } from '../../../contract/push-jobs';
 import { jobFilter } from '../../api/create-push-job';
 import { labelOf } from '../../lib/labels';
@@ -17,7 +17,7 @@ export type PushSource = {
   selection: Selection;
   search: RecordsSearch;
   /** The loaded rows, for the statuses of selected ones. */
-  rows: readonly SyncRecord[];
+  rows: readonly ListedRecord[];
   /** How many records match the filters, and their counts per status. */
   total: number;
   facets: Facets | undefined;

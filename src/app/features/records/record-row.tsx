@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { summariseErrors } from '../../../monite/errors-text';
-import type { SyncRecord } from '../../../monite/schemas';
+import type { ListedRecord } from '../../../contract/api';
 import { Checkbox } from '../../components/checkbox';
 import { RelativeTime } from '../../components/relative-time';
 import { StatusBadge } from '../../components/status-badge';
@@ -12,7 +12,7 @@ import { PushButton } from './push-button';
 
 type RecordRowProps = {
   entityId: string;
-  record: SyncRecord;
+  record: ListedRecord;
   /** Open in the details drawer. */
   selected: boolean;
   canPush: boolean;

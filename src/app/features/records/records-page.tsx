@@ -59,7 +59,12 @@ export function RecordsPage() {
   return (
     <div className="flex min-h-0 flex-1 flex-col">
       <RecordsHeader entityId={entityId} mirror={firstPage?.mirror} />
-      <FilterBar search={search} facets={firstPage?.facets} onChange={setSearch} />
+      <FilterBar
+        search={search}
+        facets={firstPage?.facets}
+        groups={firstPage?.error_groups}
+        onChange={setSearch}
+      />
       {jobs.shown && (
         <Suspense>
           <PushJobPanel entityId={entityId} job={jobs.shown} onDismiss={jobs.dismiss} />

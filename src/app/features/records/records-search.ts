@@ -20,6 +20,7 @@ export const recordsSearchSchema = z.object({
   provider: field.provider.catch([]),
   platform: field.platform.catch([]),
   object_type: field.object_type.catch([]),
+  error_group: field.error_group.catch([]),
   q: field.q.catch(undefined),
   sort: field.sort.catch(DEFAULT_SORT),
 });
@@ -49,6 +50,7 @@ export const NO_FILTERS: SearchUpdate = {
   provider: [],
   platform: [],
   object_type: [],
+  error_group: [],
   q: '',
 };
 

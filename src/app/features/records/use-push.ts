@@ -10,12 +10,12 @@ import { useIsPushing, usePushRecord } from '../../api/push-record';
 import { mutationKeys } from '../../api/query-keys';
 import { labelOf } from '../../lib/labels';
 import { summariseErrors } from '../../../monite/errors-text';
-import type { SyncRecord } from '../../../monite/schemas';
+import type { ListedRecord } from '../../../contract/api';
 
-const describe = (record: SyncRecord) =>
+const describe = (record: ListedRecord) =>
   `${labelOf('object_type', record.object_type)} ${record.object_id ?? record.id}`;
 
-export function usePush(entityId: string, record: SyncRecord) {
+export function usePush(entityId: string, record: ListedRecord) {
   const queryClient = useQueryClient();
   const recordId = record.id;
   const isPushing = useIsPushing(entityId, recordId);

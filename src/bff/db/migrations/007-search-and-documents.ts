@@ -1,0 +1,94 @@
+import { sql, type Kysely } from 'kysely';
+
+/**
+ * What issue 8 needs from the mirror: words of the error and the document (number, counterpart,
+ * amount) searchable at any size, the document summaries themselves, and the error group as a
+ * counted dimension.
+ *
+ * - Search is SQLite FTS5 with the trigram tokenizer (substring matches, any case, Müller = Muller),
+ *   contentless so the text is not stored twice. Ids stay out of it: random hex makes trigram
+ *   indexes big, and the primary key already finds an id by prefix.
+ * - `mirror_document` holds one summary per record (a document synced to two platforms is stored
+ *   twice, which is rare), so it is found and removed with its record.
+ * - `error_group` joins the count table's key; `regroupErrors` fills it in at start.
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .alterTable('mirror_record')
+    .addColumn('error_group', 'text', (c) => c.notNull().defaultTo(''))
+    .execute();
+  await db.schema.alterTable('mirror_record').addColumn('object_updated_at', 'text').execute();
+  await sql`update mirror_record set object_updated_at = json_extract(data, '$.object_updated_at')`.execute(
+    db,
+  );
+
+  await db.schema.dropTable('mirror_count').execute();
+  await db.schema
+    .createTable('mirror_count')
+    .addColumn('entity_id', 'text', (c) => c.notNull())
+    .addColumn('sync_status', 'text', (c) => c.notNull())
+    .addColumn('provider', 'text', (c) => c.notNull())
+    .addColumn('platform', 'text', (c) => c.notNull())
+    .addColumn('object_type', 'text', (c) => c.notNull())
+    .addColumn('error_group', 'text', (c) => c.notNull())
+    .addColumn('n', 'integer', (c) => c.notNull().defaultTo(0))
+    .addPrimaryKeyConstraint('mirror_count_pk', [
+      'entity_id',
+      'sync_status',
+      'provider',
+      'platform',
+      'object_type',
+      'error_group',
+    ])
+    .execute();
+  await sql`insert into mirror_count
+    select entity_id, sync_status, provider, platform, object_type, '', count(*) from mirror_record
+    group by entity_id, sync_status, provider, platform, object_type`.execute(db);
+  await sql`create virtual table mirror_error_search using fts5(
+    text, tokenize = 'trigram remove_diacritics 1', content = '', contentless_delete = 1)`.execute(db);
+  await sql`insert into mirror_error_search (rowid, text)
+    select rowid, first_error from mirror_record where first_error is not null`.execute(db);
+  await sql`create trigger mirror_record_error_insert after insert on mirror_record
+    when new.first_error is not null begin
+      insert into mirror_error_search (rowid, text) values (new.rowid, new.first_error);
+    end`.execute(db);
+  await sql`create trigger mirror_record_error_update after update of first_error on mirror_record
+    when old.first_error is not new.first_error begin
+      delete from mirror_error_search where rowid = old.rowid;
+      insert into mirror_error_search (rowid, text) select new.rowid, new.first_error
+        where new.first_error is not null;
+    end`.execute(db);
+  await sql`create trigger mirror_record_delete after delete on mirror_record begin
+      delete from mirror_error_search where rowid = old.rowid;
+      delete from mirror_document where entity_id = old.entity_id and record_id = old.id;
+    end`.execute(db);
+
+  await db.schema
+    .createTable('mirror_document')
+    .addColumn('entity_id', 'text', (c) => c.notNull())
+    .addColumn('record_id', 'text', (c) => c.notNull())
+    .addColumn('object_id', 'text', (c) => c.notNull())
+    .addColumn('version', 'text')
+    .addColumn('summary', 'text', (c) => c.notNull())
+    .addColumn('search_text', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('mirror_document_record')
+    .on('mirror_document')
+    .columns(['entity_id', 'record_id'])
+    .unique()
+    .execute();
+  await sql`create virtual table mirror_document_search using fts5(
+    text, tokenize = 'trigram remove_diacritics 1', content = '', contentless_delete = 1)`.execute(db);
+  await sql`create trigger mirror_document_insert after insert on mirror_document begin
+      insert into mirror_document_search (rowid, text) values (new.rowid, new.search_text);
+    end`.execute(db);
+  await sql`create trigger mirror_document_update after update of search_text on mirror_document
+    when old.search_text is not new.search_text begin
+      delete from mirror_document_search where rowid = old.rowid;
+      insert into mirror_document_search (rowid, text) values (new.rowid, new.search_text);
+    end`.execute(db);
+  await sql`create trigger mirror_document_delete after delete on mirror_document begin
+      delete from mirror_document_search where rowid = old.rowid;
+    end`.execute(db);
+}

@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { recordsQuerySchema } from '../../contract/api';
+import type { SyncRecord } from '../../monite/schemas';
+import { openDatabase, type Db } from '../db/database';
+import { regroupErrors } from './error-groups';
+import { queryRecords } from './queries';
+import { upsertRecords } from './store';
+
+const ENTITY = randomUUID();
+let db: Db;
+
+const failed = (message: string, minute: number): SyncRecord => {
+  const at = new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString();
+  return {
+    id: randomUUID(),
+    created_at: at,
+    updated_at: at,
+    last_pulled_at: at,
+    object_type: 'bill',
+    sync_status: 'error',
+    provider: 'codat',
+    platform: 'xero',
+    object_id: randomUUID(),
+    errors: { message },
+  };
+};
+const list = (q: Record<string, string> = {}) => queryRecords(db, ENTITY, recordsQuerySchema.parse(q));
+
+beforeEach(async () => {
+  db = await openDatabase('sqlite::memory:');
+  await upsertRecords(db, ENTITY, [
+    failed('The TaxType field is mandatory', 1),
+    failed('The TaxType field is mandatory', 2),
+    failed("The TaxType code 'GST on Income' cannot be used with account code '60410'.", 3),
+    failed('Budget 12 exceeded by 3,000.00', 4),
+  ]);
+});
+afterEach(() => db.destroy());
+
+it('counts failures by error group, says how each group reads, and filters by group', async () => {
+  const page = await list({ sync_status: 'error' });
+  expect(page.facets.error_group).toEqual({
+    'xero.tax_type_mandatory': 2,
+    'xero.tax_type_account_mismatch': 1,
+    'unknown:Budget … exceeded by …': 1,
+  });
+  expect(page.error_groups['xero.tax_type_mandatory']).toMatchObject({ class: 'fix_first' });
+  expect(page.error_groups['unknown:Budget … exceeded by …']).toMatchObject({
+    label: 'Budget … exceeded by …',
+    class: 'unknown',
+  });
+  expect(
+    page.data.find((r) => r.errors?.message === 'The TaxType field is mandatory')?.classification,
+  ).toMatchObject({
+    group: 'xero.tax_type_mandatory',
+    class: 'fix_first',
+  });
+
+  const group = await list({ sync_status: 'error', error_group: 'xero.tax_type_mandatory' });
+  expect(group.total).toBe(2);
+  // The group facet is counted under the other filters, not its own.
+  expect(group.facets.error_group['xero.tax_type_account_mismatch']).toBe(1);
+});
+
+it('regroups stored failures whose group a new catalogue changed, and moves their counts', async () => {
+  // As if an older release had grouped these rows differently.
+  await db
+    .updateTable('mirror_record')
+    .set({ error_group: 'old.group' })
+    .where('entity_id', '=', ENTITY)
+    .execute();
+  await db.deleteFrom('mirror_count').where('entity_id', '=', ENTITY).execute();
+  await db
+    .insertInto('mirror_count')
+    .values({
+      entity_id: ENTITY,
+      sync_status: 'error',
+      provider: 'codat',
+      platform: 'xero',
+      object_type: 'bill',
+      error_group: 'old.group',
+      n: 4,
+    })
+    .execute();
+
+  expect(await regroupErrors(db)).toBe(4);
+  const page = await list({ sync_status: 'error' });
+  expect(page.facets.error_group).toEqual({
+    'xero.tax_type_mandatory': 2,
+    'xero.tax_type_account_mismatch': 1,
+    'unknown:Budget … exceeded by …': 1,
+  });
+  expect(await regroupErrors(db)).toBe(0);
+});
