@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ObjectType } from '../monite/schemas';
 import { flawOf } from './documents';
-import type { Simulator } from './index';
 import { clientFor, mswServer, steppingClock } from './test-support';
 
 const msw = mswServer();
@@ -15,7 +14,7 @@ const LIST: Record<Exclude<ObjectType, 'payment_record'>, string> = {
 };
 type Doc = Record<string, unknown> & { id: string };
 
-async function documentsOf(sim: Simulator, entityId: string, type: keyof typeof LIST, ids: string[]) {
+async function documentsOf(entityId: string, type: keyof typeof LIST, ids: string[]) {
   const client = await clientFor(entityId);
   const out: Doc[] = [];
   for (let i = 0; i < ids.length; i += 100) {
@@ -35,10 +34,10 @@ describe('documents', () => {
       .records(entityId, 'receivable')
       .slice(0, 5)
       .map((r) => r.object_id);
-    const docs = await documentsOf(first, entityId, 'receivable', ids);
+    const docs = await documentsOf(entityId, 'receivable', ids);
     expect(docs.map((d) => d.id)).toEqual(ids);
-    const again = msw.use({ now: clock.now });
-    expect(await documentsOf(again, entityId, 'receivable', ids)).toEqual(docs);
+    msw.use({ now: clock.now });
+    expect(await documentsOf(entityId, 'receivable', ids)).toEqual(docs);
   });
 
   it('an unknown id, or one of another kind or entity, is simply absent', async () => {
@@ -92,7 +91,6 @@ describe('documents', () => {
       const entityId = sim.entities[0]!.id;
       const records = sim.store.records(entityId, type);
       const docs = await documentsOf(
-        sim,
         entityId,
         type,
         records.map((r) => r.object_id),
@@ -116,7 +114,6 @@ describe('documents', () => {
     const flawed = (type: ObjectType) =>
       sim.store.records(entityId, type).filter((r) => flawOf(r.errors) === 'missing_tax_rate');
     const bills = await documentsOf(
-      sim,
       entityId,
       'bill',
       flawed('bill').map((r) => r.object_id),
@@ -124,10 +121,9 @@ describe('documents', () => {
     expect(bills.length).toBeGreaterThan(0);
     for (const b of bills) expect(b).not.toHaveProperty('tax');
     const healthy = sim.store.records(entityId, 'bill').find((r) => r.sync_status === 'done')!;
-    expect((await documentsOf(sim, entityId, 'bill', [healthy.object_id]))[0]).toHaveProperty('tax');
+    expect((await documentsOf(entityId, 'bill', [healthy.object_id]))[0]).toHaveProperty('tax');
 
     const invoices = await documentsOf(
-      sim,
       entityId,
       'receivable',
       flawed('receivable').map((r) => r.object_id),
@@ -143,10 +139,10 @@ describe('documents', () => {
     const sim = msw.use();
     const entityId = sim.entities[0]!.id;
     const client = await clientFor(entityId);
-    const [invoice] = await documentsOf(sim, entityId, 'receivable', [
+    const [invoice] = await documentsOf(entityId, 'receivable', [
       sim.store.records(entityId, 'receivable')[50]!.object_id,
     ]);
-    const [customer] = await documentsOf(sim, entityId, 'customer', [invoice!.counterpart_id as string]);
+    const [customer] = await documentsOf(entityId, 'customer', [invoice!.counterpart_id as string]);
     const { organization, individual } = customer as {
       organization?: { legal_name: string };
       individual?: { first_name: string; last_name: string };
@@ -156,9 +152,7 @@ describe('documents', () => {
     for (const record of sim.store.records(entityId, 'payment_record').slice(0, 20)) {
       const payment = (await client.get(`/payment_records/${record.object_id}`)).body;
       const paid = payment.object as { id: string; type: string };
-      const [doc] = await documentsOf(sim, entityId, paid.type === 'payable' ? 'bill' : 'receivable', [
-        paid.id,
-      ]);
+      const [doc] = await documentsOf(entityId, paid.type === 'payable' ? 'bill' : 'receivable', [paid.id]);
       expect(doc?.currency).toBe(payment.currency);
     }
   });
