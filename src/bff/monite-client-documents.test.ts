@@ -6,6 +6,7 @@ import { startBff, useSimulatedMonite } from './test/harness';
 useSimulatedMonite();
 
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
+const idsOf = (docs: { id: string }[]) => docs.map((d) => d.id).toSorted();
 
 describe('MoniteClient documents', () => {
   it(`asks for at most ${DOCUMENT_BATCH} ids a request and returns the documents Monite knows`, async () => {
@@ -31,14 +32,15 @@ describe('MoniteClient documents', () => {
         .records(bff.entityId, type)
         .slice(0, 3)
         .map((r) => r.object_id);
-    const ids = (docs: { id: string }[]) => docs.map((d) => d.id).toSorted();
     const { monite, entityId } = bff;
-    expect(ids(await monite.getPayables(entityId, [...of('bill'), UNKNOWN]))).toEqual(of('bill').toSorted());
+    expect(idsOf(await monite.getPayables(entityId, [...of('bill'), UNKNOWN]))).toEqual(
+      of('bill').toSorted(),
+    );
     const parties = [...of('customer'), ...of('vendor')];
-    expect(ids(await monite.getCounterparts(entityId, parties))).toEqual(parties.toSorted());
-    expect(ids(await monite.getProducts(entityId, of('product')))).toEqual(of('product').toSorted());
+    expect(idsOf(await monite.getCounterparts(entityId, parties))).toEqual(parties.toSorted());
+    expect(idsOf(await monite.getProducts(entityId, of('product')))).toEqual(of('product').toSorted());
     const payments = await monite.getPaymentRecords(entityId, [...of('payment_record'), UNKNOWN]);
-    expect(ids(payments)).toEqual(of('payment_record').toSorted());
+    expect(idsOf(payments)).toEqual(of('payment_record').toSorted());
     expect(payments[0]).toMatchObject({ amount: expect.any(Number), object: { type: expect.any(String) } });
     expect(await monite.getProducts(entityId, [])).toEqual([]);
     await bff.close();

@@ -35,12 +35,12 @@ export function summariseReceivable(r: MoniteReceivable): DocumentSummary {
   };
 }
 
-/** `counterpartName`: the linked counterpart's name when the caller has read it. */
-export function summarisePayable(p: MonitePayable, counterpartName?: string): DocumentSummary {
+/** `vendorName`: the linked counterpart's name when the caller has read it. */
+export function summarisePayable(p: MonitePayable, vendorName?: string): DocumentSummary {
   return {
     kind: 'bill',
     number: p.document_id ?? null,
-    counterpart_name: counterpartName ?? p.counterpart_raw_data?.name ?? null,
+    counterpart_name: vendorName ?? p.counterpart_raw_data?.name ?? null,
     total: money(p.total_amount, p.currency),
     issue_date: day(p.issued_at),
     due_date: day(p.due_date),
