@@ -182,7 +182,6 @@ export class DocumentBook {
               ['overdue', 10],
             ] as const);
     const paid = status === 'paid' ? total : status === 'partially_paid' ? Math.round(total / 2) : 0;
-    const entity = this.entities.find((e) => e.id === entityId);
     const body: Body = {
       id,
       type,
@@ -195,21 +194,7 @@ export class DocumentBook {
       counterpart_name: party.name,
       ...(party.taxId !== undefined && { counterpart_tax_id: party.taxId }),
       currency: party.country.currency,
-      entity:
-        entity?.type === 'individual'
-          ? {
-              type: 'individual',
-              first_name: entity.displayName.split(' ')[0],
-              last_name: entity.displayName.split(' ').slice(1).join(' ') || entity.displayName,
-            }
-          : { type: 'organization', name: entity?.displayName ?? 'Entity' },
-      entity_address: withoutNulls(
-        (entity?.response.address as Body | undefined) ?? {
-          city: 'Berlin',
-          line1: 'Invalidenstraße 117',
-          postal_code: '10115',
-        },
-      ),
+      ...this.issuer(entityId),
       file_language: LANGUAGES[party.country.code],
       original_file_language: LANGUAGES[party.country.code],
       issue_date: iso(issued),
@@ -226,6 +211,22 @@ export class DocumentBook {
       amount_paid: paid,
       total_amount_with_credit_notes: total,
       related_documents: { credit_note_ids: [] },
+    };
+  }
+
+  /** The entity as a receivable names it: `entity` and `entity_address`. */
+  private issuer(entityId: string): Body {
+    const entity = this.entities.find((e) => e.id === entityId);
+    if (!entity) throw new Error(`No entity ${entityId}`);
+    const { address, individual } = entity.response as {
+      address: Body;
+      individual?: { first_name: string; last_name: string };
+    };
+    return {
+      entity: individual
+        ? { type: 'individual', first_name: individual.first_name, last_name: individual.last_name }
+        : { type: 'organization', name: entity.displayName },
+      entity_address: Object.fromEntries(Object.entries(address).filter(([, v]) => v !== null)),
     };
   }
 
@@ -403,5 +404,3 @@ export class DocumentBook {
     return { id, country, name, ...(taxId && { taxId }), ...(email && { email }) };
   }
 }
-
-const withoutNulls = (o: Body) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null));
