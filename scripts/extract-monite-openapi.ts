@@ -1,6 +1,6 @@
 /**
  * Writes the part of Monite's published OpenAPI document that Sync Desk uses (the BFF's upstream
- * calls, the simulator, and the object lists the mirror will read next) to
+ * calls, the simulator, and the documents behind synced records) to
  * src/monite/data/openapi-subset.json: those operations, every schema they reach through `$ref`,
  * and the security scheme, with `description`, `example` and `examples` removed (a Response
  * Object keeps its one-line description, which OpenAPI requires).

@@ -23,7 +23,7 @@ describe("the BFF's calls to Monite match Monite's OpenAPI document", () => {
       methods,
     }));
 
-    // Exercise every upstream path the BFF has: entities, a full scan and a refresh, a read, a push.
+    // Exercise every upstream path the BFF has: entities, a full scan and a refresh, a read, a push, documents.
     const bff = await startBff();
     const headers = await bff.signIn('operator');
     await bff.app.inject({ url: '/api/entities', headers });
@@ -37,6 +37,16 @@ describe("the BFF's calls to Monite match Monite's OpenAPI document", () => {
       headers,
     });
     await bff.monite.listEntities([bff.entityId]);
+    const objectIds = (type: Parameters<typeof bff.sim.store.records>[1]) =>
+      bff.sim.store
+        .records(bff.entityId, type)
+        .slice(0, 2)
+        .map((r) => r.object_id);
+    await bff.monite.getReceivables(bff.entityId, objectIds('receivable'));
+    await bff.monite.getPayables(bff.entityId, objectIds('bill'));
+    await bff.monite.getCounterparts(bff.entityId, objectIds('customer'));
+    await bff.monite.getProducts(bff.entityId, objectIds('product'));
+    await bff.monite.getPaymentRecords(bff.entityId, objectIds('payment_record'));
 
     const problems: string[] = [];
     const seen = new Set<string>();
@@ -75,7 +85,12 @@ describe("the BFF's calls to Monite match Monite's OpenAPI document", () => {
     expect([...seen].toSorted()).toEqual([
       'GET /v1/accounting_synced_records',
       'GET /v1/accounting_synced_records/{id}',
+      'GET /v1/counterparts',
       'GET /v1/entities',
+      'GET /v1/payables',
+      'GET /v1/payment_records/{id}',
+      'GET /v1/products',
+      'GET /v1/receivables',
       'POST /v1/accounting_synced_records/{id}/push',
       'POST /v1/auth/token',
     ]);

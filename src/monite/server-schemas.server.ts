@@ -65,3 +65,75 @@ export function entityDisplayName(entity: MoniteEntity): string {
   if (entity.individual) return `${entity.individual.first_name} ${entity.individual.last_name}`;
   return entity.id;
 }
+
+/*
+ * The documents behind synced records (`object_id`), with only the fields a summary shows.
+ * Objects stay loose (Monite adds fields within a version); optional fields are nullish because
+ * Monite sends null where the published schema only says "not required".
+ */
+const nullish = <T extends z.ZodType>(schema: T) => schema.nullish();
+const pageOf = <T extends z.ZodType>(item: T) =>
+  z.looseObject({ data: z.array(item), next_pagination_token: z.string().nullish() });
+
+/** ReceivableResponse: an invoice, quote or credit note, told apart by `type`. */
+export const receivableSchema = z.looseObject({
+  id: z.uuid(),
+  type: z.string(),
+  document_id: nullish(z.string()),
+  counterpart_id: z.string(),
+  counterpart_name: nullish(z.string()),
+  currency: z.string(),
+  total_amount: nullish(z.number().int()),
+  issue_date: nullish(z.string()),
+  due_date: nullish(z.string()),
+  status: z.string(),
+});
+export type MoniteReceivable = z.infer<typeof receivableSchema>;
+export const receivablePageSchema = pageOf(receivableSchema);
+
+/** PayableResponseSchema (a bill); `counterpart_raw_data` is what OCR read when no counterpart is linked. */
+export const payableSchema = z.looseObject({
+  id: z.uuid(),
+  document_id: nullish(z.string()),
+  counterpart_id: nullish(z.string()),
+  counterpart_raw_data: nullish(z.looseObject({ name: nullish(z.string()) })),
+  currency: nullish(z.string()),
+  total_amount: nullish(z.number().int()),
+  issued_at: nullish(z.string()),
+  due_date: nullish(z.string()),
+  status: z.string(),
+});
+export type MonitePayable = z.infer<typeof payableSchema>;
+export const payablePageSchema = pageOf(payableSchema);
+
+/** CounterpartResponse: an organization or an individual. */
+export const counterpartSchema = z.looseObject({
+  id: z.uuid(),
+  type: z.string(),
+  tax_id: nullish(z.string()),
+  organization: nullish(z.looseObject({ legal_name: z.string(), email: nullish(z.string()) })),
+  individual: nullish(
+    z.looseObject({ first_name: z.string(), last_name: z.string(), email: nullish(z.string()) }),
+  ),
+});
+export type MoniteCounterpart = z.infer<typeof counterpartSchema>;
+export const counterpartPageSchema = pageOf(counterpartSchema);
+
+/** ProductServiceResponse. */
+export const productSchema = z.looseObject({
+  id: z.uuid(),
+  name: z.string(),
+  price: nullish(z.looseObject({ currency: z.string(), value: z.number().int() })),
+});
+export type MoniteProduct = z.infer<typeof productSchema>;
+export const productPageSchema = pageOf(productSchema);
+
+/** PaymentRecordResponse; `object` is the receivable or payable it paid. */
+export const paymentRecordSchema = z.looseObject({
+  id: z.uuid(),
+  amount: z.number().int(),
+  currency: z.string(),
+  paid_at: nullish(z.string()),
+  object: z.looseObject({ id: z.string(), type: z.string() }),
+});
+export type MonitePaymentRecord = z.infer<typeof paymentRecordSchema>;

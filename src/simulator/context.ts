@@ -1,4 +1,5 @@
 /** The state every handler shares: one object per simulator, so simulators never leak into each other. */
+import type { DocumentBook } from './documents';
 import type { SimEntity } from './entities';
 import type { FailureQueue, PathQueue } from './failure-queue';
 import type { Rng } from './random';
@@ -32,6 +33,8 @@ export type SimContext = {
   settings: Settings;
   entities: readonly SimEntity[];
   store: RecordStore;
+  /** The documents behind the records, built from the store when asked for. */
+  documents: DocumentBook;
   tokens: TokenStore;
   rateLimiter: RateLimiter;
   /** Answered before the request is processed (5xx, or the gateway's 429). */

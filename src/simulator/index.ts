@@ -6,9 +6,11 @@ import type { RequestHandler } from 'msw';
 import type { ObjectType } from '../monite/schemas';
 import type { RequestLogEntry, SimContext } from './context';
 import { seedRecords } from './dataset';
+import { DocumentBook } from './documents';
 import { DEFAULT_ENTITIES, seedEntity, type EntitySpec } from './entities';
 import { assertServerError, FailureQueue, PathQueue } from './failure-queue';
 import { authTokenHandler } from './handlers/auth-token';
+import { documentHandlers } from './handlers/documents';
 import { entitiesHandler } from './handlers/entities';
 import { syncedRecordHandlers } from './handlers/synced-records';
 import { isUuid } from './handlers/validation';
@@ -141,6 +143,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     },
     entities,
     store,
+    documents: new DocumentBook(seed, store, entities),
     tokens: new TokenStore(),
     rateLimiter: new RateLimiter(),
     failures: new FailureQueue(),
@@ -151,7 +154,12 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   };
 
   return {
-    handlers: [authTokenHandler(ctx), ...syncedRecordHandlers(ctx), entitiesHandler(ctx)],
+    handlers: [
+      authTokenHandler(ctx),
+      ...syncedRecordHandlers(ctx),
+      entitiesHandler(ctx),
+      ...documentHandlers(ctx),
+    ],
     entities: entities.map(({ id, name, type, displayName }) => ({ id, name, type, displayName })),
     store: {
       record: (entityId, id) => {

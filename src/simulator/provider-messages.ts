@@ -14,7 +14,12 @@ export type ProviderMessage = {
   objectTypes: readonly ObjectType[];
   text: string;
   field: string;
+  /** What the failed record's Monite document must show for the message to be true (documents.ts). */
+  flaw?: DocumentFlaw;
 };
+
+/** A duplicate number is shared with another document of the entity; a missing tax rate leaves a line without one. */
+export type DocumentFlaw = 'duplicate_number' | 'missing_tax_rate';
 
 export const PROVIDER_MESSAGES: readonly ProviderMessage[] = [
   {
@@ -46,6 +51,7 @@ export const PROVIDER_MESSAGES: readonly ProviderMessage[] = [
     objectTypes: ['receivable', 'bill'],
     text: 'The TaxType field is mandatory',
     field: 'lineItems[0].taxRateRef',
+    flaw: 'missing_tax_rate',
   },
   {
     family: 'xero',
@@ -59,7 +65,13 @@ export const PROVIDER_MESSAGES: readonly ProviderMessage[] = [
     text: 'One or more line items must be specified',
     field: 'lineItems',
   },
-  { family: 'xero', objectTypes: ['receivable'], text: 'Invoice # must be unique.', field: 'invoiceNumber' },
+  {
+    family: 'xero',
+    objectTypes: ['receivable'],
+    text: 'Invoice # must be unique.',
+    field: 'invoiceNumber',
+    flaw: 'duplicate_number',
+  },
   {
     family: 'xero',
     objectTypes: ['receivable', 'bill', 'payment_record'],
@@ -126,6 +138,7 @@ export const PROVIDER_MESSAGES: readonly ProviderMessage[] = [
     objectTypes: ['receivable', 'bill', 'payment_record'],
     text: 'Duplicate Document Number Error : You must specify a different number. This number has already been used.',
     field: 'documentNumber',
+    flaw: 'duplicate_number',
   },
   {
     family: 'quickbooks',
@@ -168,6 +181,7 @@ export const PROVIDER_MESSAGES: readonly ProviderMessage[] = [
     objectTypes: ['receivable', 'bill'],
     text: 'Business Validation Error: Make sure all your transactions have a VAT rate before you save.',
     field: 'lineItems[0].taxRateRef',
+    flaw: 'missing_tax_rate',
   },
   {
     family: 'quickbooks',

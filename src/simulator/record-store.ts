@@ -3,7 +3,7 @@
  * updated_at. Pushes settle lazily: every read first applies the settlements that are due by the
  * clock, so there are no timers and a test that controls the clock controls the outcome.
  */
-import { OBJECT_TYPES } from '../monite/schemas';
+import { OBJECT_TYPES, type ObjectType } from '../monite/schemas';
 import { freshRecord } from './dataset';
 import { settledRecord, type Outcome } from './push-outcome';
 import { rngFrom } from './random';
@@ -72,6 +72,19 @@ export class RecordStore {
     const candidates = new SortedIndex(query.sort);
     candidates.load([...new Set(ids.flatMap((id) => this.byObjectId.get(id) ?? []))]);
     return pageOf(candidates, query, cursor, limit);
+  }
+
+  /** The entity's record of one object type for a Monite document, if any. */
+  byObject(entityId: string, objectType: ObjectType, objectId: string): Entry | undefined {
+    this.settleDue();
+    return this.byObjectId
+      .get(objectId)
+      ?.find((e) => e.entityId === entityId && e.record.object_type === objectType);
+  }
+
+  /** The entity's records of one object type by creation (read only: the store keeps it sorted). */
+  created(entityId: string, objectType: ObjectType): SortedIndex {
+    return this.indexesOf(entityId, objectType).created_at;
   }
 
   /** All of an entity's records, oldest first. */

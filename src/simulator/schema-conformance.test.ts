@@ -106,6 +106,48 @@ describe("responses match Monite's schemas", () => {
   });
 });
 
+describe("documents match Monite's schemas", () => {
+  const LISTS = [
+    ['/receivables', ['receivable'], 'ReceivablePaginationResponse'],
+    ['/payables', ['bill'], 'PayablePaginationResponse'],
+    ['/counterparts', ['customer', 'vendor'], 'CounterpartPaginationResponse'],
+    ['/products', ['product'], 'ProductServicePaginationResponse'],
+  ] as const;
+
+  it('every synced record of both entities resolves to a document of its kind that conforms', async () => {
+    const sim = msw.use();
+    for (const entity of sim.entities) {
+      const client = await clientFor(entity.id);
+      for (const [path, types, schema] of LISTS) {
+        const ids = types.flatMap((t) => sim.store.records(entity.id, t).map((r) => r.object_id));
+        for (let i = 0; i < ids.length; i += 100) {
+          const batch = ids.slice(i, i + 100);
+          const res = await client.get(path, { query: { id__in: batch } });
+          expect(res.status).toBe(200);
+          expect(violations(schema, withoutNullTokens(res.body))).toEqual([]);
+          expect(res.body.data.map((d: { id: string }) => d.id).toSorted()).toEqual(batch.toSorted());
+        }
+      }
+      for (const record of sim.store.records(entity.id, 'payment_record')) {
+        const res = await client.get(`/payment_records/${record.object_id}`);
+        expect(res.status).toBe(200);
+        expect(violations('PaymentRecordResponse', res.body)).toEqual([]);
+      }
+    }
+  });
+
+  it('errors: malformed ids 422, an unknown payment record 404', async () => {
+    const sim = msw.use();
+    const client = await clientFor(sim.entities[0]?.id);
+    const bad = await client.get('/receivables', { query: { id__in: ['nope'] } });
+    expect(bad.status).toBe(422);
+    expect(violations('HTTPValidationError', bad.body)).toEqual([]);
+    const unknown = await client.get('/payment_records/00000000-0000-4000-8000-000000000000');
+    expect(unknown.status).toBe(404);
+    expect(violations('ErrorSchemaResponse', unknown.body)).toEqual([]);
+  });
+});
+
 describe("the simulator serves only Monite's operations", () => {
   it('every path and method exists', () => {
     const sim = msw.use();
@@ -116,7 +158,7 @@ describe("the simulator serves only Monite's operations", () => {
         .replace(/:(\w+)/g, '{$1}');
       return `${String(h.info.method).toLowerCase()} ${path}`;
     });
-    expect(served).toHaveLength(5);
+    expect(served).toHaveLength(10);
     const unknown = served.filter((op) => {
       const [method = '', path = ''] = op.split(' ');
       return openapi.paths[path]?.[method] === undefined;

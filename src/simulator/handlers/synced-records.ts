@@ -12,6 +12,7 @@ import type { Entry } from '../sim-record';
 import { SORT_FIELDS } from '../sorted-index';
 import { route, type Call } from './pipeline';
 import { moniteError, type Reply } from './reply';
+import { entityHeader, unknownEntity } from './entity-scope';
 import { lastParam, Validator } from './validation';
 
 /**
@@ -141,14 +142,4 @@ function withRecord(ctx: SimContext, { request, params }: Call, answer: (entry: 
   // Another entity's record is as invisible as a record that does not exist.
   const entry = ctx.store.get(entityId, id);
   return entry ? answer(entry) : moniteError(404, `Accounting synced record ${id} was not found.`);
-}
-
-function entityHeader(v: Validator, request: Request): string | undefined {
-  const loc = ['header', 'x-monite-entity-id'];
-  return v.uuid(loc, v.required(loc, request.headers.get('x-monite-entity-id') ?? undefined));
-}
-
-function unknownEntity(ctx: SimContext, entityId: string): Reply | undefined {
-  if (ctx.entities.some((e) => e.id === entityId)) return undefined;
-  return moniteError(404, `Entity ${entityId} was not found.`);
 }
