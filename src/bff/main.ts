@@ -32,7 +32,8 @@ async function main(): Promise<void> {
   if (resumed > 0) log.info({ jobs: resumed }, 'resumed bulk push jobs');
   // In the background: the list stays usable, showing the old groups until each chunk moves.
   regroupErrors(deps.db).then(
-    (moved) => moved > 0 && log.info({ records: moved }, 'failed records regrouped by the current error catalogue'),
+    (moved) =>
+      moved > 0 && log.info({ records: moved }, 'failed records regrouped by the current error catalogue'),
     (error: unknown) => log.error({ err: error }, 'regrouping failed records stopped'),
   );
   const app = await buildServer(deps, { logger: log });
