@@ -23,7 +23,7 @@ describe('JSON answers', () => {
     expect(br.headers['content-encoding']).toBe('br');
     expect(br.headers['content-type']).toMatch(/^application\/json/);
     expect(br.headers.vary).toMatch(/accept-encoding/i);
-    expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 4);
+    expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
     expect(JSON.parse(brotliDecompressSync(br.rawPayload).toString())).toEqual(page);
 
     const gzip = await list('gzip, br;q=0');

@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { DemoAccount } from '../contract/session';
 import type { SessionLimits } from './auth';
 import { openDatabase, type Db } from './db/database';
+import { DocumentReader } from './documents';
 import { EntityDirectory } from './entity-directory';
 import { MirrorRefresher } from './mirror';
 import type { MoniteClient } from './monite-client';
@@ -24,6 +25,8 @@ export type Deps = {
   db: Db;
   monite: MoniteClient;
   refresher: MirrorRefresher;
+  /** Reads the document summaries of records the refresher wrote. */
+  documents: DocumentReader;
   entities: EntityDirectory;
   /** Pushes in flight, keyed `entityId/recordId`: shared by single pushes and bulk jobs. */
   pushes: SingleFlight<SyncRecord>;
@@ -42,10 +45,14 @@ export async function createDeps(
   log: FastifyBaseLogger,
 ): Promise<Deps> {
   const db = await openDatabase(config.databaseUrl, { singleServer: true });
+  const refresher = new MirrorRefresher(db, monite, log, config.mirrorRefreshMs, config.mirrorSweepMs);
+  const documents = new DocumentReader(db, monite, log);
+  refresher.afterEachRefresh((entityId) => documents.kick(entityId));
   const deps: Omit<Deps, 'jobs'> = {
     db,
     monite,
-    refresher: new MirrorRefresher(db, monite, log, config.mirrorRefreshMs, config.mirrorSweepMs),
+    refresher,
+    documents,
     entities: new EntityDirectory(monite, config.entityIds),
     pushes: new SingleFlight(),
     settings: {

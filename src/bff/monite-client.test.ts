@@ -121,6 +121,24 @@ describe('MoniteClient under a rate limit', () => {
     await bff.close();
   });
 
+  it('sends background reads (document summaries) only when no bulk call waits', async () => {
+    const bff = await startBff({ rateLimitPerSecond: 1000 }, { rateLimit: 40 });
+    await bff.monite.accessToken();
+    const ids = bff.sim.store.records(bff.entityId).map((r) => r.id);
+    const backgroundIds = ids.slice(0, 10);
+    const bulkIds = ids.slice(10, 40);
+    const background = backgroundIds.map((id) =>
+      bff.monite.getRecord(bff.entityId, id, { priority: 'background' }),
+    );
+    const bulk = bulkIds.map((id) => bff.monite.getRecord(bff.entityId, id, { priority: 'bulk' }));
+    await Promise.all([...background, ...bulk]);
+    const order = apiRequests(bff).map((r) => r.path.split('/').at(-1));
+    // The bucket's small burst went to the first background calls; then every bulk call went first.
+    expect(order.slice(-10 + 4)).toEqual(backgroundIds.slice(4));
+    expect(order.filter((id) => bulkIds.includes(id!))).toEqual(bulkIds);
+    await bff.close();
+  });
+
   it("holds every caller until a 429's Retry-After has passed, and does not retry a push itself", async () => {
     const bff = await startBff();
     const [a, b] = bff.sim.store.records(bff.entityId);

@@ -8,9 +8,11 @@
  *   one-second window upstream over the limit, even when requests reach Monite a little unevenly;
  * - pauses: nobody sends before a time Monite asked for (429 Retry-After, RateLimit-Remaining 0);
  * - priorities: waiting interactive callers are always served before waiting bulk callers (the
- *   mirror refresher, bulk push jobs), each in arrival order.
+ *   mirror refresher, bulk push jobs), and those before background ones (document summaries),
+ *   each in arrival order.
  */
-export type Priority = 'interactive' | 'bulk';
+export const PRIORITIES = ['interactive', 'bulk', 'background'] as const;
+export type Priority = (typeof PRIORITIES)[number];
 
 export type RateLimiterOptions = {
   /** Most requests sent back to back after an idle spell. Default: a tenth of the rate, 1 to 5. */
@@ -34,7 +36,7 @@ export class RateLimiter {
   /** Send times still inside the window, oldest first. */
   private readonly sent: number[] = [];
   private pausedUntil = 0;
-  private readonly waiting: Record<Priority, (() => void)[]> = { interactive: [], bulk: [] };
+  private readonly waiting: Record<Priority, (() => void)[]> = { interactive: [], bulk: [], background: [] };
   private timer: ReturnType<typeof setTimeout> | undefined;
   private timerAt = Infinity;
 
@@ -64,18 +66,21 @@ export class RateLimiter {
 
   /** Callers waiting for a turn, per priority. */
   queued(): Record<Priority, number> {
-    return { interactive: this.waiting.interactive.length, bulk: this.waiting.bulk.length };
+    return {
+      interactive: this.waiting.interactive.length,
+      bulk: this.waiting.bulk.length,
+      background: this.waiting.background.length,
+    };
   }
 
   private pump(): void {
     for (;;) {
-      const queue = this.waiting.interactive.length > 0 ? this.waiting.interactive : this.waiting.bulk;
-      const next = queue[0];
-      if (!next) return;
+      const queue = PRIORITIES.map((p) => this.waiting[p]).find((q) => q.length > 0);
+      if (!queue) return;
       const now = this.now();
       const readyAt = this.readyAt(now);
       if (readyAt > now) return this.wakeAt(readyAt, now);
-      queue.shift();
+      const next = queue.shift()!;
       this.tokens -= 1;
       this.sent.push(now);
       next();

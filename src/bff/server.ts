@@ -96,6 +96,8 @@ export async function buildServer(
 
   registerAuth(app, deps);
   app.addHook('onRequest', async (req) => checkCsrf(req, deps.settings.publicUrl));
+  // Background reads end with the server, before its database closes.
+  app.addHook('onClose', () => deps.documents.stop());
   app.setErrorHandler(answerError);
 
   await registerOpenApi(app);

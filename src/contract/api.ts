@@ -11,6 +11,7 @@ import {
   syncRecordSchema,
   type SyncRecord,
 } from '../monite/schemas';
+import { documentSummarySchema } from './documents';
 import { ERROR_CLASSES } from './error-class';
 
 /** A comma-separated list of enum values in a query string, e.g. `provider=codat,railz`. */
@@ -99,6 +100,8 @@ export type ErrorClassification = z.infer<typeof errorClassificationSchema>;
 export const listedRecordSchema = syncRecordSchema.extend({
   /** Why it failed and whether a retry can help; null unless it failed. */
   classification: errorClassificationSchema.nullable(),
+  /** The document behind it as people name it; null until the BFF has read it (or Monite has none). */
+  document: documentSummarySchema.nullable(),
 });
 export type ListedRecord = z.infer<typeof listedRecordSchema>;
 

@@ -21,6 +21,8 @@ export interface MirrorRecordTable {
   error_group: string;
   /** The document's `object_updated_at` as Monite sent it: a summary of an older version is stale. */
   object_updated_at: string | null;
+  /** The `object_updated_at` its document summary was read at ('' if none); null before the first read. */
+  document_version: string | null;
 }
 
 /** A person-readable summary of the document behind a record (contract/documents.ts). */

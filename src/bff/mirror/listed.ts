@@ -1,20 +1,27 @@
 /**
  * Records as the dashboard shows them (contract/api.ts `listedRecordSchema`): Monite's record,
- * with why it failed and whether a retry can help.
+ * with why it failed, whether a retry can help, and the document behind it.
  */
 import type { ListedRecord } from '../../contract/api';
 import { classifyErrors } from '../../contract/error-groups';
 import type { SyncRecord } from '../../monite/schemas';
 import type { Db } from '../db/database';
+import { documentsOf } from '../documents';
 
 export async function listedRecords(
-  _db: Db,
-  _entityId: string,
+  db: Db,
+  entityId: string,
   records: SyncRecord[],
 ): Promise<ListedRecord[]> {
+  const documents = await documentsOf(
+    db,
+    entityId,
+    records.map((r) => r.id),
+  );
   return records.map((record) => ({
     ...record,
     classification: record.sync_status === 'error' ? classifyErrors(record.errors) : null,
+    document: documents.get(record.id) ?? null,
   }));
 }
 

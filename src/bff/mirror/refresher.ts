@@ -43,6 +43,7 @@ type EntityState = {
 
 export class MirrorRefresher {
   private readonly entities = new Map<string, EntityState>();
+  private readonly listeners: ((entityId: string) => void)[] = [];
 
   constructor(
     private readonly db: Db,
@@ -80,6 +81,11 @@ export class MirrorRefresher {
     const state = this.stateOf(entityId);
     state.sweeping ??= this.runSweep(entityId).finally(() => (state.sweeping = undefined));
     return state.sweeping;
+  }
+
+  /** Calls `listener` after each refresh of an entity that succeeded (e.g. to read what changed). */
+  afterEachRefresh(listener: (entityId: string) => void): void {
+    this.listeners.push(listener);
   }
 
   async status(entityId: string): Promise<MirrorStatus> {
@@ -126,6 +132,7 @@ export class MirrorRefresher {
       for (const objectType of OBJECT_TYPES) await this.refreshType(entityId, objectType, stats);
       state.error = null;
       this.log.info({ entityId, ms: Math.round(performance.now() - started), ...stats }, 'mirror refreshed');
+      for (const listener of this.listeners) listener(entityId);
       return stats;
     } catch (error) {
       // Shown on the records page: Monite's failures in the words every route uses for them.

@@ -10,10 +10,12 @@ import { auditSettledPushes, type SettledRecord } from '../audit';
 import type { Db } from '../db/database';
 import type { MirrorRecordTable } from '../db/schema';
 
+/** A row as a Monite record writes it; its document summary's version is the summary reader's. */
+type MirrorRow = Omit<MirrorRecordTable, 'document_version'>;
 type CountKey = Pick<MirrorRecordTable, (typeof COUNT_KEYS)[number]>;
 const COUNT_KEYS = ['sync_status', 'provider', 'platform', 'object_type', 'error_group'] as const;
 
-function toRow(entityId: string, record: SyncRecord, writtenAt: number): MirrorRecordTable {
+function toRow(entityId: string, record: SyncRecord, writtenAt: number): MirrorRow {
   const firstError = record.sync_status === 'error' ? summariseErrors(record.errors) : null;
   return {
     entity_id: entityId,
@@ -95,7 +97,7 @@ export async function upsertRecords(db: Db, entityId: string, records: SyncRecor
   });
 }
 
-async function upsertChunk(trx: Db, entityId: string, rows: MirrorRecordTable[], deltas: CountDeltas) {
+async function upsertChunk(trx: Db, entityId: string, rows: MirrorRow[], deltas: CountDeltas) {
   const existing = await trx
     .selectFrom('mirror_record')
     .select(['id', ...COUNT_KEYS, 'updated_at'])

@@ -9,7 +9,8 @@ import { sql, type Kysely } from 'kysely';
  *   contentless so the text is not stored twice. Ids stay out of it: random hex makes trigram
  *   indexes big, and the primary key already finds an id by prefix.
  * - `mirror_document` holds one summary per record (a document synced to two platforms is stored
- *   twice, which is rare), so it is found and removed with its record.
+ *   twice, which is rare), so it is found and removed with its record. A record's
+ *   `document_version` says which `object_updated_at` its summary reflects.
  * - `error_group` joins the count table's key; `regroupErrors` fills it in at start.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -18,9 +19,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('error_group', 'text', (c) => c.notNull().defaultTo(''))
     .execute();
   await db.schema.alterTable('mirror_record').addColumn('object_updated_at', 'text').execute();
+  await db.schema.alterTable('mirror_record').addColumn('document_version', 'text').execute();
   await sql`update mirror_record set object_updated_at = json_extract(data, '$.object_updated_at')`.execute(
     db,
   );
+  // The records whose document summary is missing or older than the document: the summary
+  // reader's queue, failed records first, kept by SQLite (new rows join it in update order).
+  await sql`create index mirror_record_needs_document
+    on mirror_record (entity_id, sync_status, updated_at)
+    where object_id is not null and document_version is not coalesce(object_updated_at, '')`.execute(db);
 
   await db.schema.dropTable('mirror_count').execute();
   await db.schema

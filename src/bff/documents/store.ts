@@ -1,0 +1,90 @@
+/** Document summaries in the mirror (table `mirror_document`, one per record). */
+import { sql } from 'kysely';
+import { documentSummarySchema, type DocumentSummary } from '../../contract/documents';
+import type { Db } from '../db/database';
+import { searchTextOf } from './search-text';
+
+/** The reader's queue: records of one status whose summary is missing or stale (a partial index). */
+export function recordsNeedingDocuments(db: Db, entityId: string, status: string, limit: number) {
+  return (
+    db
+      .selectFrom('mirror_record')
+      .select(['id', 'object_type', 'object_id', 'object_updated_at'])
+      .where('entity_id', '=', entityId)
+      .where('sync_status', '=', status)
+      // Written as in the index `mirror_record_needs_document`, so SQLite uses it.
+      .where(sql<boolean>`object_id is not null and document_version is not coalesce(object_updated_at, '')`)
+      .orderBy('updated_at', 'desc')
+      .limit(limit)
+      .execute()
+  );
+}
+
+export type ReadDocument = {
+  recordId: string;
+  objectId: string;
+  /** The record's `object_updated_at` when the document was read ('' when Monite gave none). */
+  version: string;
+  /** null: Monite does not know the document (deleted, or not readable by this entity). */
+  summary: DocumentSummary | null;
+};
+
+/**
+ * Stores what was read, and takes each record off the queue unless it changed meanwhile (then
+ * its newer document is read on the next round).
+ */
+export async function saveDocuments(db: Db, entityId: string, read: readonly ReadDocument[]): Promise<void> {
+  if (read.length === 0) return;
+  await db.transaction().execute(async (trx) => {
+    for (const doc of read) {
+      if (doc.summary) {
+        const row = {
+          object_id: doc.objectId,
+          version: doc.version,
+          summary: JSON.stringify(doc.summary),
+          search_text: searchTextOf(doc.summary, doc.objectId),
+        };
+        await trx
+          .insertInto('mirror_document')
+          .values({ entity_id: entityId, record_id: doc.recordId, ...row })
+          .onConflict((oc) => oc.columns(['entity_id', 'record_id']).doUpdateSet(row))
+          .execute();
+      } else {
+        await trx
+          .deleteFrom('mirror_document')
+          .where('entity_id', '=', entityId)
+          .where('record_id', '=', doc.recordId)
+          .execute();
+      }
+      await trx
+        .updateTable('mirror_record')
+        .set({ document_version: doc.version })
+        .where('entity_id', '=', entityId)
+        .where('id', '=', doc.recordId)
+        .where(sql`coalesce(object_updated_at, '')`, '=', doc.version)
+        .execute();
+    }
+  });
+}
+
+/** The summaries of these records that the mirror has, by record id. */
+export async function documentsOf(
+  db: Db,
+  entityId: string,
+  recordIds: readonly string[],
+): Promise<Map<string, DocumentSummary>> {
+  if (recordIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('mirror_document')
+    .select(['record_id', 'summary'])
+    .where('entity_id', '=', entityId)
+    .where('record_id', 'in', recordIds)
+    .execute();
+  const found = new Map<string, DocumentSummary>();
+  for (const row of rows) {
+    // A summary stored by an older release in another shape is not shown (it is read again when the document changes).
+    const parsed = documentSummarySchema.safeParse(JSON.parse(row.summary));
+    if (parsed.success) found.set(row.record_id, parsed.data);
+  }
+  return found;
+}
