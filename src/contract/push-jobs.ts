@@ -1,6 +1,7 @@
 /** Bulk push jobs: `POST/GET /api/entities/:entityId/push-jobs[/:jobId]`, `DELETE` to cancel. */
 import { z } from 'zod';
-import { recordsFilterSchema } from './api';
+import { errorClassSchema, recordsFilterSchema } from './api';
+import { documentSummarySchema } from './documents';
 
 /** At most this many records in one job (a guard against pushing a whole entity by accident). */
 export const MAX_JOB_RECORDS = 5000;
@@ -47,6 +48,12 @@ export const pushJobSchema = z.object({
       record_id: z.uuid(),
       state: z.enum(['failed', 'skipped']),
       reason: z.string(),
+      /** For a failure: whether pushing it again may help (`retry`) or its cause needs fixing first. */
+      class: errorClassSchema.nullable(),
+      /** What the record is, as the records list names it (null if the mirror no longer has it). */
+      object_type: z.string().nullable(),
+      object_id: z.string().nullable(),
+      document: documentSummarySchema.nullable(),
     }),
   ),
 });

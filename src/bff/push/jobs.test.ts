@@ -80,8 +80,18 @@ describe('bulk push jobs', () => {
     const res = await create(bff, { ids });
     await expect.poll(async () => (await job(bff, res.json().id)).counts.skipped).toBe(1);
     const { problems } = await job(bff, res.json().id);
+    const record = bff.sim.store.record(bff.entityId, ids[0]!)!;
     expect(problems).toEqual([
-      { record_id: ids[0], state: 'skipped', reason: 'Already pending at Monite; not pushed again.' },
+      {
+        record_id: ids[0],
+        state: 'skipped',
+        reason: 'Already pending at Monite; not pushed again.',
+        class: null,
+        // Named as the records list names it.
+        object_type: record.object_type,
+        object_id: record.object_id,
+        document: expect.objectContaining({ kind: expect.any(String) }),
+      },
     ]);
     expect(bff.sim.store.pushCount(ids[0]!)).toBe(1);
     await bff.deps.jobs.cancel(bff.entityId, res.json().id);

@@ -1,7 +1,9 @@
 /** Bulk jobs and their records in the database: what survives a reload and a restart. */
 import { ITEM_STATES, MAX_JOB_RECORDS, type ItemState, type PushJob } from '../../../contract/push-jobs';
 import { PUSH_MESSAGES } from '../../../contract/push-messages';
+import { classifyMessage } from '../../../contract/error-groups';
 import type { Db } from '../../db/database';
+import { documentsOf } from '../../documents';
 
 /** Jobs still sending or watching. */
 const ACTIVE_STATES = ['running', 'cancelling'];
@@ -95,12 +97,22 @@ export async function readJob(
   for (const g of grouped) counts[g.state as ItemState] = g.n;
   const problems = await db
     .selectFrom('push_job_item')
-    .select(['record_id', 'state', 'reason'])
+    .leftJoin('mirror_record', (join) =>
+      join
+        .on('mirror_record.entity_id', '=', entityId)
+        .onRef('mirror_record.id', '=', 'push_job_item.record_id'),
+    )
+    .select(['record_id', 'state', 'reason', 'mirror_record.object_type', 'mirror_record.object_id'])
     .where('job_id', '=', jobId)
     .where('state', 'in', ['failed', 'skipped'])
     .orderBy('position')
     .limit(MAX_JOB_RECORDS)
     .execute();
+  const documents = await documentsOf(
+    db,
+    entityId,
+    problems.map((p) => p.record_id),
+  );
   return {
     id: job.id,
     entity_id: job.entity_id,
@@ -114,6 +126,10 @@ export async function readJob(
       record_id: p.record_id,
       state: p.state as 'failed' | 'skipped',
       reason: p.reason ?? PUSH_MESSAGES.noReason,
+      class: p.state === 'failed' ? classifyMessage(p.reason ?? '').class : null,
+      object_type: p.object_type,
+      object_id: p.object_id,
+      document: documents.get(p.record_id) ?? null,
     })),
   };
 }
