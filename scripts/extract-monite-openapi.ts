@@ -24,6 +24,7 @@ const OPERATIONS = [
   ['get', '/payables'],
   ['get', '/counterparts'],
   ['get', '/products'],
+  ['get', '/payment_records'],
   ['get', '/payment_records/{payment_record_id}'],
 ] as const;
 

@@ -24,6 +24,7 @@ import {
   entityListSchema,
   errorMessageOf,
   payablePageSchema,
+  paymentRecordPageSchema,
   paymentRecordSchema,
   productPageSchema,
   receivablePageSchema,
@@ -249,6 +250,29 @@ export class MoniteClient {
       ),
     );
     return found.filter((record) => record !== undefined);
+  }
+
+  /**
+   * Every payment record of the entity, a page of `DOCUMENT_BATCH` at a time: Monite's list has no
+   * id filter, so for many payment records at once, paging through all of them costs fewer requests.
+   */
+  async *paymentRecordPages(
+    entityId: string,
+    options: CallOptions = {},
+  ): AsyncGenerator<MonitePaymentRecord[]> {
+    let token: string | undefined;
+    do {
+      const query = token ? { pagination_token: token, limit: DOCUMENT_BATCH } : { limit: DOCUMENT_BATCH };
+      const { data } = await this.call(paymentRecordPageSchema, {
+        method: 'GET',
+        path: '/payment_records',
+        entityId,
+        query,
+        ...options,
+      });
+      yield data.data;
+      token = data.next_pagination_token ?? undefined;
+    } while (token);
   }
 
   private async documents<T>(

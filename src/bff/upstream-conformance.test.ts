@@ -47,6 +47,8 @@ describe("the BFF's calls to Monite match Monite's OpenAPI document", () => {
     await bff.monite.getCounterparts(bff.entityId, objectIds('customer'));
     await bff.monite.getProducts(bff.entityId, objectIds('product'));
     await bff.monite.getPaymentRecords(bff.entityId, objectIds('payment_record'));
+    // The document reader's calls, among them the payment record list.
+    await bff.deps.documents.fill(bff.entityId);
 
     const problems: string[] = [];
     const seen = new Set<string>();
@@ -88,6 +90,7 @@ describe("the BFF's calls to Monite match Monite's OpenAPI document", () => {
       'GET /v1/counterparts',
       'GET /v1/entities',
       'GET /v1/payables',
+      'GET /v1/payment_records',
       'GET /v1/payment_records/{id}',
       'GET /v1/products',
       'GET /v1/receivables',

@@ -137,3 +137,4 @@ export const paymentRecordSchema = z.looseObject({
   object: z.looseObject({ id: z.string(), type: z.string() }),
 });
 export type MonitePaymentRecord = z.infer<typeof paymentRecordSchema>;
+export const paymentRecordPageSchema = pageOf(paymentRecordSchema);

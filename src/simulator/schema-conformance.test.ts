@@ -128,11 +128,23 @@ describe("documents match Monite's schemas", () => {
           expect(res.body.data.map((d: { id: string }) => d.id).toSorted()).toEqual(batch.toSorted());
         }
       }
-      for (const record of sim.store.records(entity.id, 'payment_record')) {
-        const res = await client.get(`/payment_records/${record.object_id}`);
+      const payments = sim.store.records(entity.id, 'payment_record').map((r) => r.object_id);
+      for (const id of payments) {
+        const res = await client.get(`/payment_records/${id}`);
         expect(res.status).toBe(200);
         expect(violations('PaymentRecordResponse', res.body)).toEqual([]);
       }
+      // The list has no id filter: it pages through every payment record of the entity.
+      const listed: string[] = [];
+      let token: string | undefined;
+      do {
+        const res = await client.get('/payment_records', { query: token ? { pagination_token: token } : {} });
+        expect(res.status).toBe(200);
+        expect(violations('PaymentRecordResponseList', withoutNullTokens(res.body))).toEqual([]);
+        listed.push(...res.body.data.map((d: { id: string }) => d.id));
+        token = res.body.next_pagination_token ?? undefined;
+      } while (token);
+      expect(listed.toSorted()).toEqual(payments.toSorted());
     }
   });
 
@@ -158,7 +170,7 @@ describe("the simulator serves only Monite's operations", () => {
         .replace(/:(\w+)/g, '{$1}');
       return `${String(h.info.method).toLowerCase()} ${path}`;
     });
-    expect(served).toHaveLength(10);
+    expect(served).toHaveLength(11);
     const unknown = served.filter((op) => {
       const [method = '', path = ''] = op.split(' ');
       return openapi.paths[path]?.[method] === undefined;

@@ -5,6 +5,7 @@
  * the documents the payments paid, for their names and numbers.
  */
 import type { DocumentSummary } from '../../contract/documents';
+import type { MonitePaymentRecord } from '../../monite/server-schemas.server';
 import type { CallOptions, MoniteClient } from '../monite-client';
 import {
   counterpartName,
@@ -42,29 +43,21 @@ export async function readSummaries(
   ]);
 
   const names = new Map(counterparts.map((c) => [c.id, counterpartName(c)]));
-  const paidIds = (type: string) => payments.filter((p) => p.object.type === type).map((p) => p.object.id);
+  // A bill names its vendor by reference; OCR'd bills carry the name read from the document.
   const billVendors = payables.flatMap((p) =>
-    p.counterpart_id && !names.has(p.counterpart_id) ? [p.counterpart_id] : [],
+    p.counterpart_id && !names.has(p.counterpart_id) && !p.counterpart_raw_data?.name
+      ? [p.counterpart_id]
+      : [],
   );
-  const [vendors, paidReceivables, paidPayables] = await Promise.all([
+  const [vendors, paymentSummaries] = await Promise.all([
     monite.getCounterparts(
       entityId,
       billVendors.filter((id) => UUID.test(id)),
       options,
     ),
-    monite.getReceivables(
-      entityId,
-      paidIds('receivable').filter((id) => UUID.test(id)),
-      options,
-    ),
-    monite.getPayables(
-      entityId,
-      paidIds('payable').filter((id) => UUID.test(id)),
-      options,
-    ),
+    summarisePayments(monite, entityId, payments, options),
   ]);
   for (const v of vendors) names.set(v.id, counterpartName(v));
-  const numbers = new Map([...paidReceivables, ...paidPayables].map((d) => [d.id, d.document_id ?? null]));
 
   const summaries = new Map<string, DocumentSummary>();
   for (const r of receivables) summaries.set(r.id, summariseReceivable(r));
@@ -73,6 +66,23 @@ export async function readSummaries(
   for (const c of counterparts)
     summaries.set(c.id, summariseCounterpart(c, vendorIds.has(c.id) ? 'vendor' : 'customer'));
   for (const p of products) summaries.set(p.id, summariseProduct(p));
-  for (const p of payments) summaries.set(p.id, summarisePaymentRecord(p, numbers.get(p.object.id)));
+  for (const [id, summary] of paymentSummaries) summaries.set(id, summary);
   return summaries;
+}
+
+/** Payment records' summaries, with the numbers of the documents they paid (read 100 a request). */
+export async function summarisePayments(
+  monite: MoniteClient,
+  entityId: string,
+  payments: readonly MonitePaymentRecord[],
+  options: CallOptions,
+): Promise<Map<string, DocumentSummary>> {
+  const paidIds = (type: string) =>
+    payments.filter((p) => p.object.type === type && UUID.test(p.object.id)).map((p) => p.object.id);
+  const [receivables, payables] = await Promise.all([
+    monite.getReceivables(entityId, paidIds('receivable'), options),
+    monite.getPayables(entityId, paidIds('payable'), options),
+  ]);
+  const numbers = new Map([...receivables, ...payables].map((d) => [d.id, d.document_id ?? null]));
+  return new Map(payments.map((p) => [p.id, summarisePaymentRecord(p, numbers.get(p.object.id))]));
 }

@@ -4,20 +4,39 @@ import { documentSummarySchema, type DocumentSummary } from '../../contract/docu
 import type { Db } from '../db/database';
 import { searchTextOf } from './search-text';
 
-/** The reader's queue: records of one status whose summary is missing or stale (a partial index). */
-export function recordsNeedingDocuments(db: Db, entityId: string, status: string, limit: number) {
+type QueueFilter = { status?: string; objectType?: { is?: string; not?: string }; limit?: number };
+
+/** The reader's queue: records whose summary is missing or stale (a partial index), newest first. */
+export function recordsNeedingDocuments(
+  db: Db,
+  entityId: string,
+  { status, objectType, limit }: QueueFilter,
+) {
   return (
     db
       .selectFrom('mirror_record')
       .select(['id', 'object_type', 'object_id', 'object_updated_at'])
       .where('entity_id', '=', entityId)
-      .where('sync_status', '=', status)
       // Written as in the index `mirror_record_needs_document`, so SQLite uses it.
       .where(sql<boolean>`object_id is not null and document_version is not coalesce(object_updated_at, '')`)
+      .$if(status !== undefined, (qb) => qb.where('sync_status', '=', status!))
+      .$if(objectType?.is !== undefined, (qb) => qb.where('object_type', '=', objectType!.is!))
+      .$if(objectType?.not !== undefined, (qb) => qb.where('object_type', '!=', objectType!.not!))
       .orderBy('updated_at', 'desc')
-      .limit(limit)
+      .$if(limit !== undefined, (qb) => qb.limit(limit!))
       .execute()
   );
+}
+
+/** How many records of a type the entity has in the mirror. */
+export async function countOfType(db: Db, entityId: string, objectType: string): Promise<number> {
+  const row = await db
+    .selectFrom('mirror_count')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('n'), eb.lit(0)).as('n'))
+    .where('entity_id', '=', entityId)
+    .where('object_type', '=', objectType)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 export type ReadDocument = {

@@ -1,8 +1,9 @@
 /**
  * The documents behind synced records: `GET /receivables`, `/payables`, `/counterparts` and
  * `/products` filtered by `id__in` (repeated: `id__in=a&id__in=b`; valid but unknown ids are simply
- * absent, as the spec says), and `GET /payment_records/{payment_record_id}`. Lists page like
- * Monite's, oldest first, up to `limit` documents a page with a token for the rest.
+ * absent, as the spec says), `GET /payment_records` (every payment record of the entity) and
+ * `GET /payment_records/{payment_record_id}`. Lists page like Monite's, oldest first, up to
+ * `limit` documents a page with a token for the rest.
  */
 import type { HttpHandler } from 'msw';
 import { z } from 'zod';
@@ -18,24 +19,40 @@ import { moniteError, type Reply } from './reply';
 import { lastParam, Validator } from './validation';
 
 type DocumentList = {
-  path: '/receivables' | '/payables' | '/counterparts' | '/products';
+  path: '/receivables' | '/payables' | '/counterparts' | '/products' | '/payment_records';
   /** The spec's `limit` maximum for this operation (its default is 100 everywhere). */
   maxLimit: number;
+  /** Whether Monite filters this list by `id__in` (it does not for payment records). */
+  byIds: boolean;
   /** The record types whose `object_id`s are this list's documents. */
   types: readonly ObjectType[];
   body: (book: DocumentBook, entityId: string, id: string) => Record<string, unknown> | undefined;
 };
 
 const LISTS: readonly DocumentList[] = [
-  { path: '/receivables', maxLimit: 250, types: ['receivable'], body: (b, e, id) => b.receivable(e, id) },
-  { path: '/payables', maxLimit: 100, types: ['bill'], body: (b, e, id) => b.payable(e, id) },
+  {
+    path: '/receivables',
+    maxLimit: 250,
+    byIds: true,
+    types: ['receivable'],
+    body: (b, e, id) => b.receivable(e, id),
+  },
+  { path: '/payables', maxLimit: 100, byIds: true, types: ['bill'], body: (b, e, id) => b.payable(e, id) },
   {
     path: '/counterparts',
     maxLimit: 100,
+    byIds: true,
     types: ['customer', 'vendor'],
     body: (b, e, id) => b.counterpart(e, id),
   },
-  { path: '/products', maxLimit: 100, types: ['product'], body: (b, e, id) => b.product(e, id) },
+  { path: '/products', maxLimit: 100, byIds: true, types: ['product'], body: (b, e, id) => b.product(e, id) },
+  {
+    path: '/payment_records',
+    maxLimit: 100,
+    byIds: false,
+    types: ['payment_record'],
+    body: (b, e, id) => b.paymentRecord(e, id),
+  },
 ];
 
 const DEFAULT_LIMIT = 100;
@@ -72,7 +89,9 @@ function listDocuments(ctx: SimContext, list: DocumentList, { request, url }: Ca
   const raw = lastParam(q, 'pagination_token');
   // With a token the other filters are ignored, as for synced records.
   const ids =
-    raw === undefined ? q.getAll('id__in').map((id, i) => v.uuid(['query', 'id__in', i], id) ?? '') : [];
+    raw === undefined && list.byIds
+      ? q.getAll('id__in').map((id, i) => v.uuid(['query', 'id__in', i], id) ?? '')
+      : [];
   if (v.failed || entityId === undefined) return v.reply();
   const missing = unknownEntity(ctx, entityId);
   if (missing) return missing;
