@@ -6,7 +6,10 @@
  *     WAL checkpoint included)
  *   - upstream requests and records re-read by an incremental refresh while nothing changes
  *   - a sweep for deleted records: its requests, time and rows removed
- *   - list endpoint p50/p95 (with facets) per filter, against /healthz measured in the same run
+ *   - document summaries: upstream requests per 1,000 records summarised, and how long until the
+ *     failed records, then all records, had theirs
+ *   - list endpoint p50/p95 (with facets) per filter, search and error group, against /healthz
+ *     measured in the same run
  * Run: npm run bench   (RECORDS=20000 npm run bench for a quicker pass)
  */
 import { readFileSync } from 'node:fs';
@@ -37,6 +40,18 @@ const throttled = () => sim.store.requests.filter((r) => r.status === 429).lengt
 
 /** Bytes this process has caused to be written to storage so far (Linux). */
 const writtenBytes = () => Number(/^write_bytes: (\d+)$/m.exec(readFileSync('/proc/self/io', 'utf8'))?.[1]);
+/** Mirrored records by status, from the count table. */
+const queryCounts = async () =>
+  Object.fromEntries(
+    (
+      await deps.db
+        .selectFrom('mirror_count')
+        .select(['sync_status', (eb) => eb.fn.sum<number>('n').as('n')])
+        .where('entity_id', '=', entityId)
+        .groupBy('sync_status')
+        .execute()
+    ).map((r) => [r.sync_status, Number(r.n)]),
+  ) as Record<string, number>;
 const mirrorRows = async () =>
   (
     await deps.db
@@ -50,7 +65,8 @@ const mirrorRows = async () =>
 const bytesBefore = writtenBytes();
 let started = performance.now();
 await deps.refresher.refresh(entityId);
-const scanSeconds = (performance.now() - started) / 1000;
+const scanEnded = performance.now();
+const scanSeconds = (scanEnded - started) / 1000;
 // The WAL's pages reach the database file at a checkpoint: count that write too.
 await sql`pragma wal_checkpoint(TRUNCATE)`.execute(deps.db);
 const bytesWritten = writtenBytes() - bytesBefore;
@@ -85,6 +101,39 @@ started = performance.now();
 const swept = await deps.refresher.sweep(entityId);
 console.log(
   `sweep for deleted records: ${swept.requests} requests in ${((performance.now() - started) / 1000).toFixed(1)} s (≈ records / ${PAGE_SIZE} + 6), ${swept.removed} rows removed; mirror ${(await mirrorRows()).toLocaleString('en')} rows, Monite ${sim.store.records(entityId).length.toLocaleString('en')} records`,
+);
+
+// Document summaries: the reader starts after the scan, in the background (failed records first).
+const DOCUMENT_PATHS = ['/receivables', '/payables', '/counterparts', '/products', '/payment_records'];
+const documentCalls = () =>
+  sim.store.requests.filter((r) => DOCUMENT_PATHS.some((p) => r.path.startsWith(`/v1${p}`))).length;
+const summarised = async (status?: string) =>
+  (
+    await deps.db
+      .selectFrom('mirror_document')
+      .innerJoin('mirror_record', (join) =>
+        join
+          .onRef('mirror_record.entity_id', '=', 'mirror_document.entity_id')
+          .onRef('mirror_record.id', '=', 'mirror_document.record_id'),
+      )
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('mirror_document.entity_id', '=', entityId)
+      .$if(status !== undefined, (qb) => qb.where('mirror_record.sync_status', '=', status!))
+      .executeTakeFirstOrThrow()
+  ).n;
+const failedRows = (await queryCounts()).error ?? 0;
+let failedSummarisedAfter: number | undefined;
+const watchFailed = setInterval(async () => {
+  if (failedSummarisedAfter === undefined && (await summarised('error')) >= failedRows)
+    failedSummarisedAfter = (performance.now() - scanEnded) / 1000;
+}, 250);
+await deps.documents.fill(entityId);
+clearInterval(watchFailed);
+const allSummarisedAfter = (performance.now() - scanEnded) / 1000;
+const documentsRead = await summarised();
+console.log(
+  `document summaries: ${documentsRead.toLocaleString('en')} records summarised with ${documentCalls()} requests = ${((1000 * documentCalls()) / documentsRead).toFixed(1)} per 1,000 records (goal ≤ 15); ` +
+    `failed records (${failedRows.toLocaleString('en')}) done ${failedSummarisedAfter?.toFixed(0) ?? '?'} s after the scan, all ${allSummarisedAfter.toFixed(0)} s after (beside the refreshes and sweep above)`,
 );
 
 // List latency.
@@ -126,7 +175,14 @@ console.log(`\nlatency over ${SAMPLES} sequential requests (ms); ratio = p95 / b
 console.log(
   `  baseline GET /healthz                 p50 ${baseline.p50.toFixed(2)}  p95 ${baseline.p95.toFixed(2)}`,
 );
-const cases: [string, string][] = [
+const topGroup = Object.entries(
+  (
+    (await (await fetch(`${base}${records}?sync_status=error&limit=1`, { headers: session })).json()) as {
+      facets: { error_group: Record<string, number> };
+    }
+  ).facets.error_group,
+).toSorted(([, a], [, b]) => b - a)[0]![0];
+const cases: [string, string, goalMs?: number][] = [
   ['no filter', '?sync_status='],
   ['failed only', '?sync_status=error'],
   ['failed + provider', '?sync_status=error&provider=codat'],
@@ -136,14 +192,17 @@ const cases: [string, string][] = [
     `?sync_status=&limit=200&cursor=${deep.cursor}`,
   ],
   ['empty combination', '?sync_status=pending&platform=quickbooks&object_type=product&provider=codat'],
+  ['failed, one error group (facet)', `?sync_status=error&error_group=${encodeURIComponent(topGroup)}`, 10],
   ['search: words of an error', '?sync_status=&q=TaxType%20field'],
   ['search: a common word', '?sync_status=&q=valid'],
   ['search: an id prefix', '?sync_status=&q=3f2'],
+  ['search: a document number', '?sync_status=&q=INV-10'],
+  ['search: an amount', '?sync_status=&q=1%2C2'],
 ];
-for (const [name, query] of cases) {
+for (const [name, query, goal = 25] of cases) {
   const t = await timeIt(records + query);
   console.log(
-    `  ${name.padEnd(36)} p50 ${t.p50.toFixed(2)}  p95 ${t.p95.toFixed(2)}  (${(t.p95 / baseline.p95).toFixed(1)}× baseline; goal p95 ≤ 25 ms)`,
+    `  ${name.padEnd(36)} p50 ${t.p50.toFixed(2)}  p95 ${t.p95.toFixed(2)}  (${(t.p95 / baseline.p95).toFixed(1)}× baseline; goal p95 ≤ ${goal} ms)`,
   );
 }
 
