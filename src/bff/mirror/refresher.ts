@@ -23,10 +23,11 @@ export const PAGE_SIZE = 100;
 /**
  * Records written a transaction during a scan. Each commit writes every index page it touched
  * to the WAL; record ids are random, so the id index is touched all over, and bigger batches
- * touch each of its pages once for many records (see bench/mirror.ts: bytes per record). The
- * price: a batch holds the database for about a quarter of a second every 100 pages.
+ * touch each of its pages once for many records (see bench/mirror.ts: bytes per record, and
+ * docs/decisions/001-record-mirror.md). The write yields to the event loop between chunks, so
+ * pages keep arriving meanwhile; the price is that other queries wait for the batch's commit.
  */
-const WRITE_BATCH = 10_000;
+const WRITE_BATCH = 50_000;
 /** Mirrored ids compared with Monite's at a time at the end of a sweep. */
 const COMPARE_BATCH = 10_000;
 
