@@ -12,7 +12,7 @@ import type { SqliteConnection } from './sqlite-driver';
 
 /** Checkpoint once the WAL file holds more than this (it is cut back to 64 MB after each one). */
 const WAL_LIMIT_BYTES = 256 * 1024 * 1024;
-/** …and at least this often while anything is written. */
+/** …and at least this often (next to nothing when the WAL holds no new pages). */
 const EVERY_MS = 60_000;
 const POLL_MS = 500;
 
@@ -60,9 +60,15 @@ export function checkpointInWorker(
       pollMs: POLL_MS,
     },
   });
-  worker.on('error', () => sqlite.pragma(`wal_autocheckpoint = ${Number(autocheckpoint)}`));
+  let stopped = false;
+  worker.on('error', () => {
+    if (!stopped) sqlite.pragma(`wal_autocheckpoint = ${Number(autocheckpoint)}`);
+  });
   // Never what keeps the process alive; a checkpoint cut short is safe (the WAL stays valid).
   worker.unref();
-  // An empty transfer list: the lint rule asking for a target origin is about windows.
-  return () => worker.postMessage('stop', []);
+  return () => {
+    stopped = true;
+    // An empty transfer list: the lint rule asking for a target origin is about windows.
+    worker.postMessage('stop', []);
+  };
 }
