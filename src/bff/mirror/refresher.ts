@@ -184,13 +184,13 @@ export class MirrorRefresher {
         }
         if (batch.length >= WRITE_BATCH || !next) {
           const records = batch.splice(0);
-          const cursor = { high_water: highWater };
+          const reached = highWater;
           const passEnds = !next;
           // Pages (of this type or the next) keep arriving while the batch is written.
           await writes.add(async () => {
             await upsertRecords(this.db, entityId, records);
             await this.saveCursor(entityId, objectType, {
-              ...cursor,
+              high_water: reached,
               ...(passEnds && { refreshed_at: new Date().toISOString() }),
               ...(passEnds && fullScanFrom && { swept_at: fullScanFrom }),
             });
