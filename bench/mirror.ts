@@ -3,7 +3,7 @@
  * rate-limited to 30 requests/s like Monite, served over loopback HTTP:
  *   - full scan: rows in the mirror afterwards, records/s from those rows against the rate-limit
  *     bound (30 × page size), and bytes written to disk per mirrored record (/proc/self/io,
- *     WAL checkpoint included)
+ *     WAL checkpoint included), and the longest the event loop was blocked meanwhile
  *   - upstream requests and records re-read by an incremental refresh while nothing changes
  *   - a sweep for deleted records: its requests, time and rows removed
  *   - document summaries: upstream requests per 1,000 records summarised, and how long until the
@@ -13,6 +13,7 @@
  * Run: npm run bench   (RECORDS=20000 npm run bench for a quicker pass)
  */
 import { readFileSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { addUser } from '../src/bff/auth/users';
 import { PAGE_SIZE } from '../src/bff/mirror/refresher';
@@ -63,10 +64,13 @@ const mirrorRows = async () =>
 
 // Full scan.
 const bytesBefore = writtenBytes();
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
 let started = performance.now();
 await deps.refresher.refresh(entityId);
 const scanEnded = performance.now();
 const scanSeconds = (scanEnded - started) / 1000;
+loopDelay.disable();
 // The WAL's pages reach the database file at a checkpoint: count that write too.
 await sql`pragma wal_checkpoint(TRUNCATE)`.execute(deps.db);
 const bytesWritten = writtenBytes() - bytesBefore;
@@ -81,6 +85,9 @@ console.log(
 );
 console.log(
   `disk: ${(bytesWritten / 1e6).toFixed(0)} MB written = ${(bytesWritten / rows / 1000).toFixed(1)} kB per mirrored record (goal ≤ 5 kB; WAL checkpoint included)`,
+);
+console.log(
+  `event loop during the scan: longest block ${(loopDelay.max / 1e6).toFixed(0)} ms, p99 ${(loopDelay.percentile(99) / 1e6).toFixed(0)} ms`,
 );
 
 // Incremental refresh while nothing changes: the first one catches up with records that changed

@@ -10,6 +10,7 @@ import * as staffAndAudit from './migrations/002-staff-and-audit';
 import * as pushJobs from './migrations/003-push-jobs';
 import * as mirrorSweep from './migrations/004-mirror-sweep';
 import * as auditSettles from './migrations/005-audit-settles';
+import { checkpointInWorker } from './checkpointer';
 import * as searchAndDocuments from './migrations/007-search-and-documents';
 import type { Database } from './schema';
 import { isBusyError, openSqlite, type SqliteConnection } from './sqlite-driver';
@@ -44,13 +45,22 @@ export async function openDatabase(url: string, { singleServer = false }: OpenOp
   // Mirror scans write thousands of rows a transaction across random-id index pages: a page cache
   // of up to 256 MB keeps them from spilling mid-transaction and from being read back (at 1M
   // records it halves a scan's write time), and checkpointing every 20,000 pages (not 1,000)
-  // copies a page rewritten by several commits to the database file once. The WAL file is cut
-  // back to 64 MB after a checkpoint. (bench/mirror.ts prints bytes written per record.)
+  // copies a page rewritten by several commits to the database file once; the server
+  // checkpoints from a worker instead (checkpointer.ts). The WAL file is cut back to 64 MB after
+  // a checkpoint. (bench/mirror.ts prints bytes written per record.)
   sqlite.pragma('cache_size = -262144');
   sqlite.pragma('wal_autocheckpoint = 20000');
   sqlite.pragma('journal_size_limit = 67108864');
   // After the pragmas above, which would otherwise apply to the lock's database too.
-  if (singleServer && file !== ':memory:') holdServerLock(sqlite, file);
+  if (singleServer && file !== ':memory:') {
+    holdServerLock(sqlite, file);
+    const stopCheckpoints = checkpointInWorker(sqlite, file);
+    const close = sqlite.close.bind(sqlite);
+    sqlite.close = () => {
+      stopCheckpoints();
+      close();
+    };
+  }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error } = await migrator.migrateToLatest();

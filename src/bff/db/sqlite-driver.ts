@@ -15,6 +15,8 @@ export type SqliteConnection = SqliteDatabase & {
   pragma(source: string, options?: { simple?: boolean }): unknown;
   exec(sql: string): void;
   readonly driver: 'node:sqlite' | 'better-sqlite3';
+  /** What a worker thread requires to open the same driver. */
+  readonly modulePath: string;
 };
 
 /** The part of `node:sqlite` used here (@types/node 20 does not describe it). */
@@ -48,6 +50,7 @@ function openNodeSqlite(file: string): SqliteConnection {
   db.exec('PRAGMA busy_timeout = 5000');
   return {
     driver: 'node:sqlite',
+    modulePath: 'node:sqlite',
     prepare(sql): SqliteStatement {
       const statement = db.prepare(sql);
       return {
@@ -71,6 +74,7 @@ function openBetterSqlite(file: string): SqliteConnection {
   const db = new BetterSqlite(file);
   return {
     driver: 'better-sqlite3',
+    modulePath: require.resolve('better-sqlite3'),
     prepare: (sql) => db.prepare(sql),
     pragma: (source, options) => db.pragma(source, options),
     exec: (sql) => void db.exec(sql),

@@ -2,8 +2,8 @@
  * Keeps each entity's mirror in step with Monite. The first pass over an object type is a full
  * scan; later passes ask only for what changed (`sort=updated_at&updated_at__gte=<high water>`),
  * which costs one request per object type when nothing did. Pages are written in batches of
- * WRITE_BATCH records, and the high water moves with each batch, so an interrupted scan resumes
- * where it stopped.
+ * WRITE_BATCH records, one batch at a time while the next pages arrive, and the high water moves
+ * with each batch written, so an interrupted scan resumes where it stopped.
  *
  * Monite has no feed of deletions, so a record deleted there is only noticed by its absence:
  * now and then (every `sweepIntervalMs`, while the dashboard is in use) a sweep pages through
@@ -23,10 +23,11 @@ export const PAGE_SIZE = 100;
 /**
  * Records written a transaction during a scan. Each commit writes every index page it touched
  * to the WAL; record ids are random, so the id index is touched all over, and bigger batches
- * touch each of its pages once for many records (see bench/mirror.ts: bytes per record). The
- * price: a batch holds the database for about a quarter of a second every 100 pages.
+ * touch each of its pages once for many records (see bench/mirror.ts: bytes per record, and
+ * docs/decisions/001-record-mirror.md). The write yields to the event loop between chunks, so
+ * pages keep arriving meanwhile; the price is that other queries wait for the batch's commit.
  */
-const WRITE_BATCH = 10_000;
+const WRITE_BATCH = 50_000;
 /** Mirrored ids compared with Monite's at a time at the end of a sweep. */
 const COMPARE_BATCH = 10_000;
 
@@ -128,13 +129,16 @@ export class MirrorRefresher {
     state.lastStart = Date.now();
     const started = performance.now();
     const stats: RefreshStats = { requests: 0, records: 0 };
+    const writes = new WriteQueue();
     try {
-      for (const objectType of OBJECT_TYPES) await this.refreshType(entityId, objectType, stats);
+      for (const objectType of OBJECT_TYPES) await this.refreshType(entityId, objectType, stats, writes);
+      await writes.done();
       state.error = null;
       this.log.info({ entityId, ms: Math.round(performance.now() - started), ...stats }, 'mirror refreshed');
       for (const listener of this.listeners) listener(entityId);
       return stats;
     } catch (error) {
+      await writes.done().catch(() => {}); // a refresh ends only once its writes have
       // Shown on the records page: Monite's failures in the words every route uses for them.
       state.error = toHttpError(error).message;
       this.log.warn({ entityId, err: error }, 'mirror refresh failed');
@@ -142,7 +146,12 @@ export class MirrorRefresher {
     }
   }
 
-  private async refreshType(entityId: string, objectType: ObjectType, stats: RefreshStats): Promise<void> {
+  private async refreshType(
+    entityId: string,
+    objectType: ObjectType,
+    stats: RefreshStats,
+    writes: WriteQueue,
+  ): Promise<void> {
     const cursor = await this.db
       .selectFrom('mirror_cursor')
       .select('high_water')
@@ -173,7 +182,6 @@ export class MirrorRefresher {
       while (next) {
         const page: SyncRecordList = (await next).data;
         const token: string | undefined = page.next_pagination_token ?? undefined;
-        // The next page is on its way while this batch is written: writing never idles the link.
         next = token ? fetchPage(token) : undefined;
         stats.requests += 1;
         stats.records += page.data.length;
@@ -182,18 +190,23 @@ export class MirrorRefresher {
           if (!highWater || normaliseTime(r.updated_at) > normaliseTime(highWater)) highWater = r.updated_at;
         }
         if (batch.length >= WRITE_BATCH || !next) {
-          await upsertRecords(this.db, entityId, batch.splice(0));
-          await this.saveCursor(entityId, objectType, { high_water: highWater });
+          const records = batch.splice(0);
+          const reached = highWater;
+          const passEnds = !next;
+          // Pages (of this type or the next) keep arriving while the batch is written.
+          await writes.add(async () => {
+            await upsertRecords(this.db, entityId, records);
+            await this.saveCursor(entityId, objectType, {
+              high_water: reached,
+              ...(passEnds && { refreshed_at: new Date().toISOString() }),
+              ...(passEnds && fullScanFrom && { swept_at: fullScanFrom }),
+            });
+          });
         }
       }
     } finally {
       next?.catch(() => {}); // a failed write abandons the page in flight
     }
-    await this.saveCursor(entityId, objectType, {
-      high_water: highWater,
-      refreshed_at: new Date().toISOString(),
-      ...(fullScanFrom && { swept_at: fullScanFrom }),
-    });
   }
 
   private async runSweep(entityId: string): Promise<SweepStats> {
@@ -248,5 +261,24 @@ export class MirrorRefresher {
       .values({ entity_id: entityId, object_type: objectType, refreshed_at: null, swept_at: null, ...values })
       .onConflict((oc) => oc.columns(['entity_id', 'object_type']).doUpdateSet(values))
       .execute();
+  }
+}
+
+/**
+ * A refresh's batch writes, one at a time and in order, each with the cursor it earns. A write
+ * that fails stops the refresh at its next batch, so no later cursor claims unwritten records.
+ */
+class WriteQueue {
+  private last: Promise<void> = Promise.resolve();
+
+  /** Waits for the write before (throwing its failure), then starts `write` without waiting for it. */
+  async add(write: () => Promise<void>): Promise<void> {
+    await this.last;
+    this.last = write();
+    this.last.catch(() => {}); // seen by the next `add` or by `done`
+  }
+
+  done(): Promise<void> {
+    return this.last;
   }
 }

@@ -48,10 +48,15 @@ const countKey = (r: CountKey) => COUNT_KEYS.map((k) => r[k]).join('\u0000');
 
 /** Rows per statement: 11 columns × 1,000 stays under SQLite's 32,766 bound parameters. */
 const CHUNK = 1000;
+/**
+ * Records upserted between two turns of the event loop: about 15 ms of work, so a scan's next
+ * page (and anyone's request) is not held up long while a batch is written.
+ */
+const UPSERT_SLICE = 250;
 
-function chunks<T>(items: T[]): T[][] {
+function chunks<T>(items: T[], size = CHUNK): T[][] {
   const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
 
@@ -82,17 +87,26 @@ export class CountDeltas {
 /**
  * Inserts or updates records and moves their counts to their new status, provider, platform and
  * type, in one transaction however many records are given: the fewer commits, the fewer times
- * the same index pages are written to the WAL. A record seen settled for the first time (new
- * here, just left `pending`, or changed) completes the audit of a push waiting for it, in the
- * same transaction.
+ * the same index pages are written to the WAL. Between chunks of a large write the event loop
+ * gets a turn (the driver is synchronous), so other work goes on while it lasts; their queries
+ * wait for the commit. A record seen settled for the first time (new here, just left `pending`,
+ * or changed) completes the audit of a push waiting for it, in the same transaction.
  */
 export async function upsertRecords(db: Db, entityId: string, records: SyncRecord[]): Promise<void> {
   if (records.length === 0) return;
   const writtenAt = Date.now();
-  const rows = [...new Map(records.map((r) => [r.id, toRow(entityId, r, writtenAt)])).values()];
+  const latest = [...new Map(records.map((r) => [r.id, r])).values()];
   await db.transaction().execute(async (trx) => {
     const deltas = new CountDeltas();
-    for (const chunk of chunks(rows)) await upsertChunk(trx, entityId, chunk, deltas);
+    for (const [i, chunk] of chunks(latest, UPSERT_SLICE).entries()) {
+      if (i > 0) await new Promise(setImmediate);
+      await upsertChunk(
+        trx,
+        entityId,
+        chunk.map((r) => toRow(entityId, r, writtenAt)),
+        deltas,
+      );
+    }
     await deltas.apply(trx, entityId);
   });
 }

@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SyncRecord } from '../../monite/schemas';
+import { openDatabase, type Db } from '../db/database';
+import { upsertRecords } from './store';
+
+const ENTITY = randomUUID();
+let db: Db;
+
+beforeEach(async () => {
+  db = await openDatabase('sqlite::memory:');
+});
+afterEach(() => db.destroy());
+
+const record = (): SyncRecord => ({
+  id: randomUUID(),
+  created_at: '2026-01-01T00:00:00.000Z',
+  updated_at: '2026-01-01T00:00:00.000Z',
+  last_pulled_at: '2026-01-01T00:00:00.000Z',
+  object_type: 'bill',
+  sync_status: 'error',
+  provider: 'codat',
+  platform: 'xero',
+  object_id: randomUUID(),
+  errors: {},
+});
+
+const mirrored = async () =>
+  (
+    await db
+      .selectFrom('mirror_record')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n;
+
+describe('upsertRecords', () => {
+  it('lets other work run while a large write lasts; their queries see it whole, once committed', async () => {
+    const events: string[] = [];
+    // Scheduled before the write starts: it runs before the write ends only if the write gives
+    // the event loop a turn.
+    setImmediate(() => {
+      events.push('other work');
+      void mirrored().then((n) => events.push(`count ${n}`));
+    });
+    await upsertRecords(
+      db,
+      ENTITY,
+      Array.from({ length: 2500 }, () => record()),
+    );
+    events.push('written');
+    await new Promise(setImmediate);
+    expect(events).toEqual(['other work', 'written', 'count 2500']);
+  });
+});
