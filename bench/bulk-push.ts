@@ -2,9 +2,12 @@
  * Bulk push benchmark (prints figures; not a test). 1,000 failed records on a simulator limited to
  * 30 requests/s like Monite, with random 5xx on 2% of requests (half of them after Monite acted),
  * served over loopback HTTP. Prints pushes/s (push requests the simulator received while the job
- * was sending) against the limit, 429s seen, duplicate pushes and time to finish.
+ * was sending) against the limit, 429s seen, duplicate pushes and time to finish. Outcomes follow
+ * each failure's cause (src/simulator/push-outcome.ts): most seeded failures are *fix first* and
+ * fail again, so "done" counts the *retry may help* ones that went through.
  * Run: npm run bench:bulk   (MONITE_RATE_LIMIT=25 to see the BFF's default budget)
  */
+import { classifyErrors } from '../src/contract/error-groups';
 import { benchSetup, BFF_LIMIT, MONITE_LIMIT } from './setup';
 
 const RECORDS = 1000;
@@ -12,11 +15,12 @@ const RECORDS = 1000;
 // About 10% of seeded records are failed: 12,000 give at least 1,000.
 const { sim, deps, entityId, close } = await benchSetup(12_000, { pushDelayMs: 2000 });
 await deps.refresher.refresh(entityId);
-const ids = sim.store
+const failed = sim.store
   .records(entityId)
   .filter((r) => r.sync_status === 'error')
-  .slice(0, RECORDS)
-  .map((r) => r.id);
+  .slice(0, RECORDS);
+const ids = failed.map((r) => r.id);
+const retryable = failed.filter((r) => classifyErrors(r.errors)?.class === 'retry').map((r) => r.id);
 if (ids.length < RECORDS) throw new Error(`only ${ids.length} failed records seeded`);
 sim.faults.setRandomFailureRate(0.02, { status: 503, afterProcessingShare: 0.5 });
 sim.store.clearRequests();
@@ -62,6 +66,10 @@ console.log(
 console.log(`duplicate pushes: ${duplicates} (goal 0)`);
 console.log(
   `finished in ${((finishedAt - started) / 1000).toFixed(1)} s: ${result.counts.done} done, ${result.counts.failed} failed, ${result.counts.skipped} skipped, ${result.counts.pending} still pending`,
+);
+const retriedDone = retryable.filter((id) => sim.store.record(entityId, id)?.sync_status === 'done').length;
+console.log(
+  `by cause: ${retriedDone} of ${retryable.length} "retry may help" done; ${result.counts.done - retriedDone} of ${ids.length - retryable.length} "fix first" done (unfixed: expect 0)`,
 );
 
 await close();

@@ -55,13 +55,23 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
+/**
+ * A person trying the demo fixes nothing in Xero or QuickBooks: someone fixes each push that
+ * failed for a flaw in the data a few minutes later, so retrying it can then succeed.
+ */
+const DEMO_BOOKKEEPER = { fixAfterMs: [2 * 60_000, 5 * 60_000] } as const;
+
 /** The simulator on a loopback port, with throwaway credentials only this process knows. */
 async function startDemoMonite(
   demo: Config['demo'],
   closers: (() => Promise<void>)[],
 ): Promise<MoniteAccount> {
   const credentials = { clientId: randomUUID(), clientSecret: randomBytes(24).toString('base64url') };
-  const simulator = createSimulator({ ...credentials, pushDelayMs: demo.pushDelayMs });
+  const simulator = createSimulator({
+    ...credentials,
+    pushDelayMs: demo.pushDelayMs,
+    bookkeeper: DEMO_BOOKKEEPER,
+  });
   const server = await startSimulatorServer(simulator, { port: demo.simulatorPort });
   closers.push(server.close);
   return { ...credentials, baseUrl: server.url };

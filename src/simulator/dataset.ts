@@ -4,7 +4,7 @@
  * statuses, providers, errors) is identical for the same seed.
  */
 import type { ObjectType, Platform, Provider, SyncStatus } from '../monite/schemas';
-import { providerError } from './provider-errors';
+import { pickMessage, providerError } from './provider-errors';
 import { platformObjectId, providerObjectId } from './object-ids';
 import { intBetween, rngFrom, uuid, weighted, type Rng } from './random';
 import { iso, type Entry, type SimRecord } from './sim-record';
@@ -62,24 +62,19 @@ function seedRecord(rng: Rng, entityId: string, start: number): Entry {
   // A push sets updated_at, so an in-flight one started exactly then; a finished one a little before.
   const pushedAt =
     status === 'pending' ? updated : between(rng, Math.max(created, updated - 20_000), updated);
+  // The draws' order is the dataset: reordering them changes every seed's records.
+  const id = uuid(rng);
+  const lastPulled = between(rng, updated, Math.min(start, updated + DAY));
+  const cause = status === 'error' ? { message: pickMessage(rng, platform, objectType) } : null;
+  const context = { entityId, provider, platform, objectType, requestedAt: pushedAt, completedAt: updated };
   const record: SimRecord = {
-    id: uuid(rng),
+    id,
     created_at: iso(created),
     updated_at: iso(updated),
-    last_pulled_at: iso(between(rng, updated, Math.min(start, updated + DAY))),
+    last_pulled_at: iso(lastPulled),
     object_type: objectType,
     sync_status: status,
-    errors:
-      status === 'error'
-        ? providerError(rng, {
-            entityId,
-            provider,
-            platform,
-            objectType,
-            requestedAt: pushedAt,
-            completedAt: updated,
-          })
-        : {},
+    errors: cause ? providerError(rng, context, cause.message) : {},
     object_id: uuid(rng),
     object_updated_at: iso(between(rng, created, updated)),
     platform,
@@ -91,7 +86,7 @@ function seedRecord(rng: Rng, entityId: string, start: number): Entry {
     record.platform_object_id = platformObjectId(rng, platform);
     record.platform_updated_at = iso(between(rng, created, updated));
   }
-  return { entityId, record, createdMs: created, updatedMs: updated, settleAt, pushedAt, pushes: 0 };
+  return { entityId, record, createdMs: created, updatedMs: updated, settleAt, pushedAt, pushes: 0, cause };
 }
 
 /** A record created now (tests use it to check that incremental scans pick up new rows). */
@@ -123,5 +118,6 @@ export function freshRecord(rng: Rng, entityId: string, now: number, init: Parti
     settleAt: null,
     pushedAt: now,
     pushes: 0,
+    cause: null,
   };
 }

@@ -1,8 +1,7 @@
 /** The documents behind synced records: batches by id__in, consistency with the records' errors. */
 import { describe, expect, it } from 'vitest';
 import type { ObjectType } from '../monite/schemas';
-import { flawOf } from './documents';
-import { clientFor, mswServer, steppingClock } from './test-support';
+import { clientFor, flawOf, mswServer, steppingClock } from './test-support';
 
 const msw = mswServer();
 const LIST: Record<Exclude<ObjectType, 'payment_record'>, string> = {

@@ -7,7 +7,9 @@
  *
  * Consistency the error messages rely on: a record failed with a duplicate-number message is a
  * document whose number another document of the entity has too; one failed for a missing tax
- * rate has a line (a receivable) or a bill without a tax rate.
+ * rate has a line (a receivable) or a bill without a tax rate. The flaw stays while the push is
+ * retried (the record's errors are cleared while pending) and goes when someone fixes it
+ * (RecordStore.fix): the document then has a number of its own and every tax rate.
  */
 import type { ObjectType } from '../monite/schemas';
 import {
@@ -20,7 +22,7 @@ import {
   type Country,
 } from './document-names';
 import type { SimEntity } from './entities';
-import { PROVIDER_MESSAGES, type DocumentFlaw } from './provider-messages';
+import type { DocumentFlaw } from './provider-messages';
 import { intBetween, pick, rngFrom, stableUuid, weighted, type Rng } from './random';
 import type { RecordStore } from './record-store';
 import { iso, type Entry } from './sim-record';
@@ -37,17 +39,8 @@ type Party = {
   email?: string;
 };
 
-const FLAWS = new Map(PROVIDER_MESSAGES.flatMap((m) => (m.flaw ? [[m.text, m.flaw] as const] : [])));
-
-/** The flaw the record's provider error names, if any (Codat and Railz both list `validation.errors`). */
-export function flawOf(errors: Record<string, unknown>): DocumentFlaw | undefined {
-  const validation = errors.validation as { errors?: { message?: unknown }[] } | undefined;
-  for (const e of validation?.errors ?? []) {
-    const flaw = typeof e.message === 'string' ? FLAWS.get(e.message) : undefined;
-    if (flaw) return flaw;
-  }
-  return undefined;
-}
+/** The flaw the document has until someone fixes it: the one its record's standing failure names. */
+const flawOf = (entry: Entry): DocumentFlaw | undefined => entry.cause?.message.flaw;
 
 const date = (ms: number) => iso(ms).slice(0, 10);
 const vatOf = (minor: number, rate: number) => Math.round((minor * rate) / 10_000);
@@ -165,7 +158,7 @@ export class DocumentBook {
     );
     const created = entry.createdMs - intBetween(rng, 60_000, 3 * DAY);
     const issued = Date.parse(`${date(created)}T00:00:00Z`);
-    const flaw = flawOf(entry.record.errors);
+    const flaw = flawOf(entry);
     const lines = this.lines(rng, entityId, entry.createdMs, party.country, flaw === 'missing_tax_rate');
     const subtotal = lines.reduce((sum, l) => sum + l.total_before_vat, 0);
     const vat = lines.reduce((sum, l) => sum + l.total_after_vat - l.total_before_vat, 0);
@@ -234,7 +227,7 @@ export class DocumentBook {
     const id = entry.record.object_id;
     const rng = rngFrom(this.seed, 'payable', id);
     const entityId = entry.entityId;
-    const flaw = flawOf(entry.record.errors);
+    const flaw = flawOf(entry);
     // A duplicate is the same vendor's number entered twice.
     const twin = flaw === 'duplicate_number' ? this.twin(entry, () => true) : undefined;
     const vendorEntry = this.recent(
@@ -293,7 +286,7 @@ export class DocumentBook {
    */
   private receivableNumber(entry: Entry, type: string): string {
     const twin =
-      flawOf(entry.record.errors) === 'duplicate_number'
+      flawOf(entry) === 'duplicate_number'
         ? this.twin(entry, (other) => this.receivableType(other) === type)
         : undefined;
     return `${PREFIXES[type] ?? 'INV'}-${1000 + this.position(twin ?? entry)}`;
@@ -318,10 +311,7 @@ export class DocumentBook {
     const items = this.store.created(entry.entityId, entry.record.object_type).items;
     const at = this.position(entry);
     const ok = (other: Entry | undefined) =>
-      other !== undefined &&
-      other !== entry &&
-      flawOf(other.record.errors) !== 'duplicate_number' &&
-      fits(other);
+      other !== undefined && other !== entry && flawOf(other) !== 'duplicate_number' && fits(other);
     for (let i = at - 1; i >= 0; i--) if (ok(items[i])) return items[i];
     for (let i = at + 1; i < items.length; i++) if (ok(items[i])) return items[i];
     return undefined;

@@ -32,6 +32,17 @@ describe('startSimulatorServer', () => {
 
       const unauthorized = await client.get('/entities', { headers: { authorization: undefined } });
       expect(unauthorized.status).toBe(401);
+
+      // The end-to-end tests' bookkeeper: fixing a record's document changes it now.
+      const control = server.url.replace(/\/v1$/, '/__simulator');
+      const asked = new Date().toISOString();
+      const fixed = await fetch(`${control}/records/${bills[1]?.id}/fix`, { method: 'POST' });
+      expect(fixed.status).toBe(200);
+      const record = sim.store.record(entityId, bills[1]?.id ?? '');
+      expect(await fixed.json()).toEqual(record);
+      expect(record?.object_updated_at).not.toBe(bills[1]?.object_updated_at);
+      expect(record!.object_updated_at >= asked).toBe(true);
+      expect((await fetch(`${control}/records/nope/fix`, { method: 'POST' })).status).toBe(404);
     } finally {
       await server.close();
     }

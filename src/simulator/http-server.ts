@@ -37,8 +37,21 @@ export async function startSimulatorServer(
 
 /**
  * Test support outside Monite's API, on this loopback server only: the end-to-end tests read the
- * tokens the simulator issued to prove that none of them reaches the browser.
+ * tokens the simulator issued to prove that none of them reaches the browser, and fix a record's
+ * document as a bookkeeper would (`store.fix`).
  */
 function controlHandlers(sim: Simulator) {
-  return [http.get('*/__simulator/tokens', () => HttpResponse.json({ tokens: sim.store.issuedTokens() }))];
+  return [
+    http.get('*/__simulator/tokens', () => HttpResponse.json({ tokens: sim.store.issuedTokens() })),
+    http.post('*/__simulator/records/:id/fix', ({ params }) => {
+      const id = String(params.id);
+      const entity = sim.entities.find((e) => sim.store.record(e.id, id));
+      if (!entity)
+        return HttpResponse.json(
+          { error: { code: 'not_found', message: 'No such record' } },
+          { status: 404 },
+        );
+      return HttpResponse.json(sim.store.fix(entity.id, id));
+    }),
+  ];
 }

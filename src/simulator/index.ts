@@ -17,11 +17,11 @@ import { isUuid } from './handlers/validation';
 import type { Outcome } from './push-outcome';
 import { rngFrom } from './random';
 import { RateLimiter } from './rate-limiter';
-import { RecordStore, type RecordPatch } from './record-store';
+import { RecordStore, type Bookkeeper, type RecordPatch } from './record-store';
 import type { SimRecord } from './sim-record';
 import { TokenStore } from './tokens';
 
-export type { EntitySpec, Outcome, RecordPatch, RequestLogEntry, SimRecord };
+export type { Bookkeeper, EntitySpec, Outcome, RecordPatch, RequestLogEntry, SimRecord };
 
 export type SimulatorOptions = {
   /** Must be a uuid: Monite's ObtainTokenPayload declares `client_id` with format uuid. */
@@ -41,6 +41,11 @@ export type SimulatorOptions = {
   latencyMs?: number;
   /** The simulator's clock (ms since epoch), for tests that step time. Default Date.now. */
   now?: () => number;
+  /**
+   * Someone who fixes each failure a push cannot get past by itself, some minutes after it failed
+   * (demo mode). Default none: the flaw stays until a test calls `store.fix`.
+   */
+  bookkeeper?: Bookkeeper;
 };
 
 export type SimulatorStore = {
@@ -54,6 +59,11 @@ export type SimulatorStore = {
   delete(entityId: string, id: string): void;
   /** Adds a record created now (status done unless `init` says otherwise). */
   insert(entityId: string, init?: Partial<SimRecord>): SimRecord;
+  /**
+   * Fixes the record's document as a bookkeeper would (a unique number, a tax rate on every line…):
+   * `object_updated_at` becomes now, and the next push no longer fails for the old reason.
+   */
+  fix(entityId: string, id: string): SimRecord;
   /** Every access token issued so far (expired ones too). */
   issuedTokens(): string[];
   /** Pushes received through the API for this record. */
@@ -101,7 +111,10 @@ export type SimulatorFaults = {
   setRateLimit(perSecond: number): void;
   /** Lifetime of tokens issued from now on. */
   setTokenTtl(seconds: number): void;
-  /** The record's next settlement (after its next push, or its seeded one) ends this way. */
+  /**
+   * The record's next settlement (after its next push, or its seeded one) ends this way. A forced
+   * failure keeps the cause standing in the record's way, if any; a forced success clears it.
+   */
   forcePushOutcome(recordId: string, outcome: Outcome): void;
 };
 
@@ -131,6 +144,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     now,
     entities.map((e) => e.id),
     entities.flatMap((e, i) => seedRecords(seed, e.id, specs[i]?.records ?? 0, start)),
+    options.bookkeeper,
   );
   const ctx: SimContext = {
     clientId: options.clientId,
@@ -174,6 +188,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       update: (entityId, id, patch) => structuredClone(store.update(entityId, id, patch).record),
       delete: (entityId, id) => store.delete(entityId, id),
       insert: (entityId, init = {}) => structuredClone(store.insert(entityId, init).record),
+      fix: (entityId, id) => structuredClone(store.fix(entityId, id).record),
       issuedTokens: () => ctx.tokens.issued(),
       pushCount: (id) => store.pushCount(id),
       totalPushes: () => store.totalPushes(),

@@ -1,9 +1,9 @@
 /** The simulator's provider errors against the published catalogue in src/monite/data. */
 import { describe, expect, it } from 'vitest';
-import { classifyErrors } from '../contract/error-groups';
+import { classifyErrors, classifyMessage } from '../contract/error-groups';
 import { OBJECT_TYPES, PLATFORMS, PROVIDERS, type Platform, type Provider } from '../monite/schemas';
 import { readProviderErrors } from '../monite/published';
-import { providerError } from './provider-errors';
+import { pickMessage, providerError } from './provider-errors';
 import { PROVIDER_MESSAGES } from './provider-messages';
 import { rngFrom } from './random';
 
@@ -43,14 +43,19 @@ describe('provider errors', () => {
         (e) => e.provider === provider && e.platform === platform,
       );
       for (const objectType of OBJECT_TYPES) {
-        const ours = providerError(rngFrom(provider, objectType), {
-          entityId: '390083d2-1a00-4872-a59a-d30237708ce7',
-          provider,
-          platform,
-          objectType,
-          requestedAt: Date.parse('2024-05-25T10:00:00Z'),
-          completedAt: Date.parse('2024-05-25T10:00:01Z'),
-        });
+        const rng = rngFrom(provider, objectType);
+        const ours = providerError(
+          rng,
+          {
+            entityId: '390083d2-1a00-4872-a59a-d30237708ce7',
+            provider,
+            platform,
+            objectType,
+            requestedAt: Date.parse('2024-05-25T10:00:00Z'),
+            completedAt: Date.parse('2024-05-25T10:00:01Z'),
+          },
+          pickMessage(rng, platform, objectType),
+        );
         expect(keyPaths(ours).toSorted(), `${provider}/${objectType}`).toEqual(
           keyPaths(published?.example).toSorted(),
         );
@@ -65,14 +70,19 @@ describe('provider errors', () => {
         for (const objectType of OBJECT_TYPES) {
           // Enough draws that every message of the pair comes up (the pick is uniform).
           for (let draw = 0; draw < 200; draw++) {
-            const errors = providerError(rngFrom(provider, platform, objectType, draw), {
-              entityId: '390083d2-1a00-4872-a59a-d30237708ce7',
-              provider,
-              platform,
-              objectType,
-              requestedAt: Date.parse('2024-05-25T10:00:00Z'),
-              completedAt: Date.parse('2024-05-25T10:00:01Z'),
-            });
+            const rng = rngFrom(provider, platform, objectType, draw);
+            const errors = providerError(
+              rng,
+              {
+                entityId: '390083d2-1a00-4872-a59a-d30237708ce7',
+                provider,
+                platform,
+                objectType,
+                requestedAt: Date.parse('2024-05-25T10:00:00Z'),
+                completedAt: Date.parse('2024-05-25T10:00:01Z'),
+              },
+              pickMessage(rng, platform, objectType),
+            );
             const classified = classifyErrors(errors);
             if (classified?.class !== 'retry' && classified?.class !== 'fix_first')
               unrecognised.add(JSON.stringify(errors));
@@ -83,5 +93,15 @@ describe('provider errors', () => {
     expect([...unrecognised]).toEqual([]);
     const unknown = PROVIDER_MESSAGES.filter((m) => classifyErrors({ message: m.text })?.class === 'unknown');
     expect(unknown.map((m) => m.text)).toEqual([]);
+  });
+
+  it('fails transiently exactly where Sync Desk tells users that a retry may help', () => {
+    // The simulator's pushes fail the same way until fixed unless `transient`; the catalogue's
+    // class is what users are told. They must agree, or the app would teach the wrong habit.
+    const disagree = PROVIDER_MESSAGES.filter(
+      (m) => (classifyMessage(m.text).class === 'retry') !== (m.transient === true),
+    ).map((m) => m.text);
+    expect(disagree).toEqual([]);
+    expect(PROVIDER_MESSAGES.some((m) => m.transient)).toBe(true);
   });
 });

@@ -28,9 +28,9 @@ for (const m of PROVIDER_MESSAGES) {
   }
 }
 
-/** Messages the record's platform emits for its object type (every pair has at least one). */
-function messagesFor(platform: Platform, objectType: ObjectType): ProviderMessage[] {
-  return messagesByKey.get(`${familyOf(platform)}/${objectType}`) ?? [];
+/** One of the messages the record's platform emits for its object type (every pair has at least one). */
+export function pickMessage(rng: Rng, platform: Platform, objectType: ObjectType): ProviderMessage {
+  return pick(rng, messagesByKey.get(`${familyOf(platform)}/${objectType}`) ?? []);
 }
 
 const CODAT_DATA_TYPES: Record<ObjectType, [dataType: string, validator: string]> = {
@@ -54,8 +54,12 @@ const RAILZ_DATA_TYPES: Record<ObjectType, string> = {
 /** Codat writes seven fractional digits (`2023-03-21T17:17:58.9235368Z`). */
 const codatTime = (ms: number) => new Date(ms).toISOString().replace('Z', '0000Z');
 
-export function providerError(rng: Rng, ctx: FailureContext): Record<string, unknown> {
-  const message = pick(rng, messagesFor(ctx.platform, ctx.objectType));
+/** The `errors` of a push that failed with `message`; ids and times are new on every call. */
+export function providerError(
+  rng: Rng,
+  ctx: FailureContext,
+  message: ProviderMessage,
+): Record<string, unknown> {
   if (ctx.provider === 'codat') {
     const [dataType, validatorName] = CODAT_DATA_TYPES[ctx.objectType];
     return {

@@ -16,6 +16,12 @@ export type ProviderMessage = {
   field: string;
   /** What the failed record's Monite document must show for the message to be true (documents.ts). */
   flaw?: DocumentFlaw;
+  /**
+   * The cause is on the platform's side (a conflict, an internal error), not in the data: the
+   * same push can succeed later. Without it, the push fails the same way until someone fixes the
+   * data (push-outcome.ts). Sync Desk's catalogue classes these `retry` (provider-catalogue.test.ts).
+   */
+  transient?: true;
 };
 
 /** A duplicate number is shared with another document of the entity; a missing tax rate leaves a line without one. */
@@ -169,6 +175,7 @@ export const PROVIDER_MESSAGES: readonly ProviderMessage[] = [
     objectTypes: ['customer', 'vendor', 'product', 'receivable', 'bill', 'payment_record'],
     text: 'Stale Object Error : You and API API were working on this at the same time. API API finished before you did, so your work was not saved.',
     field: 'syncToken',
+    transient: true,
   },
   {
     family: 'quickbooks',
@@ -188,6 +195,7 @@ export const PROVIDER_MESSAGES: readonly ProviderMessage[] = [
     objectTypes: ['receivable', 'customer'],
     text: 'Business Validation Error: Unexpected Internal Error. (-30000)',
     field: 'id',
+    transient: true,
   },
   {
     family: 'quickbooks',

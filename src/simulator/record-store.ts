@@ -1,14 +1,15 @@
 /**
  * The synced records of every entity, indexed per (entity, object type) by created_at and by
- * updated_at. Pushes settle lazily: every read first applies the settlements that are due by the
- * clock, so there are no timers and a test that controls the clock controls the outcome.
+ * updated_at. Pushes settle lazily: every read first applies the settlements (and the simulated
+ * bookkeeper's fixes) that are due by the clock, so there are no timers and a test that controls
+ * the clock controls the outcome.
  */
 import { OBJECT_TYPES, type ObjectType } from '../monite/schemas';
 import { freshRecord } from './dataset';
-import { settledRecord, type Outcome } from './push-outcome';
-import { rngFrom } from './random';
+import { settle, type Outcome } from './push-outcome';
+import { intBetween, rngFrom } from './random';
 import { pageOf, type Cursor, type ListQuery, type Page } from './record-pages';
-import { iso, type Entry, type SimRecord } from './sim-record';
+import { iso, type Cause, type Entry, type SimRecord } from './sim-record';
 import { compare, SortedIndex, type SortField } from './sorted-index';
 
 /** Any field but the identity; `updated_at` defaults to now, as a real change would bump it. */
@@ -16,12 +17,23 @@ export type RecordPatch = Partial<Omit<SimRecord, 'id' | 'created_at'>>;
 
 type Indexes = Record<SortField, SortedIndex>;
 
+/**
+ * Someone who fixes the document behind each failure that pushing again cannot help, a delay
+ * after it failed (drawn per record and push between the two bounds, in ms). It only acts on
+ * failures of pushes made while the simulator runs: the seeded ones wait for a push first.
+ */
+export type Bookkeeper = { fixAfterMs: readonly [min: number, max: number] };
+
+/** A push settling (`entry.settleAt === at`), or the bookkeeper fixing `fixes` if it still stands. */
+type Due = { at: number; entry: Entry; fixes?: Cause };
+
 export class RecordStore {
   private readonly byId = new Map<string, Entry>();
   private readonly byObjectId = new Map<string, Entry[]>();
   private readonly indexes = new Map<string, Indexes>();
-  /** In-flight pushes by settle time; an entry re-pushed meanwhile leaves a stale item, skipped. */
-  private readonly settleQueue: { at: number; entry: Entry }[] = [];
+  /** In-flight pushes and fixes by time; an entry re-pushed or fixed meanwhile leaves a stale item, skipped. */
+  private readonly dueQueue: Due[] = [];
+  private readonly fixScheduled = new WeakSet<Cause>();
   private readonly forced = new Map<string, Outcome>();
   private total = 0;
   private inserted = 0;
@@ -32,6 +44,7 @@ export class RecordStore {
     private readonly now: () => number,
     entityIds: readonly string[],
     seeded: readonly Entry[],
+    private readonly bookkeeper?: Bookkeeper,
   ) {
     for (const entityId of entityIds) {
       for (const type of OBJECT_TYPES) {
@@ -48,7 +61,7 @@ export class RecordStore {
       if (group) group.push(entry);
       else groups.set(idx, [entry]);
       this.remember(entry);
-      if (entry.settleAt !== null) this.enqueue(entry, entry.settleAt);
+      if (entry.settleAt !== null) this.enqueue({ at: entry.settleAt, entry });
     }
     for (const [idx, entries] of groups) {
       idx.created_at.load(entries);
@@ -107,7 +120,20 @@ export class RecordStore {
     entry.pushedAt = now;
     entry.settleAt = now + this.pushDelayMs;
     this.change(entry, { ...entry.record, sync_status: 'pending', errors: {}, updated_at: iso(now) });
-    this.enqueue(entry, entry.settleAt);
+    this.enqueue({ at: entry.settleAt, entry });
+  }
+
+  /**
+   * Fixes the document behind the record as a bookkeeper would in Monite, Xero or QuickBooks: the
+   * document changes (`object_updated_at`, and with it `updated_at`) and loses the flaw its failure
+   * named, so the next push takes the ordinary draw. The record keeps its status and errors until
+   * that push: Monite does not push a changed document by itself.
+   */
+  fix(entityId: string, id: string): Entry {
+    const entry = this.get(entityId, id);
+    if (!entry) throw new Error(`No record ${id} in entity ${entityId}`);
+    this.fixAt(entry, this.now());
+    return entry;
   }
 
   /** Setting `sync_status` explicitly also cancels an in-flight push: the test takes over. */
@@ -136,7 +162,9 @@ export class RecordStore {
     idx.updated_at.remove(entry);
     this.forget(entry);
     this.byId.delete(id);
-    entry.settleAt = null; // its queued settlement, if any, is skipped
+    // Its queued settlement and fix, if any, are skipped.
+    entry.settleAt = null;
+    entry.cause = null;
   }
 
   /** The next settlement of this record ends this way instead of the seeded draw. */
@@ -154,25 +182,49 @@ export class RecordStore {
 
   private settleDue(): void {
     const now = this.now();
-    let due = 0;
-    while (due < this.settleQueue.length && (this.settleQueue[due]?.at ?? Infinity) <= now) due++;
-    for (const { at, entry } of this.settleQueue.splice(0, due)) {
-      if (entry.settleAt !== at) continue;
-      entry.settleAt = null;
-      this.change(entry, settledRecord(this.seed, entry, at, this.forced.get(entry.record.id)));
-      this.forced.delete(entry.record.id);
+    // A settlement may schedule a fix that is due already: repeat until nothing due is left.
+    for (;;) {
+      let due = 0;
+      while (due < this.dueQueue.length && (this.dueQueue[due]?.at ?? Infinity) <= now) due++;
+      if (due === 0) return;
+      for (const item of this.dueQueue.splice(0, due)) this.apply(item);
     }
   }
 
-  private enqueue(entry: Entry, at: number): void {
+  private apply({ at, entry, fixes }: Due): void {
+    if (fixes) {
+      if (entry.cause === fixes) this.fixAt(entry, at);
+      return;
+    }
+    if (entry.settleAt !== at) return;
+    entry.settleAt = null;
+    const id = entry.record.id;
+    const { record, cause } = settle(this.seed, entry, at, this.forced.get(id));
+    this.forced.delete(id);
+    entry.cause = cause;
+    this.change(entry, record);
+    if (this.bookkeeper && cause && !cause.message.transient && !this.fixScheduled.has(cause)) {
+      this.fixScheduled.add(cause);
+      const [min, max] = this.bookkeeper.fixAfterMs;
+      const delay = intBetween(rngFrom(this.seed, 'bookkeeper', id, entry.pushes), min, max);
+      this.enqueue({ at: at + delay, entry, fixes: cause });
+    }
+  }
+
+  private fixAt(entry: Entry, at: number): void {
+    entry.cause = null;
+    this.change(entry, { ...entry.record, object_updated_at: iso(at), updated_at: iso(at) });
+  }
+
+  private enqueue(item: Due): void {
     let lo = 0;
-    let hi = this.settleQueue.length;
+    let hi = this.dueQueue.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if ((this.settleQueue[mid]?.at ?? Infinity) <= at) lo = mid + 1;
+      if ((this.dueQueue[mid]?.at ?? Infinity) <= item.at) lo = mid + 1;
       else hi = mid;
     }
-    this.settleQueue.splice(lo, 0, { at, entry });
+    this.dueQueue.splice(lo, 0, item);
   }
 
   /** Replaces the record, moving it in every index whose key it changes. */

@@ -5,6 +5,7 @@
  * same reason.
  */
 import type { ObjectType, Platform, Provider, SyncStatus } from '../monite/schemas';
+import type { ProviderMessage } from './provider-messages';
 
 export type SimRecord = {
   id: string;
@@ -36,6 +37,14 @@ export type Entry = {
   pushedAt: number;
   /** Pushes received through the API; the seeded in-flight attempt is push number 0. */
   pushes: number;
+  /** Why the last push failed, while that still stands in the way of the next one (push-outcome.ts). */
+  cause: Cause | null;
 };
+
+/**
+ * One failure's cause: a flaw in the document (until someone fixes it) or a transient one. A new
+ * object for each new cause, so a bookkeeper's fix scheduled for it cannot fix a later one.
+ */
+export type Cause = { message: ProviderMessage };
 
 export const iso = (ms: number) => new Date(ms).toISOString();

@@ -6,6 +6,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, beforeAll } from 'vitest';
 import { MONITE_VERSION } from '../monite/schemas';
 import { createSimulator, type Simulator, type SimulatorOptions } from './index';
+import { PROVIDER_MESSAGES, type DocumentFlaw } from './provider-messages';
 
 export const CLIENT_ID = '3f6c1b7e-8d2a-4c5b-9e1f-0a2b3c4d5e6f';
 export const CLIENT_SECRET = 'simulator-secret';
@@ -108,4 +109,16 @@ export async function listAll(
     token = res.body.next_pagination_token;
   } while (token);
   return out;
+}
+
+const FLAWS = new Map(PROVIDER_MESSAGES.flatMap((m) => (m.flaw ? [[m.text, m.flaw] as const] : [])));
+
+/** The document flaw a failed record's provider error names, if any (Codat and Railz both list `validation.errors`). */
+export function flawOf(errors: Record<string, unknown>): DocumentFlaw | undefined {
+  const validation = errors.validation as { errors?: { message?: unknown }[] } | undefined;
+  for (const e of validation?.errors ?? []) {
+    const flaw = typeof e.message === 'string' ? FLAWS.get(e.message) : undefined;
+    if (flaw) return flaw;
+  }
+  return undefined;
 }
