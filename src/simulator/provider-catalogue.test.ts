@@ -1,11 +1,18 @@
 /** The simulator's provider errors against the published catalogue in src/monite/data. */
 import { describe, expect, it } from 'vitest';
 import { classifyErrors, classifyMessage } from '../contract/error-groups';
-import { OBJECT_TYPES, PLATFORMS, PROVIDERS, type Platform, type Provider } from '../monite/schemas';
+import {
+  OBJECT_TYPES,
+  PLATFORMS,
+  PROVIDERS,
+  type ObjectType,
+  type Platform,
+  type Provider,
+} from '../monite/schemas';
 import { readProviderErrors } from '../monite/published';
 import { pickMessage, providerError } from './provider-errors';
 import { PROVIDER_MESSAGES } from './provider-messages';
-import { rngFrom } from './random';
+import { rngFrom, type Rng } from './random';
 
 const catalogue = readProviderErrors();
 
@@ -17,6 +24,22 @@ function keyPaths(value: unknown, prefix = ''): string[] {
   if (Array.isArray(value)) return [...new Set(value.flatMap((v) => keyPaths(v, `${prefix}[]`)))];
   if (value === null || typeof value !== 'object') return [prefix];
   return Object.entries(value).flatMap(([k, v]) => keyPaths(v, `${prefix}.${k}`));
+}
+
+/** The errors object a push of this kind gets, with a message the simulator picks for it. */
+function errorsFrom(rng: Rng, provider: Provider, platform: Platform, objectType: ObjectType) {
+  return providerError(
+    rng,
+    {
+      entityId: '390083d2-1a00-4872-a59a-d30237708ce7',
+      provider,
+      platform,
+      objectType,
+      requestedAt: Date.parse('2024-05-25T10:00:00Z'),
+      completedAt: Date.parse('2024-05-25T10:00:01Z'),
+    },
+    pickMessage(rng, platform, objectType),
+  );
 }
 
 describe('provider errors', () => {
@@ -44,18 +67,7 @@ describe('provider errors', () => {
       );
       for (const objectType of OBJECT_TYPES) {
         const rng = rngFrom(provider, objectType);
-        const ours = providerError(
-          rng,
-          {
-            entityId: '390083d2-1a00-4872-a59a-d30237708ce7',
-            provider,
-            platform,
-            objectType,
-            requestedAt: Date.parse('2024-05-25T10:00:00Z'),
-            completedAt: Date.parse('2024-05-25T10:00:01Z'),
-          },
-          pickMessage(rng, platform, objectType),
-        );
+        const ours = errorsFrom(rng, provider, platform, objectType);
         expect(keyPaths(ours).toSorted(), `${provider}/${objectType}`).toEqual(
           keyPaths(published?.example).toSorted(),
         );
@@ -71,18 +83,7 @@ describe('provider errors', () => {
           // Enough draws that every message of the pair comes up (the pick is uniform).
           for (let draw = 0; draw < 200; draw++) {
             const rng = rngFrom(provider, platform, objectType, draw);
-            const errors = providerError(
-              rng,
-              {
-                entityId: '390083d2-1a00-4872-a59a-d30237708ce7',
-                provider,
-                platform,
-                objectType,
-                requestedAt: Date.parse('2024-05-25T10:00:00Z'),
-                completedAt: Date.parse('2024-05-25T10:00:01Z'),
-              },
-              pickMessage(rng, platform, objectType),
-            );
+            const errors = errorsFrom(rng, provider, platform, objectType);
             const classified = classifyErrors(errors);
             if (classified?.class !== 'retry' && classified?.class !== 'fix_first')
               unrecognised.add(JSON.stringify(errors));

@@ -1,30 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { recordsQuerySchema } from '../../contract/api';
-import type { SyncRecord } from '../../monite/schemas';
 import { openDatabase, type Db } from '../db/database';
 import { regroupErrors } from './error-groups';
 import { queryRecords } from './queries';
 import { upsertRecords } from './store';
+import { syncRecord } from './test-records';
 
 const ENTITY = randomUUID();
 let db: Db;
 
-const failed = (message: string, minute: number): SyncRecord => {
-  const at = new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString();
-  return {
-    id: randomUUID(),
-    created_at: at,
-    updated_at: at,
-    last_pulled_at: at,
-    object_type: 'bill',
-    sync_status: 'error',
-    provider: 'codat',
-    platform: 'xero',
-    object_id: randomUUID(),
-    errors: { message },
-  };
-};
+const failed = (message: string, minute: number) =>
+  syncRecord({ object_type: 'bill', sync_status: 'error', errors: { message } }, minute);
 const list = (q: Record<string, string> = {}) => queryRecords(db, ENTITY, recordsQuerySchema.parse(q));
 
 beforeEach(async () => {

@@ -1,30 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordsQuerySchema } from '../../contract/api';
-import type { SyncRecord } from '../../monite/schemas';
 import { openDatabase, type Db } from '../db/database';
 import { queryRecords } from './queries';
 import { upsertRecords } from './store';
+import { syncRecord } from './test-records';
 
 const ENTITY = randomUUID();
 let db: Db;
 
-function record(over: Partial<SyncRecord>, minute: number): SyncRecord {
-  const at = new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString();
-  return {
-    id: randomUUID(),
-    created_at: at,
-    updated_at: at,
-    last_pulled_at: at,
-    object_type: 'receivable',
-    sync_status: 'done',
-    provider: 'codat',
-    platform: 'xero',
-    object_id: randomUUID(),
-    errors: {},
-    ...over,
-  };
-}
+const record = syncRecord;
 
 const query = (q: Record<string, string> = {}) => recordsQuerySchema.parse(q);
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SyncRecord } from '../../monite/schemas';
 import { openDatabase, type Db } from '../db/database';
 import { upsertRecords } from './store';
+import { syncRecord } from './test-records';
 
 const ENTITY = randomUUID();
 let db: Db;
@@ -12,18 +12,7 @@ beforeEach(async () => {
 });
 afterEach(() => db.destroy());
 
-const record = (): SyncRecord => ({
-  id: randomUUID(),
-  created_at: '2026-01-01T00:00:00.000Z',
-  updated_at: '2026-01-01T00:00:00.000Z',
-  last_pulled_at: '2026-01-01T00:00:00.000Z',
-  object_type: 'bill',
-  sync_status: 'error',
-  provider: 'codat',
-  platform: 'xero',
-  object_id: randomUUID(),
-  errors: {},
-});
+const record = () => syncRecord({ object_type: 'bill', sync_status: 'error' });
 
 const mirrored = async () =>
   (
