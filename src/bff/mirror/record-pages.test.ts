@@ -70,6 +70,6 @@ describe('recordPages', () => {
     }
     expect(lines).toHaveLength(RECORDS + 1);
     const updated = lines.slice(1).map((line) => line.split(',')[13]!);
-    expect(updated).toEqual(updated.toSorted().reverse());
+    expect(updated).toEqual(updated.toSorted().toReversed());
   });
 });
