@@ -14,6 +14,9 @@ const invoice: DocumentSummary = {
 };
 const quote: DocumentSummary = { ...invoice, kind: 'quote' };
 
+const qbo = (platform: string, object_type: string, document?: DocumentSummary) =>
+  platformLink({ platform, object_type, platform_object_id: '145' }, document);
+
 describe('platformLink', () => {
   it('opens invoices, bills and contacts in Xero', () => {
     const xero = (object_type: string, document?: DocumentSummary) =>
@@ -30,8 +33,6 @@ describe('platformLink', () => {
   });
 
   it('opens invoices, bills, customers and vendors in QuickBooks Online and its sandbox', () => {
-    const qbo = (platform: string, object_type: string, document?: DocumentSummary) =>
-      platformLink({ platform, object_type, platform_object_id: '145' }, document);
     expect(qbo('quickbooks_online', 'receivable', invoice)).toEqual({
       label: 'Open in QuickBooks',
       url: 'https://app.qbo.intuit.com/app/invoice?txnId=145',
@@ -56,7 +57,7 @@ describe('platformLink', () => {
       { platform: 'quickbooks_online', object_type: 'bill', platform_object_id: '145&x=javascript:1' },
       { platform: null, object_type: 'bill', platform_object_id: '145' },
     ];
-    for (const record of none) expect(platformLink(record), JSON.stringify(record)).toBeNull();
+    expect(none.map((record) => platformLink(record))).toEqual(none.map(() => null));
     expect(
       platformLink({ platform: 'xero', object_type: 'receivable', platform_object_id: GUID }, quote),
     ).toBeNull();
