@@ -52,7 +52,10 @@ export function recordsRoutes(app: FastifyInstance, { db, monite, refresher, ent
     const name = await fileNameOf(entityId, entities);
     const stamp = new Date().toISOString().slice(0, 10);
     // The document calls the body a string; it is streamed, which Fastify sends without serializing.
-    const csv = Readable.from(recordsCsv(db, entityId, req.query)) as unknown as string;
+    // At most two pages wait for a slow client (the default would let 16 pile up).
+    const csv = Readable.from(recordsCsv(db, entityId, req.query), {
+      highWaterMark: 2,
+    }) as unknown as string;
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="sync-desk-${name}-${stamp}.csv"`)
