@@ -27,4 +27,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ MONITE_ENTITY_IDS: 'acme' })).toThrow(/MONITE_ENTITY_IDS/);
   });
+
+  it('takes an "Open in Monite" template only as an https URL naming known placeholders', () => {
+    expect(loadConfig({}).recordLinkTemplate).toBeNull();
+    const template = 'https://app.example.com/{object_type}/{object_id}';
+    expect(loadConfig({ RECORD_LINK_TEMPLATE: template }).recordLinkTemplate).toBe(template);
+    expect(() => loadConfig({ RECORD_LINK_TEMPLATE: 'http://app.example.com/{object_id}' })).toThrow(
+      /RECORD_LINK_TEMPLATE: it must be an https URL/,
+    );
+    expect(() => loadConfig({ RECORD_LINK_TEMPLATE: 'https://app.example.com/{id}' })).toThrow(
+      /RECORD_LINK_TEMPLATE: unknown placeholder \{id\}/,
+    );
+  });
 });

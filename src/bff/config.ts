@@ -3,6 +3,7 @@
  * No Monite credentials → demo mode (the simulator runs in-process).
  */
 import { z } from 'zod';
+import { recordLinkTemplateProblem } from '../contract/record-links';
 import { MONITE_VERSION } from '../monite/schemas';
 
 const csv = z
@@ -38,6 +39,14 @@ const envSchema = z.object({
   TRUST_PROXY: z.stringbool().default(false),
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
   SESSION_MAX_HOURS: z.coerce.number().positive().default(12),
+  /** "Open in Monite" for a record, e.g. https://app.example.com/{object_type}/{object_id}. */
+  RECORD_LINK_TEMPLATE: z
+    .string()
+    .optional()
+    .superRefine((template, ctx) => {
+      const problem = template ? recordLinkTemplateProblem(template) : null;
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
   /** Demo mode only: how long the simulator keeps a pushed record pending. */
   DEMO_PUSH_DELAY_MS: z.coerce.number().int().min(0).default(2000),
   /** Demo mode only: the simulator's loopback port (0 = any free port). */
@@ -60,6 +69,8 @@ export type Config = {
   publicUrl: URL | null;
   trustProxy: boolean;
   session: { idleMs: number; absoluteMs: number };
+  /** Checked: an https URL naming only known placeholders (contract/record-links.ts). */
+  recordLinkTemplate: string | null;
   demo: { pushDelayMs: number; simulatorPort: number };
 };
 
@@ -99,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL ? new URL(e.PUBLIC_URL) : null,
     trustProxy: e.TRUST_PROXY,
     session: { idleMs: e.SESSION_IDLE_MINUTES * 60_000, absoluteMs: e.SESSION_MAX_HOURS * 3_600_000 },
+    recordLinkTemplate: e.RECORD_LINK_TEMPLATE || null,
     demo: { pushDelayMs: e.DEMO_PUSH_DELAY_MS, simulatorPort: e.DEMO_SIMULATOR_PORT },
   };
 }

@@ -17,6 +17,8 @@ export type Settings = {
   session: SessionLimits;
   /** Demo mode only: accounts shown on the sign-in page. */
   demoAccounts: DemoAccount[];
+  /** "Open in Monite" for a record (contract/record-links.ts), told to signed-in staff. */
+  recordLinkTemplate: string | null;
   /** First wait before pushing again after a failure whose outcome was checked (doubles). */
   pushRetryDelayMs: number;
 };
@@ -59,6 +61,7 @@ export async function createDeps(
       publicUrl: config.publicUrl,
       trustProxy: config.trustProxy,
       session: config.session,
+      recordLinkTemplate: config.recordLinkTemplate,
       demoAccounts: [],
       pushRetryDelayMs: 1000,
     },

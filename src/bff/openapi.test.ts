@@ -42,6 +42,7 @@ describe('GET /api/openapi.json', () => {
         'POST /api/entities/{entityId}/records/{recordId}/push',
         'DELETE /api/entities/{entityId}/push-jobs/{jobId}',
         'GET /api/audit.csv',
+        'GET /api/entities/{entityId}/records.csv',
         'GET /readyz',
       ]),
     );

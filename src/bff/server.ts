@@ -29,6 +29,7 @@ import { entitiesRoutes } from './routes/entities';
 import { healthRoutes } from './routes/health';
 import { pushRoutes } from './routes/push';
 import { pushJobRoutes } from './routes/push-jobs';
+import { recordHistoryRoutes } from './routes/record-history';
 import { recordsRoutes } from './routes/records';
 import { sessionRoutes } from './routes/session';
 
@@ -106,6 +107,7 @@ export async function buildServer(
     sessionRoutes,
     entitiesRoutes,
     recordsRoutes,
+    recordHistoryRoutes,
     pushRoutes,
     pushJobRoutes,
     auditRoutes,

@@ -54,6 +54,9 @@ export const recordsQuerySchema = z.strictObject({
 });
 export type RecordsQuery = z.infer<typeof recordsQuerySchema>;
 
+/** The CSV export takes the list's filters, search and sort, and answers every matching record. */
+export const recordsExportQuerySchema = recordsQuerySchema.omit({ cursor: true, limit: true });
+
 /** The list's filters as JSON (arrays rather than comma lists), e.g. in a bulk push job. */
 export const recordsFilterSchema = z.strictObject({
   sync_status: z.array(z.enum(SYNC_STATUSES)).default([]),

@@ -8,6 +8,24 @@ import { z } from 'zod';
 export const moneySchema = z.object({ minor: z.number().int(), currency: z.string() });
 export type Money = z.infer<typeof moneySchema>;
 
+/** The currency's minor digits (JPY 0, EUR 2); 2 for a code Intl does not know. */
+export function minorDigits(currency: string): number {
+  try {
+    return (
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
+      2
+    );
+  } catch {
+    return 2;
+  }
+}
+
+/** The amount in major units with the currency's digits, e.g. `1250.00` (EUR), `1250` (JPY). */
+export function majorUnits({ minor, currency }: Money): string {
+  const digits = minorDigits(currency);
+  return (minor / 10 ** digits).toFixed(digits);
+}
+
 /** `YYYY-MM-DD`. */
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 

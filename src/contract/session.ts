@@ -29,9 +29,14 @@ export type StaffUser = z.infer<typeof staffUserSchema>;
 export const demoAccountSchema = z.object({ email: z.string(), password: z.string(), role: roleSchema });
 export type DemoAccount = z.infer<typeof demoAccountSchema>;
 
-/** `GET /api/session`: who is signed in (null if nobody), and in demo mode the demo accounts. */
+/**
+ * `GET /api/session`: who is signed in (null if nobody), and in demo mode the demo accounts. Signed
+ * in, also the deployment's "Open in Monite" template (contract/record-links.ts `moniteLink`),
+ * null when none is configured.
+ */
 export const sessionResponseSchema = z.object({
   user: staffUserSchema.nullable(),
+  record_link_template: z.string().nullable().optional(),
   demo_accounts: z.array(demoAccountSchema).optional(),
 });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;

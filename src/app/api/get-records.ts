@@ -16,11 +16,8 @@ import { queryKeys } from './query-keys';
 
 const PAGE_SIZE = 50;
 
-export function getRecords(
-  entityId: string,
-  filter: RecordsFilter,
-  { cursor, signal }: { cursor?: string; signal?: AbortSignal } = {},
-): Promise<RecordsPage> {
+/** The query string both the list and its CSV export take. */
+function recordsParams(filter: RecordsFilter): URLSearchParams {
   const params = new URLSearchParams();
   for (const key of FACET_KEYS) {
     const values = filter[key];
@@ -28,12 +25,25 @@ export function getRecords(
   }
   if (filter.q) params.set('q', filter.q);
   if (filter.sort) params.set('sort', filter.sort);
+  return params;
+}
+
+export function getRecords(
+  entityId: string,
+  filter: RecordsFilter,
+  { cursor, signal }: { cursor?: string; signal?: AbortSignal } = {},
+): Promise<RecordsPage> {
+  const params = recordsParams(filter);
   if (cursor) params.set('cursor', cursor);
   params.set('limit', String(PAGE_SIZE));
   return apiFetch(`/api/entities/${encodeURIComponent(entityId)}/records?${params}`, 'recordsPage', {
     signal,
   });
 }
+
+/** Every record of the view as a CSV download (a plain link: the browser streams it). */
+export const recordsCsvUrl = (entityId: string, filter: RecordsFilter) =>
+  `/api/entities/${encodeURIComponent(entityId)}/records.csv?${recordsParams(filter)}`;
 
 /** The BFF's first full scan from Monite is still running, so the list is still filling. */
 export const isScanning = (mirror: MirrorStatus | undefined) =>

@@ -4,4 +4,5 @@
  */
 export { appendAudit, closeUnfinishedPushes, verifyChain, type AuditEvent } from './log';
 export { auditCsv, queryAudit } from './queries';
+export { recordHistory } from './history';
 export { auditSettledPushes, type SettledRecord } from './settles';

@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import type { AuditEntry, AuditPage, AuditQuery } from '../../contract/audit';
 import { can } from '../../contract/session';
 import type { SessionUser } from '../auth';
+import { csvCell } from '../csv';
 import type { Db } from '../db/database';
 import { BadCursorError } from '../http-errors';
 
@@ -123,14 +124,6 @@ const CSV_COLUMNS = [
   'errors',
 ] as const satisfies readonly (keyof AuditEntry)[];
 
-/** A CSV cell; a leading =, +, - or @ is neutralised so spreadsheets never run it as a formula. */
-function cell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  let text = typeof value === 'object' ? JSON.stringify(value) : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** Every entry matching the filters as CSV lines, read in batches so memory stays flat. */
 export async function* auditCsv(
   db: Db,
@@ -146,7 +139,7 @@ export async function* auditCsv(
       .limit(batch)
       .execute();
     if (rows.length > 0) {
-      yield rows.map((row) => `${CSV_COLUMNS.map((c) => cell(toEntry(row)[c])).join(',')}\n`).join('');
+      yield rows.map((row) => `${CSV_COLUMNS.map((c) => csvCell(toEntry(row)[c])).join(',')}\n`).join('');
     }
     if (rows.length < batch) return;
     after = rows.at(-1)!.seq;

@@ -2,24 +2,12 @@
  * What search matches for a document: its number, names, tax id, email, and amounts the ways
  * people type them ("1250", "1250.00", "1,250.00", "1.250,00"), plus its Monite id.
  */
-import type { DocumentSummary, Money } from '../../contract/documents';
-
-/** The currency's minor digits (JPY 0, EUR 2); 2 for a code Intl does not know. */
-function minorDigits(currency: string): number {
-  try {
-    return (
-      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
-      2
-    );
-  } catch {
-    return 2;
-  }
-}
+import { majorUnits, minorDigits, type DocumentSummary, type Money } from '../../contract/documents';
 
 function amountTexts({ minor, currency }: Money): string[] {
   const digits = minorDigits(currency);
   const value = minor / 10 ** digits;
-  const plain = value.toFixed(digits);
+  const plain = majorUnits({ minor, currency });
   const format = (locale: string) =>
     new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
       value,

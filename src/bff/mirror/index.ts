@@ -2,9 +2,10 @@
  * What the rest of the BFF may use of the record mirror: keep it fresh, read it, and write the
  * records Monite answers with (the one write path: store.ts `upsertRecords`).
  */
-export { queryRecords, matchingIds } from './queries';
+export { queryRecords, matchingIds, recordPages, type RecordsExportQuery } from './queries';
 export { MirrorRefresher } from './refresher';
 export { forgetIfGone, readFresh } from './fresh-record';
 export { clearMirror, findRecord, upsertRecords } from './store';
 export { listedRecord, listedRecords } from './listed';
 export { regroupErrors } from './error-groups';
+export { recordsCsv, RECORDS_CSV_HEADER } from './records-csv';

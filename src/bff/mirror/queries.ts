@@ -9,6 +9,7 @@ import {
   FACET_KEYS,
   type FacetKey,
   type Facets,
+  type ListedRecord,
   type RecordsPage,
   type RecordsQuery,
 } from '../../contract/api';
@@ -37,12 +38,59 @@ export type RecordsResult = Omit<RecordsPage, 'mirror'>;
 
 export async function queryRecords(db: Db, entityId: string, query: RecordsQuery): Promise<RecordsResult> {
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-  const counts = query.q ? await countMatching(db, entityId, query.q) : await countAll(db, entityId);
+  const counts = await countsFor(db, entityId, query.q);
   const total = sum(counts.filter((row) => matches(row, query)));
   const facets = facetCounts(counts, query);
   const error_groups = Object.fromEntries(Object.keys(facets.error_group).map((g) => [g, describeGroup(g)]));
   if (total === 0) return { data: [], next_cursor: null, total, facets, error_groups };
 
+  const { records, next } = await pageAfter(db, entityId, query, total, after, query.limit);
+  return {
+    data: await listedRecords(db, entityId, records),
+    next_cursor: next ? encodeCursor(next) : null,
+    total,
+    facets,
+    error_groups,
+  };
+}
+
+export type RecordsExportQuery = Omit<RecordsQuery, 'cursor' | 'limit'>;
+
+/**
+ * Every record matching the list's filters, in the list's order, as consecutive pages of the
+ * list's own query: one count, then one page read (and its documents) per yield, so memory stays
+ * flat at any size and nothing is read before the consumer asks for it.
+ */
+export async function* recordPages(
+  db: Db,
+  entityId: string,
+  query: RecordsExportQuery,
+  pageSize = 500,
+): AsyncGenerator<ListedRecord[]> {
+  const counts = await countsFor(db, entityId, query.q);
+  const total = sum(counts.filter((row) => matches(row, query)));
+  if (total === 0) return;
+  let after: Position | undefined;
+  for (;;) {
+    const { records, next } = await pageAfter(db, entityId, query, total, after, pageSize);
+    if (records.length > 0) yield await listedRecords(db, entityId, records);
+    if (!next) return;
+    after = next;
+  }
+}
+
+/** A position in the list's order: the last row's `updated_at` and id. */
+type Position = [string, string];
+
+/** The `limit` records after `after` in the list's order, and the position to go on from, if any. */
+async function pageAfter(
+  db: Db,
+  entityId: string,
+  query: RecordsExportQuery,
+  total: number,
+  after: Position | undefined,
+  limit: number,
+): Promise<{ records: SyncRecord[]; next: Position | null }> {
   const desc = query.sort === '-updated_at';
   // A search that matches few rows is answered from its matches, sorted; one that matches many,
   // by walking the sort index until a page is full (matches are then dense).
@@ -57,21 +105,14 @@ export async function queryRecords(db: Db, entityId: string, query: RecordsQuery
     )
     .orderBy(fromMatches ? sql`+updated_at` : 'updated_at', desc ? 'desc' : 'asc')
     .orderBy('id', desc ? 'desc' : 'asc')
-    .limit(query.limit + 1)
+    .limit(limit + 1)
     .execute();
 
-  const page = rows.slice(0, query.limit);
+  const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
-    data: await listedRecords(
-      db,
-      entityId,
-      page.map((r) => JSON.parse(r.data) as SyncRecord),
-    ),
-    next_cursor: rows.length > query.limit && last ? encodeCursor([last.updated_at, last.id]) : null,
-    total,
-    facets,
-    error_groups,
+    records: page.map((r) => JSON.parse(r.data) as SyncRecord),
+    next: rows.length > limit && last ? [last.updated_at, last.id] : null,
   };
 }
 
@@ -129,6 +170,9 @@ function matchesSearch(entityId: string, q: string) {
         select rowid from mirror_document_search where mirror_document_search match ${phrase}))`;
 }
 
+const countsFor = (db: Db, entityId: string, q: string | undefined) =>
+  q ? countMatching(db, entityId, q) : countAll(db, entityId);
+
 async function countAll(db: Db, entityId: string): Promise<CountRow[]> {
   return db
     .selectFrom('mirror_count')
@@ -151,7 +195,7 @@ async function countMatching(db: Db, entityId: string, q: string): Promise<Count
 
 const sum = (rows: CountRow[]) => rows.reduce((total, row) => total + row.n, 0);
 
-function matches(row: CountRow, query: RecordsQuery, except?: FacetKey): boolean {
+function matches(row: CountRow, query: RecordsFilterQuery, except?: FacetKey): boolean {
   return FACET_KEYS.every(
     (key) =>
       key === except || query[key].length === 0 || (query[key] as readonly string[]).includes(row[key]),
@@ -174,11 +218,11 @@ function facetCounts(rows: CountRow[], query: RecordsQuery): Facets {
 
 const cursorSchema = z.tuple([z.string(), z.string()]);
 
-function encodeCursor(position: [string, string]): string {
+function encodeCursor(position: Position): string {
   return Buffer.from(JSON.stringify(position)).toString('base64url');
 }
 
-function decodeCursor(cursor: string): [string, string] {
+function decodeCursor(cursor: string): Position {
   try {
     return cursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString()));
   } catch {

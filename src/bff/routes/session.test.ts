@@ -20,7 +20,10 @@ describe('sign-in and sessions', () => {
     const bff = await startBff();
     const res = await signInRequest(bff, 'Operator@Example.com');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ user: { email: 'operator@example.com', role: 'operator' } });
+    expect(res.json()).toEqual({
+      user: { email: 'operator@example.com', role: 'operator' },
+      record_link_template: null,
+    });
     const [cookie] = res.cookies;
     expect(cookie).toMatchObject({
       name: 'sync-desk-session',
@@ -34,7 +37,21 @@ describe('sign-in and sessions', () => {
       url: '/api/session',
       headers: { cookie: `${cookie!.name}=${cookie!.value}` },
     });
-    expect(me.json()).toEqual({ user: { email: 'operator@example.com', role: 'operator' } });
+    expect(me.json()).toEqual({
+      user: { email: 'operator@example.com', role: 'operator' },
+      record_link_template: null,
+    });
+    await bff.close();
+  });
+
+  it('tells signed-in staff, and only them, the "Open in Monite" link template', async () => {
+    const bff = await startBff();
+    const template = 'https://app.example.com/{object_type}/{object_id}';
+    bff.deps.settings.recordLinkTemplate = template;
+    expect((await bff.app.inject('/api/session')).json()).not.toHaveProperty('record_link_template');
+    expect((await signInRequest(bff, 'viewer@example.com')).json().record_link_template).toBe(template);
+    const me = await bff.app.inject({ url: '/api/session', headers: await bff.signIn('viewer') });
+    expect(me.json().record_link_template).toBe(template);
     await bff.close();
   });
 

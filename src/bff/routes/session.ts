@@ -5,7 +5,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { sessionResponseSchema, signInSchema, type SessionResponse } from '../../contract/session';
+import {
+  sessionResponseSchema,
+  signInSchema,
+  type SessionResponse,
+  type StaffUser,
+} from '../../contract/session';
 import { appendAudit } from '../audit';
 import {
   clearSessionCookie,
@@ -34,9 +39,13 @@ export function sessionRoutes(app: FastifyInstance, deps: Deps): void {
   const { db, settings } = deps;
   const failures = new FailedAttempts();
   const api = app.withTypeProvider<ZodTypeProvider>();
+  const signedIn = ({ email, role }: StaffUser): SessionResponse => ({
+    user: { email, role },
+    record_link_template: settings.recordLinkTemplate,
+  });
 
   api.get('/api/session', { schema: whoSchema }, async (req): Promise<SessionResponse> => {
-    if (req.user) return { user: { email: req.user.email, role: req.user.role } };
+    if (req.user) return signedIn(req.user);
     return { user: null, ...(settings.demoAccounts.length > 0 && { demo_accounts: settings.demoAccounts }) };
   });
 
@@ -84,7 +93,7 @@ export function sessionRoutes(app: FastifyInstance, deps: Deps): void {
     if (previous) await endSession(db, previous);
     setSessionCookie(reply, deps, await createSession(db, user.id));
     await appendAudit(db, { actor: user.email, action: 'sign_in', data: { outcome: 'ok', ip: req.ip } });
-    return { user: { email: user.email, role: user.role } };
+    return signedIn(user);
   });
 
   api.delete('/api/session', { schema: signOutSchema }, async (req, reply) => {

@@ -58,7 +58,7 @@ export function RecordsPage() {
 
   return (
     <div className="flex min-h-0 flex-1 flex-col">
-      <RecordsHeader entityId={entityId} mirror={firstPage?.mirror} />
+      <RecordsHeader entityId={entityId} mirror={firstPage?.mirror} filter={search} />
       <FilterBar
         search={search}
         facets={firstPage?.facets}
