@@ -101,8 +101,11 @@ export type SimulatorFaults = {
   setRateLimit(perSecond: number): void;
   /** Lifetime of tokens issued from now on. */
   setTokenTtl(seconds: number): void;
-  /** The record's next settlement (after its next push, or its seeded one) ends this way. */
-  forcePushOutcome(recordId: string, outcome: Outcome): void;
+  /**
+   * The record's next settlement (after its next push, or its seeded one) ends this way; a
+   * failure with `errors` when given, else with a drawn provider error.
+   */
+  forcePushOutcome(recordId: string, outcome: Outcome, errors?: Record<string, unknown>): void;
 };
 
 export type Simulator = {
@@ -215,7 +218,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       setTokenTtl: (seconds) => {
         ctx.settings.tokenTtlSeconds = seconds;
       },
-      forcePushOutcome: (recordId, outcome) => store.forceOutcome(recordId, outcome),
+      forcePushOutcome: (recordId, outcome, errors) => store.forceOutcome(recordId, { outcome, errors }),
     },
   };
 }

@@ -8,16 +8,23 @@ import { rngFrom } from './random';
 import { iso, type Entry, type SimRecord } from './sim-record';
 
 export type Outcome = 'done' | 'error';
+/** A test's choice of how a push ends, and for a failure, optionally the provider's exact errors. */
+export type ForcedOutcome = { outcome: Outcome; errors?: Record<string, unknown> };
 
 /** About 70% of pushes succeed: enough failures to exercise retries without drowning the demo. */
 const DONE_SHARE = 0.7;
 
-export function settledRecord(seed: number, entry: Entry, settleAt: number, forced?: Outcome): SimRecord {
+export function settledRecord(
+  seed: number,
+  entry: Entry,
+  settleAt: number,
+  forced?: ForcedOutcome,
+): SimRecord {
   const r = entry.record;
   const rng = rngFrom(seed, r.id, entry.pushes);
   const drawn: Outcome = rng() < DONE_SHARE ? 'done' : 'error';
   const at = iso(settleAt);
-  if ((forced ?? drawn) === 'done') {
+  if ((forced?.outcome ?? drawn) === 'done') {
     return {
       ...r,
       sync_status: 'done',
@@ -31,14 +38,16 @@ export function settledRecord(seed: number, entry: Entry, settleAt: number, forc
   return {
     ...r,
     sync_status: 'error',
-    errors: providerError(rng, {
-      entityId: entry.entityId,
-      provider: r.provider,
-      platform: r.platform,
-      objectType: r.object_type,
-      requestedAt: entry.pushedAt,
-      completedAt: settleAt,
-    }),
+    errors:
+      forced?.errors ??
+      providerError(rng, {
+        entityId: entry.entityId,
+        provider: r.provider,
+        platform: r.platform,
+        objectType: r.object_type,
+        requestedAt: entry.pushedAt,
+        completedAt: settleAt,
+      }),
     updated_at: at,
     provider_updated_at: at,
   };

@@ -5,7 +5,7 @@
  */
 import { OBJECT_TYPES, type ObjectType } from '../monite/schemas';
 import { freshRecord } from './dataset';
-import { settledRecord, type Outcome } from './push-outcome';
+import { settledRecord, type ForcedOutcome } from './push-outcome';
 import { rngFrom } from './random';
 import { pageOf, type Cursor, type ListQuery, type Page } from './record-pages';
 import { iso, type Entry, type SimRecord } from './sim-record';
@@ -22,7 +22,7 @@ export class RecordStore {
   private readonly indexes = new Map<string, Indexes>();
   /** In-flight pushes by settle time; an entry re-pushed meanwhile leaves a stale item, skipped. */
   private readonly settleQueue: { at: number; entry: Entry }[] = [];
-  private readonly forced = new Map<string, Outcome>();
+  private readonly forced = new Map<string, ForcedOutcome>();
   private total = 0;
   private inserted = 0;
 
@@ -140,8 +140,8 @@ export class RecordStore {
   }
 
   /** The next settlement of this record ends this way instead of the seeded draw. */
-  forceOutcome(id: string, outcome: Outcome): void {
-    this.forced.set(id, outcome);
+  forceOutcome(id: string, forced: ForcedOutcome): void {
+    this.forced.set(id, forced);
   }
 
   pushCount(id: string): number {
