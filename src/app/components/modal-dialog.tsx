@@ -71,7 +71,7 @@ export function ModalDialog({
         aria-labelledby={titleId}
         aria-describedby={descriptionId}
         onKeyDown={trapFocus}
-        className="relative w-full max-w-md rounded-lg bg-white p-5 text-left shadow-2xl"
+        className="relative max-h-[90dvh] w-full max-w-md overflow-y-auto rounded-lg bg-white p-5 text-left shadow-2xl"
       >
         <h2 id={titleId} className="text-base font-semibold text-slate-900">
           {title}

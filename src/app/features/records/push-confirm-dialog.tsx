@@ -89,7 +89,9 @@ export function PushConfirmDialog({ entityId, source, onClose, onStarted }: Push
       {toFix > 0 && (
         <div className="mt-3 rounded-md bg-amber-50 p-3 text-sm text-amber-950 ring-1 ring-amber-200">
           <p>{recordsCount(toFix)} fail again unless their cause is fixed first:</p>
-          <FixList groups={request.toFix} />
+          <div className="max-h-48 overflow-y-auto">
+            <FixList groups={request.toFix} />
+          </div>
           <label className="mt-2 flex items-start gap-2 font-medium">
             <input
               type="checkbox"
