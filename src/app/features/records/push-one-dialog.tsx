@@ -21,10 +21,7 @@ export function PushOneDialog({ record, onConfirm, onClose }: PushOneDialogProps
       title={done ? `Push ${recordName(record)} again?` : `Did you fix ${recordName(record)}?`}
       description={
         done ? (
-          <p>
-            It already synced. Pushing it again re-sends the document to{' '}
-            {record.platform ? 'the accounting system' : 'the provider'}.
-          </p>
+          <p>It already synced. Pushing it again re-sends the document to the accounting system.</p>
         ) : (
           classification && (
             <>
