@@ -260,6 +260,7 @@ describe('the job panel', () => {
 
     // Both are listed by name with their reason and class; each opens the drawer.
     await user.click(within(panel()).getByText('Problems: 2 failed'));
+    expect(within(panel()).getByText(/^1 failed for a cause to fix first/)).toBeInTheDocument();
     const fixFirst = within(panel()).getByRole('link', { name: 'Bill j3' });
     expect(fixFirst.closest('li')).toHaveTextContent('Fix first');
     const problem = within(panel()).getByRole('link', { name: 'Bill j2' });

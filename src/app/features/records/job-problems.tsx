@@ -19,6 +19,9 @@ export function JobProblems({ entityId, problems }: JobProblemsProps) {
   const { search } = useLocation();
   const failed = problems.filter((p) => p.state === 'failed').length;
   const skipped = problems.length - failed;
+  const toFix = problems.filter(
+    (p) => p.state === 'failed' && p.class !== null && p.class !== 'retry',
+  ).length;
   const parts = [
     failed > 0 && `${failed.toLocaleString()} failed`,
     skipped > 0 && `${skipped.toLocaleString()} skipped`,
@@ -29,6 +32,12 @@ export function JobProblems({ entityId, problems }: JobProblemsProps) {
       <summary className="cursor-pointer text-slate-700 select-none hover:text-slate-900">
         Problems: {parts.filter(Boolean).join(', ')}
       </summary>
+      {open && toFix > 0 && (
+        <p className="mt-2 text-slate-700">
+          {toFix.toLocaleString()} failed for a cause to fix first: pushing again fails the same way. Open
+          each for what to fix, and where.
+        </p>
+      )}
       {open && (
         <ul className="mt-2 max-h-48 divide-y divide-slate-100 overflow-y-auto rounded-md bg-white ring-1 ring-slate-200">
           {problems.slice(0, SHOWN).map((problem) => (
