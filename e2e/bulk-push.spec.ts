@@ -4,7 +4,7 @@ import { signInAs } from './helpers';
 const dataRows = (page: Page) => page.getByRole('row').filter({ has: page.getByRole('cell') });
 const panel = (page: Page) => page.getByRole('region', { name: 'Bulk push' });
 
-test('push every failed Railz record, follow the job through a reload, keep the failures selected', async ({
+test('push every failed Railz record, follow the job through a reload, keep the retry-may-help failures selected', async ({
   page,
 }) => {
   test.setTimeout(90_000);
@@ -15,6 +15,8 @@ test('push every failed Railz record, follow the job through a reload, keep the 
   await page.getByRole('checkbox', { name: /Railz/ }).click();
   await page.keyboard.press('Escape');
   await expect(page).toHaveURL(/provider=railz/);
+  // The previous list stays up while the filtered one loads: wait for it before reading the count.
+  await expect(dataRows(page).filter({ hasNotText: 'Railz' })).toHaveCount(0);
   const total = Number((await page.getByText(/^[\d,]+ failed records?$/).textContent())!.replace(/\D/g, ''));
   expect(total).toBeGreaterThan(50);
 
@@ -24,7 +26,11 @@ test('push every failed Railz record, follow the job through a reload, keep the 
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText(`Push ${total} records?`);
   await expect(dialog).toContainText(`${total} failed`);
-  await dialog.getByRole('button', { name: `Push ${total} records` }).click();
+  // Some need fixing first: the push waits for the person to say they fixed them.
+  const push = dialog.getByRole('button', { name: `Push ${total} records` });
+  await expect(push).toBeDisabled();
+  await dialog.getByRole('checkbox', { name: 'I fixed these causes' }).check();
+  await push.click();
 
   await expect(panel(page)).toBeVisible();
   await expect(panel(page).getByRole('progressbar', { name: 'Push progress' })).toBeVisible();
@@ -36,7 +42,11 @@ test('push every failed Railz record, follow the job through a reload, keep the 
   const summary = (await panel(page).textContent())!;
   const failed = Number(/(\d+) failed/.exec(summary)?.[1] ?? 0);
   expect(failed).toBeGreaterThan(0);
-  // The failures stay selected, ready for another try, and the list shows them with their new errors.
-  await expect(page.getByRole('button', { name: `Push selected (${failed})` })).toBeVisible();
+  // The failures a retry may help stay selected, ready for another try; the list shows all of them.
+  const advice = page.getByText(/failures? a retry may help: selected/);
+  await expect(advice).toBeVisible();
+  const retry = Number(/^([\d,]+) failure/.exec((await advice.textContent())!)![1]!.replace(/\D/g, ''));
+  expect(retry).toBeLessThan(failed);
+  await expect(page.getByRole('button', { name: `Push selected (${retry})` })).toBeVisible();
   await expect(page.getByText(new RegExp(`^${failed} failed records?$`))).toBeVisible();
 });

@@ -27,7 +27,12 @@ test('failed Codat records: filter, push one, watch it settle, reload keeps the 
     await expect(row).toContainText('Failed');
   }
 
-  const objectId = (await rows(page).first().getByRole('link').getAttribute('title'))!;
+  // One a retry may help: its Push goes out without asking.
+  const objectId = (await rows(page)
+    .filter({ hasText: 'Retry may help' })
+    .first()
+    .getByRole('link')
+    .getAttribute('title'))!;
   const row = rows(page).filter({ has: page.locator(`[title="${objectId}"]`) });
   await row.getByRole('button', { name: 'Push' }).click();
   await expect(row.getByText('Pending')).toBeVisible();
@@ -43,13 +48,14 @@ test('failed Codat records: filter, push one, watch it settle, reload keeps the 
 
 test("record details show the provider's errors as key/value pairs", async ({ page }) => {
   await openRecords(page);
-  const firstError = (await rows(page).first().getByRole('cell').nth(6).textContent())!;
+  const firstError = (await rows(page).first().locator('td span[title].text-red-700').getAttribute('title'))!;
   await rows(page).first().getByRole('link').click();
   const drawer = page.getByRole('dialog');
   await expect(drawer).toBeVisible();
   await expect(drawer.getByRole('heading', { name: 'Errors' })).toBeVisible();
-  // The row's first error line is the drawer's headline, and one of its key/value lines.
-  await expect(drawer.getByText(firstError, { exact: true })).toHaveCount(2);
+  // The row's first error line is the drawer's headline, and one of its key/value lines (and the
+  // cause's label too when Sync Desk does not recognise it).
+  await expect(drawer.getByText(firstError, { exact: true }).nth(1)).toBeVisible();
   // Codat and Railz both nest the platform's words under validation.errors[].message.
   await expect(drawer.getByText('validation.errors.0.message')).toBeVisible();
   await expect(drawer.getByRole('button', { name: 'Push' })).toBeEnabled();

@@ -112,10 +112,11 @@ export type SimulatorFaults = {
   /** Lifetime of tokens issued from now on. */
   setTokenTtl(seconds: number): void;
   /**
-   * The record's next settlement (after its next push, or its seeded one) ends this way. A forced
-   * failure keeps the cause standing in the record's way, if any; a forced success clears it.
+   * The record's next settlement (after its next push, or its seeded one) ends this way: a failure
+   * with `errors` when given, else with the cause standing in the record's way (or a drawn one).
+   * A forced success clears the cause.
    */
-  forcePushOutcome(recordId: string, outcome: Outcome): void;
+  forcePushOutcome(recordId: string, outcome: Outcome, errors?: Record<string, unknown>): void;
 };
 
 export type Simulator = {
@@ -230,7 +231,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       setTokenTtl: (seconds) => {
         ctx.settings.tokenTtlSeconds = seconds;
       },
-      forcePushOutcome: (recordId, outcome) => store.forceOutcome(recordId, outcome),
+      forcePushOutcome: (recordId, outcome, errors) => store.forceOutcome(recordId, { outcome, errors }),
     },
   };
 }

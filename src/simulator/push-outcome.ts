@@ -23,16 +23,18 @@ const DONE_SHARE = 0.7;
 export const TRANSIENT_DONE_SHARE = 0.9;
 
 export type Settlement = { record: SimRecord; cause: Cause | null };
+/** A test's choice of outcome, and for a failure, optionally the exact provider errors. */
+export type ForcedOutcome = { outcome: Outcome; errors?: Record<string, unknown> };
 
 /** `forced` overrides the draw (tests); a forced success clears the cause, as a fix would. */
-export function settle(seed: number, entry: Entry, settleAt: number, forced?: Outcome): Settlement {
+export function settle(seed: number, entry: Entry, settleAt: number, forced?: ForcedOutcome): Settlement {
   const r = entry.record;
   const rng = rngFrom(seed, r.id, entry.pushes);
   const roll = rng();
   const standing = entry.cause;
   const doneShare = standing === null ? DONE_SHARE : standing.message.transient ? TRANSIENT_DONE_SHARE : 0;
   const at = iso(settleAt);
-  if ((forced ?? (roll < doneShare ? 'done' : 'error')) === 'done') {
+  if ((forced?.outcome ?? (roll < doneShare ? 'done' : 'error')) === 'done') {
     const record: SimRecord = {
       ...r,
       sync_status: 'done',
@@ -45,17 +47,19 @@ export function settle(seed: number, entry: Entry, settleAt: number, forced?: Ou
     return { record, cause: null };
   }
   const cause = standing ?? { message: pickMessage(rng, r.platform, r.object_type) };
-  const errors = providerError(
-    rng,
-    {
-      entityId: entry.entityId,
-      provider: r.provider,
-      platform: r.platform,
-      objectType: r.object_type,
-      requestedAt: entry.pushedAt,
-      completedAt: settleAt,
-    },
-    cause.message,
-  );
+  const errors =
+    forced?.errors ??
+    providerError(
+      rng,
+      {
+        entityId: entry.entityId,
+        provider: r.provider,
+        platform: r.platform,
+        objectType: r.object_type,
+        requestedAt: entry.pushedAt,
+        completedAt: settleAt,
+      },
+      cause.message,
+    );
   return { record: { ...r, sync_status: 'error', errors, updated_at: at, provider_updated_at: at }, cause };
 }

@@ -6,7 +6,7 @@
  */
 import { OBJECT_TYPES, type ObjectType } from '../monite/schemas';
 import { freshRecord } from './dataset';
-import { settle, type Outcome } from './push-outcome';
+import { settle, type ForcedOutcome } from './push-outcome';
 import { intBetween, rngFrom } from './random';
 import { pageOf, type Cursor, type ListQuery, type Page } from './record-pages';
 import { iso, type Cause, type Entry, type SimRecord } from './sim-record';
@@ -34,7 +34,7 @@ export class RecordStore {
   /** In-flight pushes and fixes by time; an entry re-pushed or fixed meanwhile leaves a stale item, skipped. */
   private readonly dueQueue: Due[] = [];
   private readonly fixScheduled = new WeakSet<Cause>();
-  private readonly forced = new Map<string, Outcome>();
+  private readonly forced = new Map<string, ForcedOutcome>();
   private total = 0;
   private inserted = 0;
 
@@ -168,8 +168,8 @@ export class RecordStore {
   }
 
   /** The next settlement of this record ends this way instead of the seeded draw. */
-  forceOutcome(id: string, outcome: Outcome): void {
-    this.forced.set(id, outcome);
+  forceOutcome(id: string, forced: ForcedOutcome): void {
+    this.forced.set(id, forced);
   }
 
   pushCount(id: string): number {

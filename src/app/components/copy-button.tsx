@@ -8,6 +8,7 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
     navigator.clipboard.writeText(value).then(
       () => {
         setCopied(true);
+        toast.success(`${label} copied`);
         window.setTimeout(() => setCopied(false), 1500);
       },
       () => toast.error('Could not copy to the clipboard.'),

@@ -18,7 +18,7 @@ import { server } from './server';
 
 export { PASSWORD };
 
-/** A record as a test describes it: a failed Codat → Xero bill unless it says otherwise. */
+/** A record as a test describes it: a failed Codat → Xero bill (a cause a retry may help) unless it says otherwise. */
 export type RecordInit = Partial<Omit<SimRecord, 'id'>>;
 
 export type TestBffOptions = {
@@ -38,6 +38,11 @@ export type TestBffOptions = {
   unmirrored?: boolean;
   /** How long a push stays pending at Monite. Default 100 ms; `settlePushes()` ends them sooner. */
   pushDelayMs?: number;
+  /**
+   * The BFF has read the documents behind the records before the page opens. Off by default: the
+   * background reader is then kept still, so rows show type and object id as before it has read them.
+   */
+  documents?: boolean;
 };
 
 /**
@@ -68,6 +73,7 @@ export async function startBff({
   records = [],
   unmirrored = false,
   pushDelayMs = 100,
+  documents = false,
 }: TestBffOptions = {}) {
   // The simulator's clock runs `skew` ahead of the real one: moving it on settles pushes at once.
   let skew = 0;
@@ -138,7 +144,7 @@ export async function startBff({
       platform: 'xero',
       sync_status: 'error',
       ...(init.sync_status === undefined || init.sync_status === 'error'
-        ? { errors: { provider: { message: 'Contact is archived' } } }
+        ? { errors: { provider: { message: 'The Organisation is offline' } } }
         : {}),
       ...init,
     });
@@ -159,9 +165,14 @@ export async function startBff({
       jar.set(name!, value!);
     }
   };
-  // Side by side: the mirror's first scan and the sign-in's password check.
+  // A reader running on its own would name the rows at a moment no test controls.
+  if (!documents) deps.documents.kick = () => {};
+  // Side by side: the mirror's first scan (and reading its documents) and the sign-in's password check.
   await Promise.all([
-    !unmirrored && deps.refresher.refresh(entityId),
+    !unmirrored &&
+      deps.refresher.refresh(entityId).then(async () => {
+        if (documents) await deps.documents.fill(entityId);
+      }),
     session !== 'signed-out' && signIn(session),
   ]);
 

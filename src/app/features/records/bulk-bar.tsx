@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
-import type { Facets, ListedRecord } from '../../../contract/api';
+import type { ErrorGroupInfo, Facets, ListedRecord } from '../../../contract/api';
 import { MAX_JOB_RECORDS, type PushJob } from '../../../contract/push-jobs';
 import { Button } from '../../components/button';
 import type { RecordsSearch } from './records-search';
@@ -15,13 +15,23 @@ type BulkBarProps = {
   selection: RecordSelection;
   rows: readonly ListedRecord[];
   facets: Facets | undefined;
+  groups: Record<string, ErrorGroupInfo> | undefined;
   /** A job is running for this entity: the BFF would refuse a second one. */
   jobRunning: boolean;
   onStarted: (job: PushJob) => void;
 };
 
 /** Docked under the list while records are selected: how many, Push selected, Clear. */
-export function BulkBar({ entityId, search, selection, rows, facets, jobRunning, onStarted }: BulkBarProps) {
+export function BulkBar({
+  entityId,
+  search,
+  selection,
+  rows,
+  facets,
+  groups,
+  jobRunning,
+  onStarted,
+}: BulkBarProps) {
   const [confirming, setConfirming] = useState(false);
   const close = useCallback(() => setConfirming(false), []);
   const { count } = selection;
@@ -61,7 +71,7 @@ export function BulkBar({ entityId, search, selection, rows, facets, jobRunning,
         <Suspense>
           <PushConfirmDialog
             entityId={entityId}
-            source={{ selection: selection.selection, search, rows, total: selection.total, facets }}
+            source={{ selection: selection.selection, search, rows, total: selection.total, facets, groups }}
             onClose={close}
             onStarted={onStarted}
           />

@@ -1,6 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { summariseErrors } from '../../../monite/errors-text';
 import { startBff, type RecordInit } from '../../test/bff';
 import { renderApp } from '../../test/render-app';
 import { recordRequests } from '../../test/server';
@@ -116,11 +115,16 @@ describe('starting a bulk push', () => {
 
     const open = within(bulkBar()).getByRole('button', { name: 'Push selected (3)' });
     await user.click(open);
-    const dialog = await screen.findByRole('dialog', { name: 'Push 3 records?' });
+    // The done record is left out unless included on purpose.
+    const dialog = await screen.findByRole('dialog', { name: 'Push 2 records?' });
+    expect(dialog).toHaveAccessibleDescription('2 failed. Records already pending at Monite are skipped.');
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    expect(dialog).toHaveTextContent(/1 record already synced \(done\)/);
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Also push 1 done record' }));
+    expect(dialog).toHaveAccessibleName('Push 3 records?');
     expect(dialog).toHaveAccessibleDescription(
       '2 failed · 1 done. Records already pending at Monite are skipped.',
     );
-    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
 
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
@@ -168,16 +172,16 @@ describe('starting a bulk push', () => {
     expect(screen.getByText(/All 55 matching records are selected/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Clear selection' })).toBeInTheDocument();
 
+    // The 5 done records are left out: the filter sent names the other statuses only.
     const dialog = await openConfirm(user, '55');
-    expect(dialog).toHaveAccessibleName('Push 55 records?');
-    expect(dialog).toHaveAccessibleDescription(
-      '50 failed · 5 done. Records already pending at Monite are skipped.',
-    );
-    await user.click(within(dialog).getByRole('button', { name: 'Push 55 records' }));
-    expect(await screen.findByText('Pushing 55 records')).toBeInTheDocument();
+    expect(dialog).toHaveAccessibleName('Push 50 records?');
+    expect(dialog).toHaveAccessibleDescription('50 failed. Records already pending at Monite are skipped.');
+    expect(within(dialog).getByRole('checkbox', { name: 'Also push 5 done records' })).not.toBeChecked();
+    await user.click(within(dialog).getByRole('button', { name: 'Push 50 records' }));
+    expect(await screen.findByText('Pushing 50 records')).toBeInTheDocument();
     expect(await jobPosts(requests)[0]!.json()).toEqual({
       filter: {
-        sync_status: ['error', 'done'],
+        sync_status: ['error'],
         provider: ['railz'],
         platform: [],
         object_type: [],
@@ -207,12 +211,14 @@ describe('starting a bulk push', () => {
 });
 
 describe('the job panel', () => {
-  it('follows the job: counts, rate and time left, then a summary, with the failures still selected', async () => {
+  it('follows the job: counts, rate and time left, then a summary; only failures a retry may help stay selected', async () => {
     const bff = await startBff({ ...HELD, records: named('j1', 'j2', 'j3') });
     const [j1, j2, j3] = bff.records;
     bff.sim.faults.forcePushOutcome(j1!.id, 'done');
-    bff.sim.faults.forcePushOutcome(j2!.id, 'error');
-    bff.sim.faults.forcePushOutcome(j3!.id, 'done');
+    bff.sim.faults.forcePushOutcome(j2!.id, 'error', { provider: { message: 'Stale Object Error : j2' } });
+    bff.sim.faults.forcePushOutcome(j3!.id, 'error', {
+      provider: { message: 'Duplicate Document Number Error : j3' },
+    });
     // The job sends one record at a time: j2's push is held at Monite's door, so j3 waits.
     const held = bff.holdPush(j2!.id);
     const { user } = renderApp(bff.recordsUrl);
@@ -232,26 +238,33 @@ describe('the job panel', () => {
     await waitFor(() => expect([stat('Pushed'), stat('Waiting')]).toEqual(['3', '0']), NEXT_POLL);
     expect(within(panel()).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '3');
 
-    // The provider settles them: j1 and j3 done, j2 failed again, with a new reason.
+    // The provider settles them: j1 done; j2 failed again on a stale object (a retry may help),
+    // j3 on a duplicate number (it fails again until someone fixes the number).
     bff.settlePushes();
-    const reason = summariseErrors(bff.sim.store.record(bff.entityId, j2!.id)!.errors)!;
     expect(
-      await within(panel()).findByText('Done: 3 pushed — 2 done, 1 failed, 0 skipped', undefined, NEXT_POLL),
+      await within(panel()).findByText('Done: 3 pushed — 1 done, 2 failed, 0 skipped', undefined, NEXT_POLL),
     ).toBeInTheDocument();
-    expect(await screen.findByText('Push finished: 2 done, 1 failed, 0 skipped')).toBeInTheDocument();
-    // The failure is selected for another try, and its row shows the new error; the records
-    // that went through leave the Failed list.
+    expect(await screen.findByText('Push finished: 1 done, 2 failed, 0 skipped')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        '1 failure a retry may help: selected, ready for another try. 1 failure to fix first: see Problems for what to fix.',
+      ),
+    ).toBeInTheDocument();
+    // Only j2 is selected for another try, and its row shows the new error; j1 leaves the Failed list.
     expect(within(bulkBar()).getByText('1 selected')).toBeInTheDocument();
+    expect(await screen.findByText('Stale Object Error : j2', { selector: 'td span' })).toBeInTheDocument();
     expect(checkbox('j2')).toBeChecked();
-    expect(await screen.findByText(reason, { selector: 'td span' })).toBeInTheDocument();
+    expect(checkbox('j3')).not.toBeChecked();
     await waitFor(() => expect(screen.queryByText('j1')).not.toBeInTheDocument());
-    expect(screen.queryByText('j3')).not.toBeInTheDocument();
     expect(within(bulkBar()).getByRole('button', { name: 'Push selected (1)' })).toBeEnabled();
 
-    // Its reason is listed, and the record id opens the drawer.
-    await user.click(within(panel()).getByText('Problems: 1 failed'));
-    const problem = within(panel()).getByRole('link', { name: j2!.id });
-    expect(problem.closest('li')).toHaveTextContent(`Failed: ${reason}`);
+    // Both are listed by name with their reason and class; each opens the drawer.
+    await user.click(within(panel()).getByText('Problems: 2 failed'));
+    expect(within(panel()).getByText(/^1 failed for a cause to fix first/)).toBeInTheDocument();
+    const fixFirst = within(panel()).getByRole('link', { name: 'Bill j3' });
+    expect(fixFirst.closest('li')).toHaveTextContent('Fix first');
+    const problem = within(panel()).getByRole('link', { name: 'Bill j2' });
+    expect(problem.closest('li')).toHaveTextContent('Retry may helpFailed: Stale Object Error : j2');
     await user.click(problem);
     expect(await screen.findByRole('dialog', { name: /Bill j2/ })).toBeInTheDocument();
 

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import type { PushJob } from '../../../contract/push-jobs';
+import { ErrorClassBadge } from '../../components/error-class-badge';
+import { recordName } from '../../lib/document-text';
 import { recordPath } from '../../lib/paths';
 
 /** Rendered only when opened, and at most this many: a job may have thousands. */
@@ -8,12 +10,18 @@ const SHOWN = 200;
 
 type JobProblemsProps = { entityId: string; problems: PushJob['problems'] };
 
-/** The records a job could not push, with why; each opens in the details drawer. */
+/**
+ * The records a job could not push, by name, with why and whether a retry may help (the fix for
+ * the others is in the details drawer each opens).
+ */
 export function JobProblems({ entityId, problems }: JobProblemsProps) {
   const [open, setOpen] = useState(false);
   const { search } = useLocation();
   const failed = problems.filter((p) => p.state === 'failed').length;
   const skipped = problems.length - failed;
+  const toFix = problems.filter(
+    (p) => p.state === 'failed' && p.class !== null && p.class !== 'retry',
+  ).length;
   const parts = [
     failed > 0 && `${failed.toLocaleString()} failed`,
     skipped > 0 && `${skipped.toLocaleString()} skipped`,
@@ -24,17 +32,25 @@ export function JobProblems({ entityId, problems }: JobProblemsProps) {
       <summary className="cursor-pointer text-slate-700 select-none hover:text-slate-900">
         Problems: {parts.filter(Boolean).join(', ')}
       </summary>
+      {open && toFix > 0 && (
+        <p className="mt-2 text-slate-700">
+          {toFix.toLocaleString()} failed for a cause to fix first: pushing again fails the same way. Open
+          each for what to fix, and where.
+        </p>
+      )}
       {open && (
         <ul className="mt-2 max-h-48 divide-y divide-slate-100 overflow-y-auto rounded-md bg-white ring-1 ring-slate-200">
           {problems.slice(0, SHOWN).map((problem) => (
-            <li key={problem.record_id} className="flex items-baseline gap-3 px-3 py-1.5">
+            <li key={problem.record_id} className="flex items-center gap-3 px-3 py-1.5">
               <Link
                 to={{ pathname: recordPath(entityId, problem.record_id), search }}
-                className="shrink-0 font-mono text-slate-900 hover:text-indigo-600 focus-visible:outline-2 focus-visible:outline-indigo-600"
+                title={problem.object_id ?? problem.record_id}
+                className="shrink-0 font-medium text-slate-900 hover:text-indigo-600 focus-visible:outline-2 focus-visible:outline-indigo-600"
               >
-                {problem.record_id}
+                {recordName({ ...problem, id: problem.record_id })}
               </Link>
-              <span className={problem.state === 'failed' ? 'text-red-700' : 'text-slate-500'}>
+              {problem.class && <ErrorClassBadge errorClass={problem.class} />}
+              <span className={problem.state === 'failed' ? 'text-red-700' : 'text-slate-600'}>
                 {problem.state === 'failed' ? 'Failed' : 'Skipped'}: {problem.reason}
               </span>
             </li>

@@ -48,7 +48,7 @@ describe('pushing a record', () => {
     bff.settlePushes();
     // The provider's new reason, as Monite reports it.
     const reason = summariseErrors(bff.sim.store.record(bff.entityId, record!.id)!.errors)!;
-    expect(reason).not.toBe('Contact is archived');
+    expect(reason).not.toBe('The Organisation is offline');
     expect(await within(row).findByText(reason, undefined, SETTLE)).toBeInTheDocument();
     expect(within(row).getByText('Failed')).toBeInTheDocument();
     expect(screen.getByText(`Push failed: ${reason}`)).toBeInTheDocument();

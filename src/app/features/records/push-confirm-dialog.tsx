@@ -1,13 +1,16 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, useState } from 'react';
+import { ERROR_CLASS_LABELS } from '../../../contract/error-class';
 import type { PushJob } from '../../../contract/push-jobs';
 import { PUSH_MESSAGES } from '../../../contract/push-messages';
 import { errorMessage, isUnauthenticated } from '../../api/client';
 import { useCreatePushJob } from '../../api/create-push-job';
 import { Button } from '../../components/button';
+import { ModalDialog } from '../../components/modal-dialog';
 import { Spinner } from '../../components/spinner';
 import { toast } from '../../lib/toast';
 import { recordsCount } from './job-text';
 import { describeStatuses, pushRequest, type PushSource } from './push-request';
+import { FixList } from './fix-list';
 
 type PushConfirmDialogProps = {
   entityId: string;
@@ -17,10 +20,16 @@ type PushConfirmDialogProps = {
   onStarted: (job: PushJob) => void;
 };
 
-/** "Push 128 records? 120 failed · 8 done." Esc or Cancel sends nothing. */
+/**
+ * "Push 128 records? 120 failed · 8 done." with the failures by class. Done records are left out
+ * unless ticked in; failures that need fixing first are sent only once the person says they fixed
+ * them. Esc or Cancel sends nothing.
+ */
 export function PushConfirmDialog({ entityId, source, onClose, onStarted }: PushConfirmDialogProps) {
-  const [request] = useState(() => pushRequest(source));
-  const dialogRef = useRef<HTMLDivElement>(null);
+  const [frozen] = useState(source);
+  const [includeDone, setIncludeDone] = useState(false);
+  const [fixed, setFixed] = useState(false);
+  const request = pushRequest(frozen, { includeDone });
   const cancelRef = useRef<HTMLButtonElement>(null);
   const create = useCreatePushJob({
     entityId,
@@ -38,68 +47,79 @@ export function PushConfirmDialog({ entityId, source, onClose, onStarted }: Push
     },
   });
 
-  useEffect(() => {
-    const opener = document.activeElement;
-    // Pushing is not undone: the safe choice has the focus.
-    cancelRef.current?.focus();
-    const onKeyDown = (event: globalThis.KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
-      // Esc closes this dialog only, not the details drawer behind it.
-      event.stopPropagation();
-      onClose();
-    };
-    document.addEventListener('keydown', onKeyDown, true);
-    return () => {
-      document.removeEventListener('keydown', onKeyDown, true);
-      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
-    };
-  }, [onClose]);
-
-  /** Keep Tab inside the dialog. */
-  const trapFocus = (event: KeyboardEvent) => {
-    if (event.key !== 'Tab') return;
-    const focusable = dialogRef.current?.querySelectorAll<HTMLElement>('button:not(:disabled)');
-    const first = focusable?.[0];
-    const last = focusable?.[focusable.length - 1];
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last?.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first?.focus();
-    }
-  };
-
-  const title = `Push ${recordsCount(request.count)}?`;
+  const toFix = request.toFix.reduce((sum, group) => sum + group.count, 0);
+  const blocked = request.count === 0 || (toFix > 0 && !fixed);
   return (
-    <div className="fixed inset-0 z-50 flex items-center justify-center p-4">
-      <div aria-hidden="true" className="absolute inset-0 bg-slate-900/30" onClick={onClose} />
-      <div
-        ref={dialogRef}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="push-confirm-title"
-        aria-describedby="push-confirm-description"
-        onKeyDown={trapFocus}
-        className="relative w-full max-w-md rounded-lg bg-white p-5 shadow-2xl"
-      >
-        <h2 id="push-confirm-title" className="text-base font-semibold text-slate-900">
-          {title}
-        </h2>
-        <p id="push-confirm-description" className="mt-2 text-sm text-slate-600">
+    <ModalDialog
+      title={`Push ${recordsCount(request.count)}?`}
+      description={
+        <p>
           {request.statuses.length > 0 && `${describeStatuses(request.statuses)}. `}
           {PUSH_MESSAGES.pendingAreSkipped}
         </p>
-        <div className="mt-5 flex justify-end gap-2">
+      }
+      onClose={onClose}
+      initialFocus={cancelRef}
+      actions={
+        <>
           <Button ref={cancelRef} onClick={onClose}>
             Cancel
           </Button>
-          <Button variant="primary" disabled={create.isPending} onClick={() => create.mutate(request.body)}>
+          <Button
+            variant="primary"
+            disabled={create.isPending || blocked}
+            onClick={() => create.mutate(request.body)}
+          >
             {create.isPending && <Spinner />}
             {create.isPending ? 'Starting…' : `Push ${recordsCount(request.count)}`}
           </Button>
+        </>
+      }
+    >
+      {request.classes.length > 0 && (
+        <dl aria-label="Failures by cause" className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+          {request.classes.map(({ errorClass, count }) => (
+            <div key={errorClass} className="flex gap-1">
+              <dt className="text-slate-600">{ERROR_CLASS_LABELS[errorClass]}</dt>
+              <dd className="font-medium text-slate-900 tabular-nums">{count.toLocaleString()}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {toFix > 0 && (
+        <div className="mt-3 rounded-md bg-amber-50 p-3 text-sm text-amber-950 ring-1 ring-amber-200">
+          <p>{recordsCount(toFix)} fail again unless their cause is fixed first:</p>
+          <div className="max-h-48 overflow-y-auto">
+            <FixList groups={request.toFix} />
+          </div>
+          <label className="mt-2 flex items-start gap-2 font-medium">
+            <input
+              type="checkbox"
+              className="mt-0.5 size-4 accent-indigo-600"
+              checked={fixed}
+              onChange={(event) => setFixed(event.target.checked)}
+            />
+            I fixed these causes
+          </label>
         </div>
-      </div>
-    </div>
+      )}
+      {request.done > 0 && (
+        <div className="mt-3 rounded-md bg-slate-50 p-3 text-sm text-slate-700 ring-1 ring-slate-200">
+          <p>
+            {recordsCount(request.done)} already synced (done). Pushing them again re-sends documents the
+            accounting system already has, so they are left out unless you include them.
+          </p>
+          <label className="mt-2 flex items-start gap-2 font-medium text-slate-900">
+            <input
+              type="checkbox"
+              className="mt-0.5 size-4 accent-indigo-600"
+              checked={includeDone}
+              onChange={(event) => setIncludeDone(event.target.checked)}
+            />
+            Also push {request.done.toLocaleString()} done record{request.done === 1 ? '' : 's'}
+          </label>
+        </div>
+      )}
+    </ModalDialog>
   );
 }

@@ -4,12 +4,14 @@ import { can, type Role } from '../../../contract/session';
 import { useRecord } from '../../api/get-record';
 import { Button } from '../../components/button';
 import { ErrorMessage } from '../../components/error-message';
+import { RecordIdentity } from '../../components/record-identity';
 import { Spinner } from '../../components/spinner';
 import { StatusBadge } from '../../components/status-badge';
-import { labelOf } from '../../lib/labels';
+import { recordName } from '../../lib/document-text';
 import { recordsPath } from '../../lib/paths';
 import { roleLabel } from '../auth/role-badge';
 import { PushButton } from './push-button';
+import { RecordCause } from './record-cause';
 import { RecordErrors } from './record-errors';
 import { RecordFields } from './record-fields';
 import { useSignedInUser } from '../auth/signed-in-user';
@@ -50,7 +52,7 @@ export function RecordDrawer() {
       >
         <header className="flex items-center gap-3 border-b border-slate-200 px-5 py-3">
           <h2 id="record-drawer-title" className="truncate text-base font-semibold text-slate-900">
-            {record ? `${labelOf('object_type', record.object_type)} ${record.object_id ?? ''}` : 'Record'}
+            {record ? recordName(record) : 'Record'}
           </h2>
           {record && <StatusBadge status={record.sync_status} />}
           <div className="ml-auto flex items-center gap-2">
@@ -87,6 +89,22 @@ export function RecordDrawer() {
           )}
           {record ? (
             <>
+              {record.document && (
+                <section aria-labelledby="record-drawer-document">
+                  <h3
+                    id="record-drawer-document"
+                    className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase"
+                  >
+                    Document
+                  </h3>
+                  <RecordIdentity record={record} wrap />
+                  {'status' in record.document && (
+                    <p className="mt-1 text-sm text-slate-600">
+                      Status in Monite: <span className="text-slate-900">{record.document.status}</span>
+                    </p>
+                  )}
+                </section>
+              )}
               <section aria-labelledby="record-drawer-errors">
                 <h3
                   id="record-drawer-errors"
@@ -94,7 +112,10 @@ export function RecordDrawer() {
                 >
                   Errors
                 </h3>
-                <RecordErrors errors={record.errors} />
+                <div className="space-y-3">
+                  {record.classification && <RecordCause classification={record.classification} />}
+                  <RecordErrors errors={record.errors} />
+                </div>
               </section>
               <section aria-labelledby="record-drawer-details">
                 <h3

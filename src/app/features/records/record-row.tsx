@@ -3,9 +3,12 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { summariseErrors } from '../../../monite/errors-text';
 import type { ListedRecord } from '../../../contract/api';
 import { Checkbox } from '../../components/checkbox';
+import { ErrorClassBadge } from '../../components/error-class-badge';
+import { RecordIdentity } from '../../components/record-identity';
 import { RelativeTime } from '../../components/relative-time';
 import { StatusBadge } from '../../components/status-badge';
 import { cx } from '../../lib/cx';
+import { recordName } from '../../lib/document-text';
 import { labelOf } from '../../lib/labels';
 import { recordPath } from '../../lib/paths';
 import { PushButton } from './push-button';
@@ -36,7 +39,7 @@ export const RecordRow = memo(function RecordRow({
   const firstError = summariseErrors(record.errors);
 
   return (
-    // The whole row opens the details for the mouse; the id link is the keyboard's way in.
+    // The whole row opens the details for the mouse; the name link is the keyboard's way in.
     <tr
       onClick={() => navigate(to)}
       aria-current={selected || undefined}
@@ -54,25 +57,35 @@ export const RecordRow = memo(function RecordRow({
         <td className="w-10 py-2 pr-1 pl-4" onClick={(event) => event.stopPropagation()}>
           <Checkbox
             checked={checked}
-            aria-label={`Select ${labelOf('object_type', record.object_type)} ${record.object_id ?? record.id}`}
+            aria-label={`Select ${recordName(record)}`}
             // Shift-click would otherwise select the text between the two rows.
             onMouseDown={(event) => event.shiftKey && event.preventDefault()}
             onChange={(event) => onCheck(record.id, (event.nativeEvent as MouseEvent).shiftKey === true)}
           />
         </td>
       )}
-      <td className="px-4 py-2 whitespace-nowrap text-slate-700">
-        {labelOf('object_type', record.object_type)}
-      </td>
-      <td className="max-w-48 px-4 py-2">
-        <Link
-          to={to}
-          onClick={(event) => event.stopPropagation()}
-          title={record.object_id ?? record.id}
-          className="block truncate font-mono text-xs text-slate-900 hover:text-indigo-600 focus-visible:outline-2 focus-visible:outline-indigo-600"
-        >
-          {record.object_id ?? record.id}
-        </Link>
+      <td className="max-w-80 px-4 py-2">
+        <RecordIdentity
+          record={record}
+          name={
+            <Link
+              to={to}
+              onClick={(event) => event.stopPropagation()}
+              title={record.object_id ?? record.id}
+              className="hover:text-indigo-600 focus-visible:outline-2 focus-visible:outline-indigo-600"
+            >
+              {record.document ? (
+                recordName(record)
+              ) : (
+                // Not read yet: the type, and the id as it was (in its own element, to match on).
+                <>
+                  {labelOf('object_type', record.object_type)}{' '}
+                  <code className="font-mono text-xs font-normal">{record.object_id ?? record.id}</code>
+                </>
+              )}
+            </Link>
+          }
+        />
       </td>
       <td className="px-4 py-2 whitespace-nowrap">
         <StatusBadge status={record.sync_status} />
@@ -82,9 +95,12 @@ export const RecordRow = memo(function RecordRow({
       <td className="px-4 py-2 whitespace-nowrap text-slate-600">
         <RelativeTime iso={record.updated_at} />
       </td>
-      <td className="max-w-96 px-4 py-2">
-        <span className="block truncate text-red-700" title={firstError ?? undefined}>
-          {firstError ?? <span className="text-slate-300">—</span>}
+      <td className="max-w-[32rem] px-4 py-2">
+        <span className="flex min-w-0 items-center gap-2">
+          {record.classification && <ErrorClassBadge errorClass={record.classification.class} />}
+          <span className="truncate text-red-700" title={firstError ?? undefined}>
+            {firstError ?? <span className="text-slate-400">—</span>}
+          </span>
         </span>
       </td>
       {canPush && (

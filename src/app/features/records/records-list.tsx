@@ -90,8 +90,7 @@ export function RecordsList({ entityId, records, search, onChange, selection }: 
                   />
                 </th>
               )}
-              <th scope="col">Object type</th>
-              <th scope="col">Object ID</th>
+              <th scope="col">Record</th>
               <th scope="col">Status</th>
               <th scope="col">Provider</th>
               <th scope="col">Platform</th>

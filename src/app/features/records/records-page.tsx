@@ -20,6 +20,21 @@ import { useRecordSelection } from './use-record-selection';
 
 // Only there while a job runs or just ended: out of the entry chunk.
 const PushJobPanel = lazy(() => import('./push-job-panel').then((m) => ({ default: m.PushJobPanel })));
+// Only when something failed; out of the entry chunk with the push dialog it opens.
+const ErrorGroupsPanel = lazy(() =>
+  import('./error-groups-panel').then((m) => ({ default: m.ErrorGroupsPanel })),
+);
+
+const failures = (count: number) => `${count.toLocaleString()} failure${count === 1 ? '' : 's'}`;
+
+/** What the person can do about their job's failures. */
+function afterJobAdvice(retry: number, fixFirst: number) {
+  const parts = [
+    retry > 0 && `${failures(retry)} a retry may help: selected, ready for another try.`,
+    fixFirst > 0 && `${failures(fixFirst)} to fix first: see Problems for what to fix.`,
+  ];
+  return parts.filter(Boolean).join(' ');
+}
 
 /** An entity's synced records; the details drawer opens over it as a child route. */
 export function RecordsPage() {
@@ -46,12 +61,14 @@ export function RecordsPage() {
 
   useJobEnds(jobs.jobs, (job, mine) => {
     void queryClient.invalidateQueries({ queryKey: queryKeys.recordLists(job.entity_id) });
-    // Our own job's failures stay selected, so "Push selected" is one click from another try.
-    const failed = job.problems.filter((p) => p.state === 'failed').map((p) => p.record_id);
-    if (mine && failed.length > 0) selectIds(failed);
+    // Of our own job's failures, those a retry may help stay selected, one click from another
+    // try; the others fail again until fixed, so the panel lists them with their causes instead.
+    const failed = job.problems.filter((p) => p.state === 'failed');
+    const retry = failed.filter((p) => p.class === 'retry').map((p) => p.record_id);
+    if (mine && retry.length > 0) selectIds(retry);
     const message = `Push ${job.state === 'cancelled' ? 'cancelled' : 'finished'}: ${jobOutcome(job)}`;
     const description =
-      mine && failed.length > 0 ? 'The failed records are selected, ready for another try.' : undefined;
+      mine && failed.length > 0 ? afterJobAdvice(retry.length, failed.length - retry.length) : undefined;
     if (job.counts.failed > 0) toast.error(message, { description });
     else toast.success(message);
   });
@@ -65,6 +82,19 @@ export function RecordsPage() {
         groups={firstPage?.error_groups}
         onChange={setSearch}
       />
+      {firstPage && Object.keys(firstPage.facets.error_group).length > 0 && (
+        <Suspense>
+          <ErrorGroupsPanel
+            entityId={entityId}
+            search={search}
+            facets={firstPage.facets}
+            groups={firstPage.error_groups}
+            rows={rows}
+            onChange={setSearch}
+            push={canPush ? { jobRunning: jobs.running, onStarted } : undefined}
+          />
+        </Suspense>
+      )}
       {jobs.shown && (
         <Suspense>
           <PushJobPanel entityId={entityId} job={jobs.shown} onDismiss={jobs.dismiss} />
@@ -86,6 +116,7 @@ export function RecordsPage() {
           selection={selection}
           rows={rows}
           facets={firstPage?.facets}
+          groups={firstPage?.error_groups}
           jobRunning={jobs.running}
           onStarted={onStarted}
         />

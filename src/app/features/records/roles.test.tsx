@@ -12,7 +12,7 @@ describe('what each role may do with records', () => {
     expect(within(row).queryByRole('button', { name: 'Push' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Push' })).not.toBeInTheDocument();
 
-    await user.click(within(row).getByRole('link', { name: 'bill-viewer' }));
+    await user.click(within(row).getByRole('link', { name: 'Bill bill-viewer' }));
     const drawer = await screen.findByRole('dialog', { name: /Bill bill-viewer/ });
     const push = within(drawer).getByRole('button', { name: 'Push' });
     expect(push).toBeDisabled();
@@ -27,7 +27,7 @@ describe('what each role may do with records', () => {
 
     const drawer = await screen.findByRole('dialog', { name: /Bill bill-operator/ });
     expect(within(drawer).getByRole('button', { name: 'Push' })).toBeEnabled();
-    const row = screen.getByText('bill-operator', { selector: 'a' }).closest('tr')!;
+    const row = screen.getByText('bill-operator', { selector: 'a code' }).closest('tr')!;
     expect(within(row).getByRole('button', { name: 'Push' })).toBeEnabled();
   });
 

@@ -22,8 +22,8 @@ export function SearchBox({ value, onSearch }: { value: string; onSearch: (q: st
     <input
       type="search"
       maxLength={100}
-      aria-label="Search by id"
-      placeholder="Search by id…"
+      aria-label="Search records"
+      placeholder="Number, name, amount, error or id…"
       value={text}
       onChange={(event) => setText(event.target.value)}
       className="h-8 w-64 rounded-md border border-slate-300 bg-white px-2.5 text-sm placeholder:text-slate-400 focus:border-indigo-500 focus:ring-1 focus:ring-indigo-500 focus:outline-none"

@@ -1,0 +1,22 @@
+import type { ReactNode } from 'react';
+import { documentDetails, recordName, type Identified } from '../lib/document-text';
+
+type RecordIdentityProps = {
+  record: Identified;
+  /** The name as rendered (e.g. a link); `recordName(record)` as plain text by default. */
+  name?: ReactNode;
+  /** Let the lines wrap (the drawer) instead of truncating them (a table row). */
+  wrap?: boolean;
+};
+
+/** "Invoice INV-2041" over "Müller GmbH · €1,250.00 · due 12 Dec 2026". */
+export function RecordIdentity({ record, name, wrap = false }: RecordIdentityProps) {
+  const details = record.document ? documentDetails(record.document) : [];
+  const line = wrap ? 'block break-words' : 'block truncate';
+  return (
+    <span className="block min-w-0">
+      <span className={`${line} font-medium text-slate-900`}>{name ?? recordName(record)}</span>
+      {details.length > 0 && <span className={`${line} text-xs text-slate-600`}>{details.join(' · ')}</span>}
+    </span>
+  );
+}
