@@ -27,6 +27,7 @@ import { registerOpenApi } from './openapi';
 import { auditRoutes } from './routes/audit';
 import { entitiesRoutes } from './routes/entities';
 import { healthRoutes } from './routes/health';
+import { markRoutes } from './routes/marks';
 import { pushRoutes } from './routes/push';
 import { pushJobRoutes } from './routes/push-jobs';
 import { recordsRoutes } from './routes/records';
@@ -107,6 +108,7 @@ export async function buildServer(
     entitiesRoutes,
     recordsRoutes,
     pushRoutes,
+    markRoutes,
     pushJobRoutes,
     auditRoutes,
   ]) {

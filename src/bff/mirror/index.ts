@@ -1,6 +1,6 @@
 /**
  * What the rest of the BFF may use of the record mirror: keep it fresh, read it, and write the
- * records Monite answers with (the one write path: store.ts `upsertRecords`).
+ * records Monite answers with (the one write path: store.ts `upsertRecords`), and mark failures handled.
  */
 export { queryRecords, matchingIds } from './queries';
 export { MirrorRefresher } from './refresher';
@@ -8,3 +8,4 @@ export { forgetIfGone, readFresh } from './fresh-record';
 export { clearMirror, findRecord, upsertRecords } from './store';
 export { listedRecord, listedRecords } from './listed';
 export { regroupErrors } from './error-groups';
+export { markHandled, markOf, unmarkHandled } from './marks';

@@ -1,7 +1,8 @@
 /**
  * Answers the records page from the mirror: filters, facet counts, total and keyset pages.
  * Facets and totals come from the count table (≤ 144 rows an entity), so they cost the same
- * at any size; an id search (`q`) counts the few matching rows instead.
+ * at any size; an id search (`q`) counts the few matching rows instead. Records marked handled
+ * (contract/handled.ts) are left out unless the Handled view (`handled=only`) asks for them alone.
  */
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { z } from 'zod';
@@ -13,6 +14,7 @@ import {
   type RecordsQuery,
 } from '../../contract/api';
 import { describeGroup } from '../../contract/error-groups';
+import { MARK_KINDS, type MarkKind } from '../../contract/handled';
 import { OBJECT_TYPES, PLATFORMS, PROVIDERS, SYNC_STATUSES, type SyncRecord } from '../../monite/schemas';
 import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
@@ -31,17 +33,19 @@ const KNOWN_VALUES: Record<FacetKey, readonly string[]> = {
 /** Up to this many matches, sorting them beats walking the entity's sort index (bench/mirror.ts). */
 const FEW_MATCHES = 2000;
 
-type CountRow = Record<FacetKey, string> & { n: number };
+type CountRow = Record<FacetKey | 'handled', string> & { n: number };
 
 export type RecordsResult = Omit<RecordsPage, 'mirror'>;
 
 export async function queryRecords(db: Db, entityId: string, query: RecordsQuery): Promise<RecordsResult> {
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-  const counts = query.q ? await countMatching(db, entityId, query.q) : await countAll(db, entityId);
+  const all = query.q ? await countMatching(db, entityId, query.q) : await countAll(db, entityId);
+  const counts = all.filter((row) => (row.handled !== '') === (query.handled === 'only'));
   const total = sum(counts.filter((row) => matches(row, query)));
   const facets = facetCounts(counts, query);
+  const handled = handledCounts(all, query);
   const error_groups = Object.fromEntries(Object.keys(facets.error_group).map((g) => [g, describeGroup(g)]));
-  if (total === 0) return { data: [], next_cursor: null, total, facets, error_groups };
+  if (total === 0) return { data: [], next_cursor: null, total, facets, error_groups, handled };
 
   const desc = query.sort === '-updated_at';
   // A search that matches few rows is answered from its matches, sorted; one that matches many,
@@ -72,10 +76,11 @@ export async function queryRecords(db: Db, entityId: string, query: RecordsQuery
     total,
     facets,
     error_groups,
+    handled,
   };
 }
 
-export type RecordsFilterQuery = Pick<RecordsQuery, FacetKey | 'q'>;
+export type RecordsFilterQuery = Pick<RecordsQuery, FacetKey | 'q' | 'handled'>;
 
 /** Ids of the records matching the list's filters (oldest update first), at most `limit`. */
 export async function matchingIds(
@@ -101,10 +106,14 @@ function filterConditions(
   entityId: string,
   query: RecordsFilterQuery,
 ) {
+  // The Handled view's few rows come from their partial index: `+` keeps SQLite off the status index.
+  const only = query.handled === 'only';
   const conditions: Expression<SqlBool>[] = FACET_KEYS.filter((key) => query[key].length > 0).map((key) =>
-    eb(key, 'in', query[key]),
+    eb(only ? sql`+${sql.ref(key)}` : key, 'in', query[key]),
   );
   if (query.q) conditions.push(matchesSearch(entityId, query.q));
+  // Spelled as the partial index `mirror_record_handled` is, so SQLite can use it.
+  conditions.push(only ? sql<boolean>`handled != ''` : sql<boolean>`handled = ''`);
   return conditions;
 }
 
@@ -132,7 +141,7 @@ function matchesSearch(entityId: string, q: string) {
 async function countAll(db: Db, entityId: string): Promise<CountRow[]> {
   return db
     .selectFrom('mirror_count')
-    .select([...FACET_KEYS, 'n'])
+    .select([...FACET_KEYS, 'handled', 'n'])
     .where('entity_id', '=', entityId)
     .where('n', '>', 0)
     .execute();
@@ -142,10 +151,10 @@ async function countAll(db: Db, entityId: string): Promise<CountRow[]> {
 async function countMatching(db: Db, entityId: string, q: string): Promise<CountRow[]> {
   return db
     .selectFrom('mirror_record')
-    .select([...FACET_KEYS, (eb) => eb.fn.countAll<number>().as('n')])
+    .select([...FACET_KEYS, 'handled', (eb) => eb.fn.countAll<number>().as('n')])
     .where(sql`+entity_id`, '=', entityId)
     .where(matchesSearch(entityId, q))
-    .groupBy([...FACET_KEYS])
+    .groupBy([...FACET_KEYS, 'handled'])
     .execute();
 }
 
@@ -170,6 +179,15 @@ function facetCounts(rows: CountRow[], query: RecordsQuery): Facets {
     }
   }
   return facets;
+}
+
+/** Marked records under all the list's filters, by kind: what the Handled view holds. */
+function handledCounts(rows: CountRow[], query: RecordsQuery): RecordsResult['handled'] {
+  const counts = Object.fromEntries(MARK_KINDS.map((kind) => [kind, 0])) as RecordsResult['handled'];
+  for (const row of rows) {
+    if (row.handled !== '' && matches(row, query)) counts[row.handled as MarkKind] += row.n;
+  }
+  return counts;
 }
 
 const cursorSchema = z.tuple([z.string(), z.string()]);
