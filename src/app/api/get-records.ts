@@ -27,6 +27,7 @@ export function getRecords(
     if (values?.length) params.set(key, values.join(','));
   }
   if (filter.q) params.set('q', filter.q);
+  if (filter.handled === 'only') params.set('handled', 'only');
   if (filter.sort) params.set('sort', filter.sort);
   if (cursor) params.set('cursor', cursor);
   params.set('limit', String(PAGE_SIZE));

@@ -9,6 +9,7 @@ import { StatusBadge } from '../../components/status-badge';
 import { labelOf } from '../../lib/labels';
 import { recordsPath } from '../../lib/paths';
 import { roleLabel } from '../auth/role-badge';
+import { HandledSection } from './handled-section';
 import { PushButton } from './push-button';
 import { RecordErrors } from './record-errors';
 import { RecordFields } from './record-fields';
@@ -96,6 +97,7 @@ export function RecordDrawer() {
                 </h3>
                 <RecordErrors errors={record.errors} />
               </section>
+              <HandledSection entityId={entityId} record={record} />
               <section aria-labelledby="record-drawer-details">
                 <h3
                   id="record-drawer-details"

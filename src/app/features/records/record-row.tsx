@@ -8,6 +8,7 @@ import { StatusBadge } from '../../components/status-badge';
 import { cx } from '../../lib/cx';
 import { labelOf } from '../../lib/labels';
 import { recordPath } from '../../lib/paths';
+import { HandledNote } from './handled-note';
 import { PushButton } from './push-button';
 
 type RecordRowProps = {
@@ -86,6 +87,7 @@ export const RecordRow = memo(function RecordRow({
         <span className="block truncate text-red-700" title={firstError ?? undefined}>
           {firstError ?? <span className="text-slate-300">—</span>}
         </span>
+        {record.handled && <HandledNote mark={record.handled} />}
       </td>
       {canPush && (
         <td className="px-4 py-2 text-right">
