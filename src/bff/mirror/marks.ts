@@ -21,8 +21,8 @@ export const markColumns = (row: MarkColumns): MarkColumns => ({
   handled_reason: row.handled_reason,
 });
 
-function toMark(row: MarkColumns): HandledMark | null {
-  if (row.handled === '') return null;
+/** A marked row's mark (`handled` is not ''). */
+function toMark(row: MarkColumns): HandledMark {
   return {
     kind: row.handled as MarkKind,
     reason: row.handled_reason ?? '',
@@ -41,7 +41,7 @@ export async function marksOf(db: Db, entityId: string, ids: string[]): Promise<
     .where('id', 'in', ids)
     .where('handled', '!=', '')
     .execute();
-  return new Map(rows.map((r) => [r.id, toMark(r)!]));
+  return new Map(rows.map((r) => [r.id, toMark(r)]));
 }
 
 export async function markOf(db: Db, entityId: string, id: string): Promise<HandledMark | undefined> {
