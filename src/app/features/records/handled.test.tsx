@@ -41,6 +41,19 @@ describe('marking a failure handled', () => {
     expect(screen.getByRole('tab', { name: 'Handled (0)' })).toBeInTheDocument();
   });
 
+  it('ends a selection when the view changes, as a filter change does', async () => {
+    const bff = await startBff({ records: [{ object_id: 'bill-93' }] });
+    const { user } = renderApp(bff.recordsUrl);
+    const select = () => screen.getByRole('checkbox', { name: 'Select Bill bill-93' });
+    await screen.findByText('bill-93');
+    await user.click(select());
+    expect(select()).toBeChecked();
+    await user.click(screen.getByRole('tab', { name: /^Handled/ }));
+    await user.click(screen.getByRole('tab', { name: 'To do' }));
+    await screen.findByText('bill-93');
+    expect(select()).not.toBeChecked();
+  });
+
   it('shows viewers the mark but no way to set or undo it', async () => {
     const bff = await startBff({ session: 'viewer', records: [{ object_id: 'bill-92' }] });
     const operator = await bff.as('operator');
