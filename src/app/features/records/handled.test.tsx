@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { startBff } from '../../test/bff';
 import { renderApp } from '../../test/render-app';
 
+const select = () => screen.getByRole('checkbox', { name: 'Select Bill bill-93' });
+
 describe('marking a failure handled', () => {
   it('marks from the drawer with a kind and reason, moves the record to Handled, and undoes it', async () => {
     const bff = await startBff({ records: [{ object_id: 'bill-90' }, { object_id: 'bill-91' }] });
@@ -44,7 +46,6 @@ describe('marking a failure handled', () => {
   it('ends a selection when the view changes, as a filter change does', async () => {
     const bff = await startBff({ records: [{ object_id: 'bill-93' }] });
     const { user } = renderApp(bff.recordsUrl);
-    const select = () => screen.getByRole('checkbox', { name: 'Select Bill bill-93' });
     await screen.findByText('bill-93');
     await user.click(select());
     expect(select()).toBeChecked();
