@@ -15,6 +15,8 @@ test('push every failed Railz record, follow the job through a reload, keep the 
   await page.getByRole('checkbox', { name: /Railz/ }).click();
   await page.keyboard.press('Escape');
   await expect(page).toHaveURL(/provider=railz/);
+  // The previous list stays up while the filtered one loads: read the count once it has.
+  await expect(dataRows(page).filter({ hasNotText: 'Railz' })).toHaveCount(0);
   const total = Number((await page.getByText(/^[\d,]+ failed records?$/).textContent())!.replace(/\D/g, ''));
   expect(total).toBeGreaterThan(50);
 
