@@ -27,6 +27,7 @@ import { registerOpenApi } from './openapi';
 import { auditRoutes } from './routes/audit';
 import { entitiesRoutes } from './routes/entities';
 import { healthRoutes } from './routes/health';
+import { markRoutes } from './routes/marks';
 import { pushRoutes } from './routes/push';
 import { pushJobRoutes } from './routes/push-jobs';
 import { recordHistoryRoutes } from './routes/record-history';
@@ -109,6 +110,7 @@ export async function buildServer(
     recordsRoutes,
     recordHistoryRoutes,
     pushRoutes,
+    markRoutes,
     pushJobRoutes,
     auditRoutes,
   ]) {

@@ -13,6 +13,7 @@ import {
 } from '../monite/schemas';
 import { documentSummarySchema } from './documents';
 import { ERROR_CLASSES } from './error-class';
+import { handledMarkSchema, handledViewSchema, MARK_KINDS } from './handled';
 
 /** A comma-separated list of enum values in a query string, e.g. `provider=codat,railz`. */
 const csvOf = <const T extends readonly [string, ...string[]]>(values: T) =>
@@ -48,6 +49,8 @@ export const recordsQuerySchema = z.strictObject({
   object_type: csvOf(OBJECT_TYPES),
   error_group: groupCsv,
   q: z.string().trim().max(100).optional(),
+  /** `exclude` (default): the work queue, without records marked handled; `only`: the Handled view. */
+  handled: handledViewSchema.default('exclude'),
   sort: z.enum(SORTS).default('-updated_at'),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -65,9 +68,10 @@ export const recordsFilterSchema = z.strictObject({
   object_type: z.array(z.enum(OBJECT_TYPES)).default([]),
   error_group: z.array(errorGroupSchema).max(50).default([]),
   q: z.string().trim().max(100).optional(),
+  handled: handledViewSchema.default('exclude'),
 });
 /** What a caller writes: lists as arrays, everything optional. */
-export type RecordsFilter = Partial<Pick<RecordsQuery, FacetKey | 'q' | 'sort'>>;
+export type RecordsFilter = Partial<Pick<RecordsQuery, FacetKey | 'q' | 'sort' | 'handled'>>;
 
 export const MIRROR_STATES = ['empty', 'scanning', 'ready', 'error'] as const;
 export const mirrorStatusSchema = z.object({
@@ -105,6 +109,8 @@ export const listedRecordSchema = syncRecordSchema.extend({
   classification: errorClassificationSchema.nullable(),
   /** The document behind it as people name it; null until the BFF has read it (or Monite has none). */
   document: documentSummarySchema.nullable(),
+  /** A bookkeeper's mark (contract/handled.ts); null when unmarked or when the mark lapsed. */
+  handled: handledMarkSchema.nullable(),
 });
 export type ListedRecord = z.infer<typeof listedRecordSchema>;
 
@@ -115,6 +121,8 @@ export const recordsPageSchema = z.object({
   facets: facetsSchema,
   /** How each group in `facets.error_group` reads. */
   error_groups: z.record(z.string(), errorGroupInfoSchema),
+  /** Records marked handled under the other filters, by kind: the Handled view's count. */
+  handled: z.record(z.enum(MARK_KINDS), z.number()),
   mirror: mirrorStatusSchema,
 });
 export type RecordsPage = z.infer<typeof recordsPageSchema>;

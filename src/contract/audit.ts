@@ -1,7 +1,17 @@
 /** The audit log as the BFF serves it: `GET /api/audit` (JSON) and `GET /api/audit.csv`. */
 import { z } from 'zod';
+import { markKindSchema } from './handled';
 
-export const AUDIT_ACTIONS = ['push', 'sign_in', 'sign_in_failed', 'sign_out'] as const;
+/** `mark`, `unmark`: a person marked a failure handled or took the mark away; `mark_lapsed`: Monite's record changed after. */
+export const AUDIT_ACTIONS = [
+  'push',
+  'sign_in',
+  'sign_in_failed',
+  'sign_out',
+  'mark',
+  'unmark',
+  'mark_lapsed',
+] as const;
 /** `unknown`: the push was sent but the BFF stopped before it could record Monite's answer. */
 export const AUDIT_OUTCOMES = ['ok', 'failed', 'unknown'] as const;
 
@@ -36,8 +46,10 @@ export const auditEntrySchema = z.object({
   monite_request_id: z.string().nullable(),
   duration_ms: z.number().nullable(),
   outcome: z.enum(AUDIT_OUTCOMES),
-  /** Why it failed, in words (e.g. "Monite is rate-limiting us"), when it did. */
+  /** Why it failed, in words (e.g. "Monite is rate-limiting us"), when it did; for a mark, why it was set. */
   reason: z.string().nullable(),
+  /** For `mark`, `unmark` and `mark_lapsed`: the mark's kind (contract/handled.ts). */
+  mark_kind: markKindSchema.nullable(),
   /** The bulk job a push belongs to. */
   job_id: z.string().nullable(),
   /**

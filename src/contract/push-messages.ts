@@ -10,6 +10,8 @@ export const PUSH_MESSAGES = {
   /** What a bulk job's confirmation promises about those records. */
   pendingAreSkipped: 'Records already pending at Monite are skipped.',
   skippedInFlight: 'Someone else was pushing this record at the same moment.',
+  /** A record marked "do not send" (contract/handled.ts): single pushes are refused, bulk skips it. */
+  doNotSend: (by: string) => `Marked "do not send" by ${by}; undo the mark to push it.`,
   /** A record settled in error without a message. */
   providerGaveNoReason: 'The provider reported an error.',
   noReason: 'No reason given.',

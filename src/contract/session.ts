@@ -9,6 +9,7 @@ export type Role = z.infer<typeof roleSchema>;
 export const PERMISSIONS = {
   readRecords: ['viewer', 'operator', 'admin'],
   push: ['operator', 'admin'],
+  markHandled: ['operator', 'admin'],
   readOwnAudit: ['viewer', 'operator', 'admin'],
   readEveryonesAudit: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

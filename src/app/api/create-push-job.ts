@@ -21,6 +21,8 @@ export const jobFilter = (filter: RecordsFilter): JobFilter => ({
   object_type: filter.object_type ?? [],
   error_group: filter.error_group ?? [],
   ...(filter.q && { q: filter.q }),
+  // The BFF leaves handled records out unless asked for the Handled view.
+  ...(filter.handled === 'only' && { handled: 'only' as const }),
 });
 
 /** A second job while one runs for the entity: the BFF says whose, and the list should show it. */

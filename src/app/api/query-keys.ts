@@ -23,6 +23,7 @@ export const mutationKeys = {
   signIn: () => ['sign-in'] as const,
   signOut: () => ['sign-out'] as const,
   pushRecord: (entityId: string, recordId: string) => ['push-record', entityId, recordId] as const,
+  markRecord: (entityId: string, recordId: string) => ['mark-record', entityId, recordId] as const,
   refreshMirror: (entityId: string) => ['refresh-mirror', entityId] as const,
   createPushJob: (entityId: string) => ['create-push-job', entityId] as const,
   cancelPushJob: (entityId: string, jobId: string) => ['cancel-push-job', entityId, jobId] as const,

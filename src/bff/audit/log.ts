@@ -12,7 +12,16 @@ import type { Db } from '../db/database';
 import type { AuditEntryTable } from '../db/schema';
 
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
-export type AuditAction = 'push' | 'push_result' | 'push_settled' | 'sign_in' | 'sign_in_failed' | 'sign_out';
+export type AuditAction =
+  | 'push'
+  | 'push_result'
+  | 'push_settled'
+  | 'sign_in'
+  | 'sign_in_failed'
+  | 'sign_out'
+  | 'mark'
+  | 'unmark'
+  | 'mark_lapsed';
 
 export type AuditEvent = {
   actor: string;

@@ -81,6 +81,7 @@ function toEntry(row: Row): AuditEntry {
       field('reason') ??
       (row.action === 'push' && !row.result ? 'No answer from Monite has been recorded yet.' : null),
     job_id: field('job_id'),
+    mark_kind: field('mark_kind'),
     settled_status: settledField('status'),
     settled_at: settledField('settled_at'),
     settled_error: settledField('error'),
@@ -118,6 +119,7 @@ const CSV_COLUMNS = [
   'settled_at',
   'settled_error',
   'reason',
+  'mark_kind',
   'monite_request_id',
   'duration_ms',
   'job_id',

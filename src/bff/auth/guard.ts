@@ -78,6 +78,7 @@ export function registerAuth(app: FastifyInstance, deps: AuthDeps): void {
 const DENIED: Record<Permission, string> = {
   readRecords: 'Your role cannot read records.',
   push: "Viewers can't push records; ask an admin for the operator role.",
+  markHandled: "Viewers can't mark records handled; ask an admin for the operator role.",
   readOwnAudit: 'Your role cannot read the audit log.',
   readEveryonesAudit: "Only admins can read everyone's audit entries.",
 };

@@ -12,6 +12,7 @@ import * as mirrorSweep from './migrations/004-mirror-sweep';
 import * as auditSettles from './migrations/005-audit-settles';
 import { checkpointInWorker } from './checkpointer';
 import * as searchAndDocuments from './migrations/007-search-and-documents';
+import * as handledMarks from './migrations/008-handled-marks';
 import type { Database } from './schema';
 import { isBusyError, openSqlite, type SqliteConnection } from './sqlite-driver';
 
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '004-mirror-sweep': mirrorSweep,
   '005-audit-settles': auditSettles,
   '007-search-and-documents': searchAndDocuments,
+  '008-handled-marks': handledMarks,
 };
 
 export type OpenOptions = {

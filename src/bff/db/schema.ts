@@ -23,6 +23,11 @@ export interface MirrorRecordTable {
   object_updated_at: string | null;
   /** The `object_updated_at` its document summary was read at ('' if none); null before the first read. */
   document_version: string | null;
+  /** A bookkeeper's mark (contract/handled.ts MARK_KINDS), '' for none; lapses when `updated_at` moves. */
+  handled: string;
+  handled_by: string | null;
+  handled_at: string | null;
+  handled_reason: string | null;
 }
 
 /** A person-readable summary of the document behind a record (contract/documents.ts). */
@@ -46,6 +51,7 @@ export interface MirrorCountTable {
   platform: string;
   object_type: string;
   error_group: string;
+  handled: string;
   n: number;
 }
 

@@ -67,6 +67,7 @@ it('regroups stored failures whose group a new catalogue changed, and moves thei
       platform: 'xero',
       object_type: 'bill',
       error_group: 'old.group',
+      handled: '',
       n: 4,
     })
     .execute();

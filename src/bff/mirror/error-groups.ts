@@ -6,7 +6,8 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
-import { CountDeltas, errorGroupKey } from './store';
+import { CountDeltas } from './counts';
+import { errorGroupKey } from './store';
 
 /** Rows a transaction: short enough not to hold up people's requests. */
 const CHUNK = 2000;
@@ -26,6 +27,7 @@ export async function regroupErrors(db: Db): Promise<number> {
           'platform',
           'object_type',
           'error_group',
+          'handled',
           'first_error',
         ])
         .where(sql<number>`rowid`, '>', after)

@@ -1,7 +1,8 @@
 /**
  * Answers the records page from the mirror: filters, facet counts, total and keyset pages.
  * Facets and totals come from the count table (≤ 144 rows an entity), so they cost the same
- * at any size; an id search (`q`) counts the few matching rows instead.
+ * at any size; an id search (`q`) counts the few matching rows instead. Records marked handled
+ * (contract/handled.ts) are left out unless the Handled view (`handled=only`) asks for them alone.
  */
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { z } from 'zod';
@@ -14,6 +15,7 @@ import {
   type RecordsQuery,
 } from '../../contract/api';
 import { describeGroup } from '../../contract/error-groups';
+import { MARK_KINDS, type MarkKind } from '../../contract/handled';
 import { OBJECT_TYPES, PLATFORMS, PROVIDERS, SYNC_STATUSES, type SyncRecord } from '../../monite/schemas';
 import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
@@ -32,17 +34,19 @@ const KNOWN_VALUES: Record<FacetKey, readonly string[]> = {
 /** Up to this many matches, sorting them beats walking the entity's sort index (bench/mirror.ts). */
 const FEW_MATCHES = 2000;
 
-type CountRow = Record<FacetKey, string> & { n: number };
+type CountRow = Record<FacetKey | 'handled', string> & { n: number };
 
 export type RecordsResult = Omit<RecordsPage, 'mirror'>;
 
 export async function queryRecords(db: Db, entityId: string, query: RecordsQuery): Promise<RecordsResult> {
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-  const counts = await countsFor(db, entityId, query.q);
+  const all = await countsFor(db, entityId, query.q);
+  const counts = inView(all, query);
   const total = sum(counts.filter((row) => matches(row, query)));
   const facets = facetCounts(counts, query);
+  const handled = handledCounts(all, query);
   const error_groups = Object.fromEntries(Object.keys(facets.error_group).map((g) => [g, describeGroup(g)]));
-  if (total === 0) return { data: [], next_cursor: null, total, facets, error_groups };
+  if (total === 0) return { data: [], next_cursor: null, total, facets, error_groups, handled };
 
   const { records, next } = await pageAfter(db, entityId, query, total, after, query.limit);
   return {
@@ -51,6 +55,7 @@ export async function queryRecords(db: Db, entityId: string, query: RecordsQuery
     total,
     facets,
     error_groups,
+    handled,
   };
 }
 
@@ -67,7 +72,7 @@ export async function* recordPages(
   query: RecordsExportQuery,
   pageSize = 500,
 ): AsyncGenerator<ListedRecord[]> {
-  const counts = await countsFor(db, entityId, query.q);
+  const counts = inView(await countsFor(db, entityId, query.q), query);
   const total = sum(counts.filter((row) => matches(row, query)));
   if (total === 0) return;
   let after: Position | undefined;
@@ -116,7 +121,7 @@ async function pageAfter(
   };
 }
 
-export type RecordsFilterQuery = Pick<RecordsQuery, FacetKey | 'q'>;
+export type RecordsFilterQuery = Pick<RecordsQuery, FacetKey | 'q' | 'handled'>;
 
 /** Ids of the records matching the list's filters (oldest update first), at most `limit`. */
 export async function matchingIds(
@@ -142,10 +147,14 @@ function filterConditions(
   entityId: string,
   query: RecordsFilterQuery,
 ) {
+  // The Handled view's few rows come from their partial index: `+` keeps SQLite off the status index.
+  const only = query.handled === 'only';
   const conditions: Expression<SqlBool>[] = FACET_KEYS.filter((key) => query[key].length > 0).map((key) =>
-    eb(key, 'in', query[key]),
+    eb(only ? sql`+${sql.ref(key)}` : key, 'in', query[key]),
   );
   if (query.q) conditions.push(matchesSearch(entityId, query.q));
+  // Spelled as the partial index `mirror_record_handled` is, so SQLite can use it.
+  conditions.push(only ? sql<boolean>`handled != ''` : sql<boolean>`handled = ''`);
   return conditions;
 }
 
@@ -176,7 +185,7 @@ const countsFor = (db: Db, entityId: string, q: string | undefined) =>
 async function countAll(db: Db, entityId: string): Promise<CountRow[]> {
   return db
     .selectFrom('mirror_count')
-    .select([...FACET_KEYS, 'n'])
+    .select([...FACET_KEYS, 'handled', 'n'])
     .where('entity_id', '=', entityId)
     .where('n', '>', 0)
     .execute();
@@ -186,10 +195,10 @@ async function countAll(db: Db, entityId: string): Promise<CountRow[]> {
 async function countMatching(db: Db, entityId: string, q: string): Promise<CountRow[]> {
   return db
     .selectFrom('mirror_record')
-    .select([...FACET_KEYS, (eb) => eb.fn.countAll<number>().as('n')])
+    .select([...FACET_KEYS, 'handled', (eb) => eb.fn.countAll<number>().as('n')])
     .where(sql`+entity_id`, '=', entityId)
     .where(matchesSearch(entityId, q))
-    .groupBy([...FACET_KEYS])
+    .groupBy([...FACET_KEYS, 'handled'])
     .execute();
 }
 
@@ -214,6 +223,19 @@ function facetCounts(rows: CountRow[], query: RecordsQuery): Facets {
     }
   }
   return facets;
+}
+
+/** The count rows of the view asked for: marked records in the Handled view, the others elsewhere. */
+const inView = (rows: CountRow[], query: Pick<RecordsQuery, 'handled'>) =>
+  rows.filter((row) => (row.handled !== '') === (query.handled === 'only'));
+
+/** Marked records under all the list's filters, by kind: what the Handled view holds. */
+function handledCounts(rows: CountRow[], query: RecordsQuery): RecordsResult['handled'] {
+  const counts = Object.fromEntries(MARK_KINDS.map((kind) => [kind, 0])) as RecordsResult['handled'];
+  for (const row of rows) {
+    if (row.handled !== '' && matches(row, query)) counts[row.handled as MarkKind] += row.n;
+  }
+  return counts;
 }
 
 const cursorSchema = z.tuple([z.string(), z.string()]);

@@ -2,18 +2,17 @@
  * Writes Monite records into the mirror, keeping the per-entity count table in step in the
  * same transaction (docs/decisions/001-record-mirror.md).
  */
-import { sql } from 'kysely';
 import { classifyMessage } from '../../contract/error-groups';
 import { summariseErrors } from '../../monite/errors-text';
 import type { SyncRecord } from '../../monite/schemas';
 import { auditSettledPushes, type SettledRecord } from '../audit';
 import type { Db } from '../db/database';
 import type { MirrorRecordTable } from '../db/schema';
+import { COUNT_KEYS, CountDeltas, countKey } from './counts';
+import { lapseMarks, markColumns, type LapsedMark } from './marks';
 
 /** A row as a Monite record writes it; its document summary's version is the summary reader's. */
 type MirrorRow = Omit<MirrorRecordTable, 'document_version'>;
-type CountKey = Pick<MirrorRecordTable, (typeof COUNT_KEYS)[number]>;
-const COUNT_KEYS = ['sync_status', 'provider', 'platform', 'object_type', 'error_group'] as const;
 
 function toRow(entityId: string, record: SyncRecord, writtenAt: number): MirrorRow {
   const firstError = record.sync_status === 'error' ? summariseErrors(record.errors) : null;
@@ -31,6 +30,7 @@ function toRow(entityId: string, record: SyncRecord, writtenAt: number): MirrorR
     object_updated_at: record.object_updated_at ?? null,
     data: JSON.stringify(record),
     written_at: writtenAt,
+    ...UNMARKED,
   };
 }
 
@@ -38,15 +38,15 @@ function toRow(entityId: string, record: SyncRecord, writtenAt: number): MirrorR
 export const errorGroupKey = (message: string | null): string =>
   message === null ? '' : classifyMessage(message).group;
 
+const UNMARKED = { handled: '', handled_by: null, handled_at: null, handled_reason: null } as const;
+
 /** Monite's timestamps may carry microseconds or an offset; the mirror sorts on UTC ISO text. */
 export function normaliseTime(time: string): string {
   const date = new Date(time);
   return Number.isNaN(date.getTime()) ? time : date.toISOString();
 }
 
-const countKey = (r: CountKey) => COUNT_KEYS.map((k) => r[k]).join('\u0000');
-
-/** Rows per statement: 11 columns × 1,000 stays under SQLite's 32,766 bound parameters. */
+/** Rows per statement: 15 columns × 1,000 stays under SQLite's 32,766 bound parameters. */
 const CHUNK = 1000;
 /**
  * Records upserted between two turns of the event loop: about 15 ms of work, so a scan's next
@@ -58,30 +58,6 @@ function chunks<T>(items: T[], size = CHUNK): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
-}
-
-/** Count changes, netted per facet combination, for one transaction. */
-export class CountDeltas {
-  private readonly deltas = new Map<string, { key: CountKey; n: number }>();
-
-  bump(key: CountKey, n: number): void {
-    const k = countKey(key);
-    const entry = this.deltas.get(k) ?? { key: pickKey(key), n: 0 };
-    entry.n += n;
-    this.deltas.set(k, entry);
-  }
-
-  async apply(trx: Db, entityId: string): Promise<void> {
-    const changes = [...this.deltas.values()].filter((d) => d.n !== 0);
-    if (changes.length === 0) return;
-    await trx
-      .insertInto('mirror_count')
-      .values(changes.map(({ key, n }) => ({ entity_id: entityId, ...key, n })))
-      .onConflict((oc) =>
-        oc.columns(['entity_id', ...COUNT_KEYS]).doUpdateSet({ n: sql`mirror_count.n + excluded.n` }),
-      )
-      .execute();
-  }
 }
 
 /**
@@ -114,7 +90,7 @@ export async function upsertRecords(db: Db, entityId: string, records: SyncRecor
 async function upsertChunk(trx: Db, entityId: string, rows: MirrorRow[], deltas: CountDeltas) {
   const existing = await trx
     .selectFrom('mirror_record')
-    .select(['id', ...COUNT_KEYS, 'updated_at'])
+    .select(['id', ...COUNT_KEYS, 'updated_at', 'handled_by', 'handled_at', 'handled_reason'])
     .where('entity_id', '=', entityId)
     .where(
       'id',
@@ -124,8 +100,14 @@ async function upsertChunk(trx: Db, entityId: string, rows: MirrorRow[], deltas:
     .execute();
   const before = new Map(existing.map((r) => [r.id, r]));
   const settled: SettledRecord[] = [];
+  const lapsed: LapsedMark[] = [];
   for (const row of rows) {
     const old = before.get(row.id);
+    // A mark holds while Monite's record stays as it was when marked; any change lapses it.
+    if (old && old.handled !== '') {
+      if (old.updated_at === row.updated_at) Object.assign(row, markColumns(old));
+      else lapsed.push({ id: old.id, ...markColumns(old) });
+    }
     const justSettled = !old || old.sync_status === 'pending' || old.updated_at !== row.updated_at;
     if (justSettled && (row.sync_status === 'done' || row.sync_status === 'error')) {
       settled.push({
@@ -156,10 +138,15 @@ async function upsertChunk(trx: Db, entityId: string, rows: MirrorRow[], deltas:
         object_updated_at: eb.ref('excluded.object_updated_at'),
         data: eb.ref('excluded.data'),
         written_at: eb.ref('excluded.written_at'),
+        handled: eb.ref('excluded.handled'),
+        handled_by: eb.ref('excluded.handled_by'),
+        handled_at: eb.ref('excluded.handled_at'),
+        handled_reason: eb.ref('excluded.handled_reason'),
       })),
     )
     .execute();
   await auditSettledPushes(trx, entityId, settled);
+  await lapseMarks(trx, entityId, lapsed);
 }
 
 /**
@@ -210,9 +197,6 @@ export async function mirroredIds(
     .execute();
   return rows.map((r) => r.id);
 }
-
-const pickKey = (row: CountKey): CountKey =>
-  Object.fromEntries(COUNT_KEYS.map((k) => [k, row[k]])) as CountKey;
 
 export async function findRecord(db: Db, entityId: string, id: string): Promise<SyncRecord | undefined> {
   const row = await db

@@ -1,7 +1,7 @@
 /**
  * Pushing one record. At most one push of a record is in flight, across single and bulk pushes:
  * a second request while it runs shares its result, and a record Monite still has `pending` is
- * not pushed again.
+ * not pushed again. A record marked "do not send" is refused.
  */
 import type { FastifyInstance } from 'fastify';
 import { listedRecordSchema } from '../../contract/api';
@@ -10,7 +10,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requires, signedInUser } from '../auth';
 import type { Deps } from '../deps';
 import { HttpError } from '../http-errors';
-import { findRecord, listedRecord, readFresh } from '../mirror';
+import { findRecord, listedRecord, markOf, readFresh } from '../mirror';
 import { auditedPush } from '../push/audited-push';
 import { recordParams, requireServedEntity } from './params';
 import { withErrors } from './responses';
@@ -27,6 +27,10 @@ export function pushRoutes(app: FastifyInstance, deps: Deps): void {
     const user = signedInUser(req);
     const { entityId, recordId } = req.params;
     await requireServedEntity(entityId, entities);
+    const mark = await markOf(db, entityId, recordId);
+    if (mark?.kind === 'do_not_send') {
+      throw new HttpError(409, 'do_not_send', PUSH_MESSAGES.doNotSend(mark.by));
+    }
     const pushed = await pushes.run(`${entityId}/${recordId}`, async () => {
       let before = await findRecord(db, entityId, recordId);
       // The mirror may be stale: only Monite's word that a record is still pending blocks a push.

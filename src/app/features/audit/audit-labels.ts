@@ -1,11 +1,24 @@
 import type { AuditEntry } from '../../../contract/audit';
+import { MARK_LABELS } from '../../../contract/handled';
 
 export const ACTION_LABELS: Record<AuditEntry['action'], string> = {
   push: 'Push',
   sign_in: 'Sign-in',
   sign_in_failed: 'Failed sign-in',
   sign_out: 'Sign-out',
+  mark: 'Marked handled',
+  unmark: 'Mark removed',
+  mark_lapsed: 'Mark lapsed (record changed in Monite)',
 };
+
+/** The action as a sentence part, naming a mark's kind: "Marked handled: Do not send". */
+export const actionLabel = (entry: AuditEntry): string =>
+  entry.mark_kind
+    ? `${ACTION_LABELS[entry.action]}: ${MARK_LABELS[entry.mark_kind]}`
+    : ACTION_LABELS[entry.action];
+
+/** Entries whose reason is a person's note (a mark's why), not a failure. */
+export const isMarkEntry = (entry: AuditEntry): boolean => entry.mark_kind !== null;
 
 export const OUTCOME_LABELS: Record<AuditEntry['outcome'], string> = {
   ok: 'OK',

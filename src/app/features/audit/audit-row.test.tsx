@@ -28,6 +28,7 @@ function makeAuditEntry(overrides: Partial<AuditEntry> = {}): AuditEntry {
     outcome: 'ok',
     reason: null,
     job_id: null,
+    mark_kind: null,
     settled_status: null,
     settled_at: null,
     settled_error: null,

@@ -7,7 +7,7 @@ import { StatusBadge } from '../../components/status-badge';
 import { labelOf } from '../../lib/labels';
 import { recordPath } from '../../lib/paths';
 import { formatAbsolute } from '../../lib/time';
-import { ACTION_LABELS, formatDuration } from './audit-labels';
+import { actionLabel, formatDuration, isMarkEntry } from './audit-labels';
 import { OutcomeBadge } from './outcome-badge';
 import { JobLink, SettledOutcome } from './settled-outcome';
 
@@ -52,7 +52,7 @@ export function AuditRow({ entry }: { entry: AuditEntry }) {
       <td className="max-w-48 truncate text-slate-700" title={entry.actor}>
         {entry.actor}
       </td>
-      <td className="whitespace-nowrap text-slate-700">{ACTION_LABELS[entry.action]}</td>
+      <td className="whitespace-nowrap text-slate-700">{actionLabel(entry)}</td>
       <td className="max-w-56 truncate">
         <RecordCell entry={entry} />
         {entry.job_id && <JobLink jobId={entry.job_id} />}
@@ -90,7 +90,10 @@ export function AuditRow({ entry }: { entry: AuditEntry }) {
       </td>
       <td className="max-w-80">
         {reason ? (
-          <span className="line-clamp-2 text-red-700" title={reason}>
+          <span
+            className={`line-clamp-2 ${isMarkEntry(entry) ? 'text-slate-700' : 'text-red-700'}`}
+            title={reason}
+          >
             {reason}
           </span>
         ) : (

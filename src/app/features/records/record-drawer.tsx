@@ -10,6 +10,7 @@ import { StatusBadge } from '../../components/status-badge';
 import { recordName } from '../../lib/document-text';
 import { recordsPath } from '../../lib/paths';
 import { roleLabel } from '../auth/role-badge';
+import { HandledSection } from './handled-section';
 import { PushButton } from './push-button';
 import { RecordCause } from './record-cause';
 import { RecordErrors } from './record-errors';
@@ -117,6 +118,7 @@ export function RecordDrawer() {
                   <RecordErrors errors={record.errors} />
                 </div>
               </section>
+              <HandledSection entityId={entityId} record={record} />
               <section aria-labelledby="record-drawer-details">
                 <h3
                   id="record-drawer-details"

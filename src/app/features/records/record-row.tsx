@@ -11,6 +11,7 @@ import { cx } from '../../lib/cx';
 import { recordName } from '../../lib/document-text';
 import { labelOf } from '../../lib/labels';
 import { recordPath } from '../../lib/paths';
+import { HandledNote } from './handled-note';
 import { PushButton } from './push-button';
 
 type RecordRowProps = {
@@ -102,6 +103,7 @@ export const RecordRow = memo(function RecordRow({
             {firstError ?? <span className="text-slate-400">—</span>}
           </span>
         </span>
+        {record.handled && <HandledNote mark={record.handled} />}
       </td>
       {canPush && (
         <td className="px-4 py-2 text-right">

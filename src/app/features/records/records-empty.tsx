@@ -10,6 +10,13 @@ export function RecordsEmpty({
   search: RecordsSearch;
   onChange: (patch: SearchUpdate) => void;
 }) {
+  if (search.handled === 'only') {
+    return (
+      <EmptyState title="No records marked handled">
+        Failures marked resolved outside Sync Desk or “do not send” are listed here.
+      </EmptyState>
+    );
+  }
   if (!hasFilters(search)) {
     return (
       <EmptyState title="No synced records yet">

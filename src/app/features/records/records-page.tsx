@@ -9,6 +9,7 @@ import { toast } from '../../lib/toast';
 import { useSignedInUser } from '../auth/signed-in-user';
 import { BulkBar } from './bulk-bar';
 import { FilterBar } from './filter-bar';
+import { HandledViewTabs } from './handled-view-tabs';
 import { jobsStartedHere } from './job-memory';
 import { jobOutcome } from './job-text';
 import { RecordsHeader } from './records-header';
@@ -81,6 +82,11 @@ export function RecordsPage() {
         facets={firstPage?.facets}
         groups={firstPage?.error_groups}
         onChange={setSearch}
+      />
+      <HandledViewTabs
+        view={search.handled}
+        counts={firstPage?.handled}
+        onChange={(handled) => setSearch({ handled })}
       />
       {firstPage && Object.keys(firstPage.facets.error_group).length > 0 && (
         <Suspense>

@@ -7,6 +7,7 @@ import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { FACET_KEYS, recordsQuerySchema, type FacetKey, type Sort } from '../../../contract/api';
+import type { HandledView } from '../../../contract/handled';
 
 const field = recordsQuerySchema.shape;
 const DEFAULT_SORT: Sort = '-updated_at';
@@ -22,12 +23,16 @@ export const recordsSearchSchema = z.object({
   object_type: field.object_type.catch([]),
   error_group: field.error_group.catch([]),
   q: field.q.catch(undefined),
+  // Absent: the work queue; `handled=only`: the records marked handled.
+  handled: field.handled.catch('exclude'),
   sort: field.sort.catch(DEFAULT_SORT),
 });
 export type RecordsSearch = z.infer<typeof recordsSearchSchema>;
 
 /** Any facet selection, as the filter UI edits it (values are re-validated on the way back in). */
-export type SearchUpdate = Partial<Record<FacetKey, readonly string[]> & { q: string; sort: Sort }>;
+export type SearchUpdate = Partial<
+  Record<FacetKey, readonly string[]> & { q: string; sort: Sort; handled: HandledView }
+>;
 
 export const parseRecordsSearch = (params: URLSearchParams): RecordsSearch =>
   recordsSearchSchema.parse(Object.fromEntries(params));
@@ -41,6 +46,7 @@ export function toSearchParams(search: SearchUpdate): URLSearchParams {
     if (key === 'sync_status' || values.length) params.set(key, values.join(','));
   }
   if (search.q) params.set('q', search.q);
+  if (search.handled === 'only') params.set('handled', 'only');
   if (search.sort && search.sort !== DEFAULT_SORT) params.set('sort', search.sort);
   return params;
 }

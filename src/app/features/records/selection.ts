@@ -57,4 +57,4 @@ export const selectedCount = (selection: Selection, total: number) =>
 
 /** A selection belongs to an entity and a set of filters (not the sort): it ends with either. */
 export const selectionScope = (entityId: string, search: RecordsSearch) =>
-  JSON.stringify([entityId, ...FACET_KEYS.map((key) => search[key]), search.q ?? '']);
+  JSON.stringify([entityId, ...FACET_KEYS.map((key) => search[key]), search.q ?? '', search.handled]);

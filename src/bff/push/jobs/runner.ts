@@ -8,7 +8,7 @@ import type { ItemState } from '../../../contract/push-jobs';
 import { PUSH_MESSAGES } from '../../../contract/push-messages';
 import type { SyncRecord } from '../../../monite/schemas';
 import { toHttpError } from '../../http-errors';
-import { findRecord, type MirrorRefresher } from '../../mirror';
+import { findRecord, markOf, type MirrorRefresher } from '../../mirror';
 import type { SingleFlight } from '../../single-flight';
 import { auditedPush, type PushDeps } from '../audited-push';
 import { PushFailedError } from '../push-safely';
@@ -96,6 +96,8 @@ async function pushOne(deps: JobDeps, job: Job, recordId: string, live: LiveJob)
   if (pushes.has(key)) return set('skipped', { reason: PUSH_MESSAGES.skippedInFlight });
   const before = await findRecord(db, job.entity_id, recordId);
   if (before?.sync_status === 'pending') return set('skipped', { reason: PUSH_MESSAGES.skippedPending });
+  const mark = await markOf(db, job.entity_id, recordId);
+  if (mark?.kind === 'do_not_send') return set('skipped', { reason: PUSH_MESSAGES.doNotSend(mark.by) });
 
   await set('pushing', {
     before_status: before?.sync_status ?? null,
