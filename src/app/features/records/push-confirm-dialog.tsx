@@ -92,15 +92,9 @@ export function PushConfirmDialog({ entityId, source, onClose, onStarted }: Push
           <div className="max-h-48 overflow-y-auto">
             <FixList groups={request.toFix} />
           </div>
-          <label className="mt-2 flex items-start gap-2 font-medium">
-            <input
-              type="checkbox"
-              className="mt-0.5 size-4 accent-indigo-600"
-              checked={fixed}
-              onChange={(event) => setFixed(event.target.checked)}
-            />
+          <OptIn checked={fixed} onChange={setFixed}>
             I fixed these causes
-          </label>
+          </OptIn>
         </div>
       )}
       {request.done > 0 && (
@@ -109,17 +103,34 @@ export function PushConfirmDialog({ entityId, source, onClose, onStarted }: Push
             {recordsCount(request.done)} already synced (done). Pushing them again re-sends documents the
             accounting system already has, so they are left out unless you include them.
           </p>
-          <label className="mt-2 flex items-start gap-2 font-medium text-slate-900">
-            <input
-              type="checkbox"
-              className="mt-0.5 size-4 accent-indigo-600"
-              checked={includeDone}
-              onChange={(event) => setIncludeDone(event.target.checked)}
-            />
+          <OptIn checked={includeDone} onChange={setIncludeDone}>
             Also push {request.done.toLocaleString()} done record{request.done === 1 ? '' : 's'}
-          </label>
+          </OptIn>
         </div>
       )}
     </ModalDialog>
+  );
+}
+
+/** A choice the user must make on purpose before a push that needs it (unticked by default). */
+function OptIn({
+  checked,
+  onChange,
+  children,
+}: {
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  children: React.ReactNode;
+}) {
+  return (
+    <label className="mt-2 flex items-start gap-2 font-medium">
+      <input
+        type="checkbox"
+        className="mt-0.5 size-4 accent-indigo-600"
+        checked={checked}
+        onChange={(event) => onChange(event.target.checked)}
+      />
+      {children}
+    </label>
   );
 }
