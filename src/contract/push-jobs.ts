@@ -50,6 +50,8 @@ export const pushJobSchema = z.object({
       reason: z.string(),
       /** For a failure: whether pushing it again may help (`retry`) or its cause needs fixing first. */
       class: errorClassSchema.nullable(),
+      /** For a failure that pushing again will not mend: what to fix, and where. */
+      fix: z.string().nullable(),
       /** What the record is, as the records list names it (null if the mirror no longer has it). */
       object_type: z.string().nullable(),
       object_id: z.string().nullable(),

@@ -87,6 +87,7 @@ describe('bulk push jobs', () => {
         state: 'skipped',
         reason: 'Already pending at Monite; not pushed again.',
         class: null,
+        fix: null,
         // Named as the records list names it.
         object_type: record.object_type,
         object_id: record.object_id,

@@ -263,6 +263,8 @@ describe('the job panel', () => {
     expect(within(panel()).getByText(/^1 failed for a cause to fix first/)).toBeInTheDocument();
     const fixFirst = within(panel()).getByRole('link', { name: 'Bill j3' });
     expect(fixFirst.closest('li')).toHaveTextContent('Fix first');
+    // What to fix, and where, without opening the record.
+    expect(fixFirst.closest('li')).toHaveTextContent(/To fix: .*QuickBooks/);
     const problem = within(panel()).getByRole('link', { name: 'Bill j2' });
     expect(problem.closest('li')).toHaveTextContent('Retry may helpFailed: Stale Object Error : j2');
     await user.click(problem);

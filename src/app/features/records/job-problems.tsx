@@ -34,14 +34,14 @@ export function JobProblems({ entityId, problems }: JobProblemsProps) {
       </summary>
       {open && toFix > 0 && (
         <p className="mt-2 text-slate-700">
-          {toFix.toLocaleString()} failed for a cause to fix first: pushing again fails the same way. Open
-          each for what to fix, and where.
+          {toFix.toLocaleString()} failed for a cause to fix first: pushing again fails the same way until it
+          is fixed.
         </p>
       )}
       {open && (
         <ul className="mt-2 max-h-48 divide-y divide-slate-100 overflow-y-auto rounded-md bg-white ring-1 ring-slate-200">
           {problems.slice(0, SHOWN).map((problem) => (
-            <li key={problem.record_id} className="flex items-center gap-3 px-3 py-1.5">
+            <li key={problem.record_id} className="flex flex-wrap items-center gap-x-3 gap-y-0.5 px-3 py-1.5">
               <Link
                 to={{ pathname: recordPath(entityId, problem.record_id), search }}
                 title={problem.object_id ?? problem.record_id}
@@ -53,6 +53,7 @@ export function JobProblems({ entityId, problems }: JobProblemsProps) {
               <span className={problem.state === 'failed' ? 'text-red-700' : 'text-slate-600'}>
                 {problem.state === 'failed' ? 'Failed' : 'Skipped'}: {problem.reason}
               </span>
+              {problem.fix && <p className="basis-full text-slate-700">To fix: {problem.fix}</p>}
             </li>
           ))}
           {problems.length > SHOWN && (

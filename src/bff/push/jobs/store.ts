@@ -122,15 +122,19 @@ export async function readJob(
     state: job.state as PushJob['state'],
     total: job.total,
     counts,
-    problems: problems.map((p) => ({
-      record_id: p.record_id,
-      state: p.state as 'failed' | 'skipped',
-      reason: p.reason ?? PUSH_MESSAGES.noReason,
-      class: p.state === 'failed' ? classifyMessage(p.reason ?? '').class : null,
-      object_type: p.object_type,
-      object_id: p.object_id,
-      document: documents.get(p.record_id) ?? null,
-    })),
+    problems: problems.map((p) => {
+      const cause = p.state === 'failed' ? classifyMessage(p.reason ?? '') : null;
+      return {
+        record_id: p.record_id,
+        state: p.state as 'failed' | 'skipped',
+        reason: p.reason ?? PUSH_MESSAGES.noReason,
+        class: cause?.class ?? null,
+        fix: cause && cause.class !== 'retry' ? cause.fix : null,
+        object_type: p.object_type,
+        object_id: p.object_id,
+        document: documents.get(p.record_id) ?? null,
+      };
+    }),
   };
 }
 
