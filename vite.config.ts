@@ -17,6 +17,9 @@ export default defineConfig({
   server: { host: '127.0.0.1', proxy: { '/api': 'http://127.0.0.1:3000' } },
   preview: { host: '127.0.0.1' },
   test: {
+    // Many tests start the real BFF, scan the simulator and follow polls in real time; on a busy
+    // machine that can pass Vitest's default 5 s.
+    testTimeout: 15_000,
     projects: [
       {
         extends: true,
@@ -29,9 +32,6 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/**/*.test.tsx'],
           setupFiles: ['src/app/test/setup.ts'],
-          // Each test starts the real BFF and follows its polls in real time; on a busy machine
-          // that can pass Vitest's default 5 s.
-          testTimeout: 15_000,
         },
       },
     ],
