@@ -18,7 +18,7 @@ test('the sign-in page, and its wrong-password error, have no accessibility viol
   expect(await axeViolations(page)).toEqual([]);
 });
 
-test('the audit page has no accessibility violations: entries, a job and details open, filtered, empty', async ({
+test('the audit page has no accessibility violations: entries, a job and details open, filtered, empty, failed', async ({
   page,
 }) => {
   test.setTimeout(60_000);
@@ -39,6 +39,17 @@ test('the audit page has no accessibility violations: entries, a job and details
 
   await page.goto('/audit?from=2000-01-01&to=2000-01-02');
   await expect(page.getByText('No entries match these filters.')).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+
+  // A load that failed (a 400 is not retried): the error box.
+  await page.route('**/api/audit?*', (route) =>
+    route.fulfill({
+      status: 400,
+      json: { error: { code: 'bad_request', message: 'The filter is not one.' } },
+    }),
+  );
+  await page.reload();
+  await expect(page.getByRole('alert')).toContainText('Could not load the audit log');
   expect(await axeViolations(page)).toEqual([]);
 });
 
