@@ -35,6 +35,8 @@ test('the audit page has no accessibility violations: entries, a job and details
 
   await page.getByLabel('Action').selectOption('push');
   await expect(page).toHaveURL(/action=push/);
+  await page.getByLabel('Record ID').fill('not-a-record-id');
+  await expect(page.getByText('Enter a whole record ID (a UUID).')).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
 
   await page.goto('/audit?from=2000-01-01&to=2000-01-02');
