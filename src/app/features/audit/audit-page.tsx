@@ -25,10 +25,10 @@ export function AuditPage() {
   const entries = data?.pages.flatMap((page) => page.data) ?? [];
 
   return (
-    <div className="flex min-h-0 flex-1 flex-col">
+    <main className="flex min-h-0 flex-1 flex-col">
       <header className="flex flex-wrap items-center gap-3 border-b border-slate-200 bg-white px-6 py-3">
         <h1 className="text-base font-semibold text-slate-900">Audit log</h1>
-        <span className="text-sm text-slate-500">{everyone ? "Everyone's actions" : 'Your own actions'}</span>
+        <span className="text-sm text-slate-600">{everyone ? "Everyone's actions" : 'Your own actions'}</span>
         {audit.isPlaceholderData && <Spinner className="text-slate-400" />}
         <a
           href={auditCsvUrl(filter)}
@@ -39,7 +39,7 @@ export function AuditPage() {
         </a>
       </header>
       <AuditFilters search={search} everyone={everyone} onChange={setSearch} />
-      <main className="min-h-0 flex-1 overflow-auto">
+      <div className="min-h-0 flex-1 overflow-auto">
         {!data ? (
           error ? (
             <ErrorMessage title="Could not load the audit log" error={error} onRetry={() => void refetch()} />
@@ -69,12 +69,12 @@ export function AuditPage() {
                   : 'Pushes, sign-ins and sign-outs show up here as they happen.'}
               </EmptyState>
             ) : (
-              <AuditTable entries={entries} />
+              <AuditTable entries={entries} groupJobs={!search.job} />
             )}
             {hasNextPage && <LoadMore onLoad={loadMore} loading={isFetchingNextPage} />}
           </>
         )}
-      </main>
-    </div>
+      </div>
+    </main>
   );
 }

@@ -1,40 +1,9 @@
-import { render, within } from '@testing-library/react';
+import { fireEvent, render, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../contract/audit';
-import { parseAuditSearch } from './audit-search';
 import { AuditRow } from './audit-row';
-
-const JOB_ID = '7a1c2e3f-4b5d-4e6f-8a9b-0c1d2e3f4a5b';
-
-/** One push as the audit API lists it (typed by the contract), for rendering a row alone. */
-function makeAuditEntry(overrides: Partial<AuditEntry> = {}): AuditEntry {
-  return {
-    id: 'audit-000000000001',
-    at: '2025-01-12T10:30:00Z',
-    actor: 'operator@example.com',
-    action: 'push',
-    entity_id: '0b6e8a3c-1f2d-4c5e-9a7b-2c3d4e5f6a70',
-    record_id: '5d0f6a1e-7b2c-4d3e-8f4a-000000000001',
-    object_type: 'bill',
-    object_id: 'bill-000000000001',
-    provider: 'codat',
-    platform: 'xero',
-    status_before: 'error',
-    status_after: 'pending',
-    errors: null,
-    monite_request_id: 'req-000000000001',
-    duration_ms: 840,
-    outcome: 'ok',
-    reason: null,
-    job_id: null,
-    mark_kind: null,
-    settled_status: null,
-    settled_at: null,
-    settled_error: null,
-    ...overrides,
-  };
-}
+import { makeAuditEntry } from './make-audit-entry';
 
 function renderRow(entry: AuditEntry) {
   const { container } = render(
@@ -79,11 +48,22 @@ describe('an audited push', () => {
     expect(within(failed).queryByText('waiting for Monite')).not.toBeInTheDocument();
   });
 
-  it("links a bulk job's push to the view of that whole job", () => {
-    const row = renderRow(makeAuditEntry({ job_id: JOB_ID }));
-    const href = within(row).getByRole('link', { name: 'View job' }).getAttribute('href')!;
-    const url = new URL(href, 'http://localhost');
-    expect(url.pathname).toBe('/audit');
-    expect(parseAuditSearch(url.searchParams).job).toBe(JOB_ID);
+  it('opens its Monite request ID, duration and full reason below it, and folds them away again', () => {
+    const reason = 'Push failed after 3 attempts: Monite answered 503. '.repeat(4).trim();
+    const row = renderRow(makeAuditEntry({ outcome: 'failed', reason }));
+    const toggle = within(row).getByRole('button', { name: 'Details' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(within(row.parentElement!).queryByText('req-000000000001')).not.toBeInTheDocument();
+
+    fireEvent.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    const details = document.getElementById(toggle.getAttribute('aria-controls')!)!;
+    expect(details).toBe(row.nextElementSibling);
+    expect(within(details).getByText('req-000000000001')).toBeInTheDocument();
+    expect(within(details).getByText('840 ms')).toBeInTheDocument();
+    expect(within(details).getByText(reason)).toBeInTheDocument();
+
+    fireEvent.click(toggle);
+    expect(row.nextElementSibling).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import type { AuditEntry } from '../../../contract/audit';
 import { summariseErrors } from '../../../monite/errors-text';
@@ -8,30 +9,44 @@ import { labelOf } from '../../lib/labels';
 import { recordPath } from '../../lib/paths';
 import { formatAbsolute } from '../../lib/time';
 import { actionLabel, formatDuration, isMarkEntry } from './audit-labels';
+import { AUDIT_COLUMNS } from './audit-columns';
+import { ExpandButton } from './expand-button';
 import { OutcomeBadge } from './outcome-badge';
-import { JobLink, SettledOutcome } from './settled-outcome';
+import { SettledOutcome } from './settled-outcome';
 
-const none = <span className="text-slate-300">—</span>;
+const none = <span className="text-slate-500">—</span>;
 
 function RecordCell({ entry }: { entry: AuditEntry }) {
   if (!entry.record_id) return none;
   const label = `${labelOf('object_type', entry.object_type)} ${entry.object_id ?? entry.record_id}`;
-  if (!entry.entity_id) return <span className="font-mono text-xs">{label}</span>;
   return (
-    <Link
-      to={recordPath(entry.entity_id, entry.record_id)}
-      title={`Record ${entry.record_id}`}
-      className="font-mono text-xs text-slate-900 hover:text-indigo-600 focus-visible:outline-2 focus-visible:outline-indigo-600"
-    >
-      {label}
-    </Link>
+    <div className="max-w-52">
+      {entry.entity_id ? (
+        <Link
+          to={recordPath(entry.entity_id, entry.record_id)}
+          title={`Record ${entry.record_id}`}
+          className="block truncate font-mono text-xs text-slate-900 hover:text-indigo-600 focus-visible:outline-2 focus-visible:outline-indigo-600"
+        >
+          {label}
+        </Link>
+      ) : (
+        <span className="block truncate font-mono text-xs">{label}</span>
+      )}
+      {(entry.provider || entry.platform) && (
+        <div className="mt-0.5 flex gap-1 text-xs text-slate-600">
+          {entry.provider && <span>{labelOf('provider', entry.provider)}</span>}
+          {entry.provider && entry.platform && <span aria-label="to">→</span>}
+          {entry.platform && <span>{labelOf('platform', entry.platform)}</span>}
+        </div>
+      )}
+    </div>
   );
 }
 
 function StatusChange({ before, after }: { before: string | null; after: string | null }) {
-  if (!before && !after) return none;
+  if (!before && !after) return null;
   return (
-    <span className="inline-flex items-center gap-1 whitespace-nowrap">
+    <span className="mt-1 flex items-center gap-1 whitespace-nowrap">
       {before ? <StatusBadge status={before} live={false} /> : none}
       <span aria-label="to">→</span>
       {after ? <StatusBadge status={after} live={false} /> : none}
@@ -39,67 +54,98 @@ function StatusChange({ before, after }: { before: string | null; after: string 
   );
 }
 
-export function AuditRow({ entry }: { entry: AuditEntry }) {
+/** What the row keeps folded away so the table fits a laptop: identifiers and timings, the reason in full. */
+function AuditDetails({ entry, reason }: { entry: AuditEntry; reason: string | null }) {
+  return (
+    <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-xs">
+      <dt className="text-slate-600">Monite request ID</dt>
+      <dd className="flex items-center gap-1">
+        {entry.monite_request_id ? (
+          <>
+            <code className="font-mono break-all text-slate-800 select-all">{entry.monite_request_id}</code>
+            <CopyButton value={entry.monite_request_id} label="Monite request ID" />
+          </>
+        ) : (
+          none
+        )}
+      </dd>
+      <dt className="text-slate-600">Duration</dt>
+      <dd className="text-slate-800 tabular-nums">{formatDuration(entry.duration_ms)}</dd>
+      {entry.record_id && (
+        <>
+          <dt className="text-slate-600">Record ID</dt>
+          <dd className="font-mono break-all text-slate-800 select-all">{entry.record_id}</dd>
+        </>
+      )}
+      {reason && (
+        <>
+          <dt className="text-slate-600">{isMarkEntry(entry) ? 'Note' : 'Reason'}</dt>
+          <dd className="break-words whitespace-pre-wrap text-slate-800">{reason}</dd>
+        </>
+      )}
+      {entry.settled_error && (
+        <>
+          <dt className="text-slate-600">Provider said</dt>
+          <dd className="break-words whitespace-pre-wrap text-slate-800">{entry.settled_error}</dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+/** One audited action, and (on request) its details in a row below it. `inJob`: shown under its job's line. */
+export function AuditRow({ entry, inJob = false }: { entry: AuditEntry; inJob?: boolean }) {
+  const [open, setOpen] = useState(false);
+  const detailsId = useId();
   const reason = entry.reason ?? summariseErrors(entry.errors);
   return (
-    <tr className="align-top [&>td]:px-4 [&>td]:py-2">
-      <td className="whitespace-nowrap">
-        <div className="text-slate-900">{formatAbsolute(entry.at)}</div>
-        <div className="text-xs text-slate-500">
-          <RelativeTime iso={entry.at} />
-        </div>
-      </td>
-      <td className="max-w-48 truncate text-slate-700" title={entry.actor}>
-        {entry.actor}
-      </td>
-      <td className="whitespace-nowrap text-slate-700">{actionLabel(entry)}</td>
-      <td className="max-w-56 truncate">
-        <RecordCell entry={entry} />
-        {entry.job_id && <JobLink jobId={entry.job_id} />}
-      </td>
-      <td className="whitespace-nowrap text-slate-600">
-        {entry.provider ? labelOf('provider', entry.provider) : none}
-      </td>
-      <td className="whitespace-nowrap text-slate-600">
-        {entry.platform ? labelOf('platform', entry.platform) : none}
-      </td>
-      <td>
-        <StatusChange before={entry.status_before} after={entry.status_after} />
-        <SettledOutcome entry={entry} />
-      </td>
-      <td>
-        <OutcomeBadge outcome={entry.outcome} />
-      </td>
-      <td className="whitespace-nowrap">
-        {entry.monite_request_id ? (
-          <span className="inline-flex items-center gap-1">
-            <code
-              title={entry.monite_request_id}
-              className="block max-w-36 truncate font-mono text-xs text-slate-700 select-all"
+    <>
+      <tr className={`align-top [&>td]:px-3 [&>td]:py-2 ${inJob ? 'bg-slate-50' : ''}`}>
+        <td className={inJob ? 'border-l-4 border-l-indigo-200' : undefined}>
+          <div className="whitespace-nowrap text-slate-900">{formatAbsolute(entry.at)}</div>
+          <div className="text-xs text-slate-600">
+            <RelativeTime iso={entry.at} />
+          </div>
+        </td>
+        <td>
+          <div className="max-w-44 truncate text-slate-700" title={entry.actor}>
+            {entry.actor}
+          </div>
+        </td>
+        <td className="min-w-24 text-slate-700">{actionLabel(entry)}</td>
+        <td>
+          <RecordCell entry={entry} />
+        </td>
+        <td>
+          <OutcomeBadge outcome={entry.outcome} />
+          <StatusChange before={entry.status_before} after={entry.status_after} />
+          <SettledOutcome entry={entry} />
+        </td>
+        <td className="min-w-40">
+          {reason ? (
+            <span
+              className={`line-clamp-2 break-words ${isMarkEntry(entry) ? 'text-slate-700' : 'text-red-700'}`}
+              title={reason}
             >
-              {entry.monite_request_id}
-            </code>
-            <CopyButton value={entry.monite_request_id} label="Monite request ID" />
-          </span>
-        ) : (
-          none
-        )}
-      </td>
-      <td className="text-right whitespace-nowrap text-slate-600 tabular-nums">
-        {formatDuration(entry.duration_ms)}
-      </td>
-      <td className="max-w-80">
-        {reason ? (
-          <span
-            className={`line-clamp-2 ${isMarkEntry(entry) ? 'text-slate-700' : 'text-red-700'}`}
-            title={reason}
-          >
-            {reason}
-          </span>
-        ) : (
-          none
-        )}
-      </td>
-    </tr>
+              {reason}
+            </span>
+          ) : (
+            none
+          )}
+        </td>
+        <td className="text-right">
+          <ExpandButton expanded={open} controls={detailsId} onToggle={() => setOpen(!open)}>
+            Details
+          </ExpandButton>
+        </td>
+      </tr>
+      {open && (
+        <tr id={detailsId} className={inJob ? 'bg-slate-50' : undefined}>
+          <td colSpan={AUDIT_COLUMNS.length} className="px-3 pt-0 pb-3 pl-8">
+            <AuditDetails entry={entry} reason={reason} />
+          </td>
+        </tr>
+      )}
+    </>
   );
 }
