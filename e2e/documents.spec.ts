@@ -1,8 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import type { EntitySummary, ListedRecord } from '../src/contract/api';
+import type { ListedRecord } from '../src/contract/api';
 import type { AuditPage } from '../src/contract/audit';
 import { errorCatalogue } from '../src/contract/error-groups';
-import { signInAs } from './helpers';
+import { northwindRecords, signInAs } from './helpers';
 import { SIMULATOR_URL } from './ports';
 
 test.beforeEach(async ({ page }) => signInAs(page, 'operator'));
@@ -11,17 +11,6 @@ const rows = (page: Page) =>
   page.getByRole('row').filter({ has: page.getByRole('button', { name: /Push/ }) });
 
 const catalogueGroup = (key: string) => errorCatalogue.groups.find((g) => g.key === key)!;
-
-/**
- * The records page of the demo's second entity, Northwind Studio (shown as its owner, Nora
- * Winters): the other specs work in the first one, so the pushes here fight no one.
- */
-async function northwindRecords(page: Page): Promise<string> {
-  const { data } = (await (await page.request.get('/api/entities')).json()) as { data: EntitySummary[] };
-  const entity = data.find((e) => /Northwind|Nora Winters/.test(e.name));
-  if (!entity) throw new Error(`No Northwind entity in ${JSON.stringify(data)}`);
-  return `/entities/${entity.id}/records`;
-}
 
 /** The BFF reads documents in the background after its first scan: reload until invoices are named. */
 async function openNamedRecords(page: Page, url: string) {
