@@ -50,6 +50,13 @@ export function PushConfirmDialog({ entityId, source, onClose, onStarted }: Push
   const toFix = request.toFix.reduce((sum, group) => sum + group.count, 0);
   const blocked = request.count === 0 || (toFix > 0 && !fixed);
   const { retryOnly } = request;
+  // Which of the two pushes was asked for, so that one says it is starting.
+  const [sent, setSent] = useState<'all' | 'retry'>('all');
+  const send = (which: typeof sent, body: typeof request.body) => {
+    setSent(which);
+    create.mutate(body);
+  };
+  const starting = (which: typeof sent) => create.isPending && sent === which;
   return (
     <ModalDialog
       title={`Push ${recordsCount(request.count)}?`}
@@ -67,17 +74,20 @@ export function PushConfirmDialog({ entityId, source, onClose, onStarted }: Push
             Cancel
           </Button>
           {retryOnly && (
-            <Button disabled={create.isPending} onClick={() => create.mutate(retryOnly.body)}>
-              Push only the {retryOnly.count.toLocaleString()} where a retry may help
+            <Button disabled={create.isPending} onClick={() => send('retry', retryOnly.body)}>
+              {starting('retry') && <Spinner />}
+              {starting('retry')
+                ? 'Starting…'
+                : `Push only the ${retryOnly.count.toLocaleString()} where a retry may help`}
             </Button>
           )}
           <Button
             variant="primary"
             disabled={create.isPending || blocked}
-            onClick={() => create.mutate(request.body)}
+            onClick={() => send('all', request.body)}
           >
-            {create.isPending && <Spinner />}
-            {create.isPending ? 'Starting…' : `Push ${recordsCount(request.count)}`}
+            {starting('all') && <Spinner />}
+            {starting('all') ? 'Starting…' : `Push ${recordsCount(request.count)}`}
           </Button>
         </>
       }
