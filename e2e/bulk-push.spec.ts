@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { signInAs } from './helpers';
+import { northwindRecords, signInAs } from './helpers';
 
 const dataRows = (page: Page) => page.getByRole('row').filter({ has: page.getByRole('cell') });
 const panel = (page: Page) => page.getByRole('region', { name: 'Bulk push' });
@@ -49,4 +49,39 @@ test('push every failed Railz record, follow the job through a reload, keep the 
   expect(retry).toBeLessThan(failed);
   await expect(page.getByRole('button', { name: `Push selected (${retry})` })).toBeVisible();
   await expect(page.getByText(new RegExp(`^${failed} failed records?$`))).toBeVisible();
+});
+
+test('push only the failures a retry may help of a mixed selection; the ones to fix first stay', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  await signInAs(page, 'operator');
+  // Northwind's failed customers: a few a retry may help (a stale object, an internal error), the
+  // others fail again until fixed.
+  await page.goto(`${await northwindRecords(page)}?object_type=customer`);
+  await expect(dataRows(page).first()).toBeVisible({ timeout: 15_000 });
+  const total = await dataRows(page).count();
+  await page.getByRole('checkbox', { name: 'Select all loaded records' }).check();
+  await page.getByRole('button', { name: `Push selected (${total})` }).click();
+
+  const dialog = page.getByRole('dialog', { name: `Push ${total} records?` });
+  const count = async (label: string) =>
+    Number(await dialog.getByText(label, { exact: true }).locator('+ dd').textContent());
+  const retry = await count('Retry may help');
+  const fixFirst = await count('Fix first');
+  expect(retry).toBeGreaterThan(0);
+  expect(retry + fixFirst).toBe(total);
+  await expect(dialog.getByRole('button', { name: `Push ${total} records` })).toBeDisabled();
+  await dialog.getByRole('button', { name: `Push only the ${retry} where a retry may help` }).click();
+
+  const records = `record${retry === 1 ? '' : 's'}`;
+  await expect(panel(page)).toContainText(`Pushing ${retry} ${records}`);
+  await expect(panel(page)).toContainText(/Done: /, { timeout: 45_000 });
+  const summary = /Done: (\d+) pushed — (\d+) done, (\d+) failed, (\d+) skipped/.exec(
+    (await panel(page).textContent())!,
+  );
+  expect(summary?.[1]).toBe(String(retry));
+  // Those to fix first were not sent: they are still here, with any a retry did not mend.
+  await expect(dataRows(page)).toHaveCount(fixFirst + Number(summary![3]));
+  await expect(dataRows(page).filter({ hasText: 'Fix first' })).toHaveCount(fixFirst);
 });

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import type { EntitySummary } from '../src/contract/api';
 import { BFF_URL } from './ports';
 
 /** Demo mode's seeded staff accounts (src/bff/auth/demo-accounts.ts). */
@@ -14,4 +15,15 @@ export async function signInAs(page: Page, role: keyof typeof DEMO): Promise<voi
     data: DEMO[role],
   });
   if (!res.ok()) throw new Error(`Sign-in as ${role} failed: ${res.status()} ${await res.text()}`);
+}
+
+/**
+ * The records page of the demo's second entity, Northwind Studio (shown as its owner, Nora
+ * Winters), for tests whose pushes should not meet the many made in the first one.
+ */
+export async function northwindRecords(page: Page): Promise<string> {
+  const { data } = (await (await page.request.get('/api/entities')).json()) as { data: EntitySummary[] };
+  const entity = data.find((e) => /Northwind|Nora Winters/.test(e.name));
+  if (!entity) throw new Error(`No Northwind entity in ${JSON.stringify(data)}`);
+  return `/entities/${entity.id}/records`;
 }

@@ -10,6 +10,13 @@ const NEXT_POLL = { timeout: 3000 };
 const HELD = { pushDelayMs: 60_000 };
 
 const named = (...objectIds: string[]): RecordInit[] => objectIds.map((object_id) => ({ object_id }));
+const failing = (object_id: string, message: string): RecordInit => ({
+  object_id,
+  errors: { provider: { message } },
+});
+const STALE = 'Stale Object Error : the record changed';
+const DUPLICATE = 'Duplicate Document Number Error : number in use';
+const ODD = 'Something nobody has seen before';
 const checkbox = (objectId: string) => screen.getByRole('checkbox', { name: `Select Bill ${objectId}` });
 const bulkBar = () => screen.getByRole('region', { name: 'Bulk actions' });
 const panel = () => screen.getByRole('region', { name: 'Bulk push' });
@@ -188,6 +195,58 @@ describe('starting a bulk push', () => {
         error_group: [],
       },
     });
+  });
+
+  it('pushes only the selected failures a retry may help, leaving the ones to fix first', async () => {
+    const bff = await startBff({
+      ...HELD,
+      records: [failing('m-stale', STALE), failing('m-dup', DUPLICATE), failing('m-odd', ODD)],
+    });
+    const [stale, dup, odd] = bff.records;
+    const requests = recordRequests();
+    const { user } = renderApp(bff.recordsUrl);
+    await screen.findByText('m-stale');
+    await user.click(screen.getByRole('checkbox', { name: 'Select all loaded records' }));
+
+    const dialog = await openConfirm(user, '3');
+    // Pushing all three still waits for "I fixed these causes"; this one does not.
+    expect(within(dialog).getByRole('button', { name: 'Push 3 records' })).toBeDisabled();
+    await user.click(within(dialog).getByRole('button', { name: 'Push only the 1 where a retry may help' }));
+    expect(await screen.findByText('Pushing 1 record')).toBeInTheDocument();
+    expect(await jobPosts(requests)[0]!.json()).toEqual({ ids: [stale!.id] });
+    await waitFor(() => expect(stat('Pushed')).toBe('1'), NEXT_POLL);
+    expect([stale, dup, odd].map((r) => bff.sim.store.pushCount(r!.id))).toEqual([1, 0, 0]);
+  });
+
+  it('pushes only the failures a retry may help of all records matching, by their groups', async () => {
+    // More than a page: "all matching" sends a filter, which names the retry-may-help groups.
+    const bff = await startBff({
+      ...HELD,
+      records: Array.from({ length: 55 }, (_, i) => failing(`g-${i}`, i % 5 === 0 ? DUPLICATE : STALE)),
+    });
+    const requests = recordRequests();
+    const { user } = renderApp(bff.recordsUrl);
+    await screen.findByText('g-0');
+    await user.click(screen.getByRole('checkbox', { name: 'Select all loaded records' }));
+    await user.click(screen.getByRole('button', { name: 'Select all 55 records matching these filters' }));
+
+    const dialog = await openConfirm(user, '55');
+    await user.click(within(dialog).getByRole('button', { name: 'Push only the 44 where a retry may help' }));
+    expect(await screen.findByText('Pushing 44 records')).toBeInTheDocument();
+    expect(await jobPosts(requests)[0]!.json()).toEqual({
+      filter: {
+        sync_status: ['error'],
+        provider: [],
+        platform: [],
+        object_type: [],
+        error_group: ['qbo.stale_object'],
+      },
+    });
+    await waitFor(() => expect(stat('Pushed')).toBe('44'), { timeout: 10_000 });
+    const pushed = bff.records.filter((r) => bff.sim.store.pushCount(r.id) > 0);
+    expect(pushed.map((r) => r.object_id)).toEqual(
+      bff.records.filter((_, i) => i % 5 !== 0).map((r) => r.object_id),
+    );
   });
 
   it("says so when a job is already running, and shows that job's panel (409)", async () => {

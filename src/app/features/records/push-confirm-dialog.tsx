@@ -23,7 +23,7 @@ type PushConfirmDialogProps = {
 /**
  * "Push 128 records? 120 failed · 8 done." with the failures by class. Done records are left out
  * unless ticked in; failures that need fixing first are sent only once the person says they fixed
- * them. Esc or Cancel sends nothing.
+ * them, or left for later by pushing only those a retry may help. Esc or Cancel sends nothing.
  */
 export function PushConfirmDialog({ entityId, source, onClose, onStarted }: PushConfirmDialogProps) {
   const [frozen] = useState(source);
@@ -49,6 +49,14 @@ export function PushConfirmDialog({ entityId, source, onClose, onStarted }: Push
 
   const toFix = request.toFix.reduce((sum, group) => sum + group.count, 0);
   const blocked = request.count === 0 || (toFix > 0 && !fixed);
+  const { retryOnly } = request;
+  // Which of the two pushes was asked for, so that one says it is starting.
+  const [sent, setSent] = useState<'all' | 'retry'>('all');
+  const send = (which: typeof sent, body: typeof request.body) => {
+    setSent(which);
+    create.mutate(body);
+  };
+  const starting = (which: typeof sent) => create.isPending && sent === which;
   return (
     <ModalDialog
       title={`Push ${recordsCount(request.count)}?`}
@@ -65,13 +73,21 @@ export function PushConfirmDialog({ entityId, source, onClose, onStarted }: Push
           <Button ref={cancelRef} onClick={onClose}>
             Cancel
           </Button>
+          {retryOnly && (
+            <Button disabled={create.isPending} onClick={() => send('retry', retryOnly.body)}>
+              {starting('retry') && <Spinner />}
+              {starting('retry')
+                ? 'Starting…'
+                : `Push only the ${retryOnly.count.toLocaleString()} where a retry may help`}
+            </Button>
+          )}
           <Button
             variant="primary"
             disabled={create.isPending || blocked}
-            onClick={() => create.mutate(request.body)}
+            onClick={() => send('all', request.body)}
           >
-            {create.isPending && <Spinner />}
-            {create.isPending ? 'Starting…' : `Push ${recordsCount(request.count)}`}
+            {starting('all') && <Spinner />}
+            {starting('all') ? 'Starting…' : `Push ${recordsCount(request.count)}`}
           </Button>
         </>
       }

@@ -23,6 +23,11 @@ export type PushRequest = {
   toFix: ToFix[];
   /** Done records in the selection: sent only when the person includes them on purpose. */
   done: number;
+  /**
+   * When the failures mix classes: the job for just those a retry may help, so the person can
+   * push them now and leave the ones to fix first for later. Null otherwise.
+   */
+  retryOnly: { body: CreatePushJob; count: number } | null;
 };
 
 export type PushSource = {
@@ -83,12 +88,18 @@ export function pushRequest(
           ([group]) => search.error_group.length === 0 || search.error_group.includes(group),
         )
       : [];
+    // Only failed records have a group, so failed and in these groups is exactly them.
+    const retryGroups = failures.filter(([group]) => groups?.[group]?.class === 'retry');
+    const byCause = causes(new Map(failures), (group) => groups?.[group]);
     return {
       body: { filter: jobFilter({ ...search, sync_status: done > 0 ? [...sent] : search.sync_status }) },
       count: includeDone ? total : total - done,
       statuses: byCount(statusCounts),
-      ...causes(new Map(failures), (group) => groups?.[group]),
+      ...byCause,
       done,
+      retryOnly: mixed(byCause.classes, () => ({
+        filter: jobFilter({ ...search, sync_status: ['error'], error_group: retryGroups.map(([g]) => g) }),
+      })),
     };
   }
   const rowOf = new Map(rows.map((r) => [r.id, r]));
@@ -96,6 +107,7 @@ export function pushRequest(
   const byGroup = new Map<string, number>();
   const infos = new Map<string, ErrorGroupInfo>();
   const ids: string[] = [];
+  const retryIds: string[] = [];
   let notLoaded = 0;
   let done = 0;
   for (const id of selection.ids) {
@@ -107,6 +119,7 @@ export function pushRequest(
     ids.push(id);
     if (row === undefined) notLoaded += 1;
     else statusCounts.set(row.sync_status, (statusCounts.get(row.sync_status) ?? 0) + 1);
+    if (row?.classification?.class === 'retry') retryIds.push(id);
     if (row?.classification) {
       byGroup.set(row.classification.group, (byGroup.get(row.classification.group) ?? 0) + 1);
       infos.set(row.classification.group, row.classification);
@@ -114,13 +127,21 @@ export function pushRequest(
   }
   const statuses = byCount(statusCounts);
   if (notLoaded > 0) statuses.push({ label: 'not loaded', count: notLoaded });
+  const byCause = causes(byGroup, (group) => infos.get(group));
   return {
     body: { ids },
     count: ids.length,
     statuses,
-    ...causes(byGroup, (group) => infos.get(group)),
+    ...byCause,
     done,
+    retryOnly: mixed(byCause.classes, () => ({ ids: retryIds })),
   };
+}
+
+/** The retry-only job, offered when failures a retry may help sit beside others that it will not. */
+function mixed(classes: PushRequest['classes'], body: () => CreatePushJob): PushRequest['retryOnly'] {
+  const retry = classes.find((c) => c.errorClass === 'retry')?.count ?? 0;
+  return retry > 0 && classes.length > 1 ? { body: body(), count: retry } : null;
 }
 
 /** "120 failed · 8 done". */
