@@ -13,6 +13,9 @@ export const queryKeys = {
     [...queryKeys.recordLists(entityId), filter] as const,
   record: (entityId: string, recordId: string) =>
     ['entities', entityId, 'records', 'detail', recordId] as const,
+  /** Under the record's key, so invalidating the record refetches its history too. */
+  recordHistory: (entityId: string, recordId: string) =>
+    [...queryKeys.record(entityId, recordId), 'history'] as const,
   /** The entity's running push jobs and those finished in the last few minutes. */
   pushJobs: (entityId: string) => ['entities', entityId, 'push-jobs'] as const,
   auditLists: () => ['audit', 'list'] as const,
