@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { summariseErrors } from '../../../monite/errors-text';
 import { startBff, type RecordInit } from '../../test/bff';
 import { renderApp } from '../../test/render-app';
 
@@ -23,6 +24,7 @@ describe('record details drawer', () => {
       {
         object_id: 'bill-70',
         errors: {
+          message: 'The TaxType field is mandatory on 1 line',
           validation: {
             errors: [
               { field: 'lineItems[0].taxRateRef', message: 'The TaxType field is mandatory' },
@@ -40,8 +42,10 @@ describe('record details drawer', () => {
       'Details',
     ]);
     const errors = regions[0]!;
-    expect(errors.querySelector('p')).toHaveTextContent('The TaxType field is mandatory');
+    // The message, then its items.
+    const message = within(errors).getByText('The TaxType field is mandatory on 1 line');
     const items = within(errors).getByRole('list', { name: 'Validation items' });
+    expect(message.compareDocumentPosition(items) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(
       within(items)
         .getAllByRole('listitem')
@@ -91,9 +95,9 @@ describe('record details drawer', () => {
       'Monite accepted the pushOK',
       'Pushed (was failed)',
     ]);
-    // The error then: the record's current one, as the push left it.
-    const message = within(drawer).getByRole('region', { name: 'Errors' }).querySelector('p')!.textContent!;
-    expect(entries[0]).toHaveTextContent(message);
+    // The error then: the provider's message the push left.
+    const record = bff.sim.store.record(bff.entityId, bff.records[0]!.id)!;
+    expect(within(entries[0]!).getByText(summariseErrors(record.errors)!)).toBeInTheDocument();
     for (const entry of entries) expect(entry).toHaveTextContent('Someone else');
     // When: relative, the exact time on hover.
     expect(within(entries[0]!).getByText(/ago|just now/)).toHaveAttribute('title');
