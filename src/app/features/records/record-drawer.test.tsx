@@ -122,6 +122,26 @@ describe('record details drawer', () => {
     for (const entry of entries) expect(entry).toHaveTextContent('operator@example.com');
   }, 10_000);
 
+  it("shows a bulk job's push and where it settled once the job ends", async () => {
+    // Pushes stay pending at Monite until the test settles them.
+    const bff = await startBff({ pushDelayMs: 60_000, records: [{ object_id: 'bill-83' }] });
+    // The same operator started a job in another tab; this page follows it.
+    await bff.startJob(await bff.as('operator'), { ids: [bff.records[0]!.id] });
+    renderApp(`${bff.recordsUrl}/${bff.records[0]!.id}`);
+    const drawer = await screen.findByRole('dialog', { name: /bill-83/ });
+    expect(await screen.findByText('Pushing 1 record')).toBeInTheDocument();
+    bff.settlePushes();
+
+    const settled = await within(drawer).findByText(
+      /^(Synced by the provider|Failed at the provider)$/,
+      undefined,
+      { timeout: 5000 },
+    );
+    const history = within(drawer).getByRole('list', { name: 'Push history' });
+    expect(history).toContainElement(settled);
+    expect(within(history).getByText('Pushed in a bulk push (was failed)')).toBeInTheDocument();
+  }, 15_000);
+
   it('says when the history cannot be read, and retries', async () => {
     const bff = await startBff({ records: [{ object_id: 'bill-81' }] });
     const restore = await bff.breakTable('audit_entry');
