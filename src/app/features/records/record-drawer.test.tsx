@@ -1,5 +1,6 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { appendAudit } from '../../../bff/audit';
 import { summariseErrors } from '../../../monite/errors-text';
 import { startBff, type RecordInit } from '../../test/bff';
 import { renderApp } from '../../test/render-app';
@@ -141,6 +142,30 @@ describe('record details drawer', () => {
     expect(history).toContainElement(settled);
     expect(within(history).getByText('Pushed in a bulk push (was failed)')).toBeInTheDocument();
   }, 15_000);
+
+  it('shows the newest pushes first and older ones on demand', async () => {
+    const bff = await startBff({ records: [{ object_id: 'bill-84' }] });
+    const recordId = bff.records[0]!.id;
+    for (let i = 0; i < 21; i++) {
+      await appendAudit(bff.deps.db, {
+        actor: 'operator@example.com',
+        action: 'push',
+        entity_id: bff.entityId,
+        record_id: recordId,
+        data: { status_before: i === 0 ? 'done' : 'error' },
+      });
+    }
+    const { user } = renderApp(`${bff.recordsUrl}/${recordId}`);
+    const drawer = await screen.findByRole('dialog', { name: /bill-84/ });
+    const history = await within(drawer).findByRole('list', { name: 'Push history' });
+    expect(within(history).getAllByRole('listitem')).toHaveLength(20);
+
+    await user.click(within(drawer).getByRole('button', { name: 'Show older' }));
+    await waitFor(() => expect(within(history).getAllByRole('listitem')).toHaveLength(21));
+    // The first push, from before the record failed, comes last.
+    expect(within(history).getAllByRole('listitem').at(-1)).toHaveTextContent('Pushed (was done)');
+    expect(within(drawer).queryByRole('button', { name: 'Show older' })).not.toBeInTheDocument();
+  });
 
   it('says when the history cannot be read, and retries', async () => {
     const bff = await startBff({ records: [{ object_id: 'bill-81' }] });
