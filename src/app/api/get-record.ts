@@ -59,6 +59,8 @@ export function watchRecordUntilSettled(
       unsubscribe();
       byRecord.delete(key);
       void queryClient.invalidateQueries({ queryKey: queryKeys.recordLists(entityId) });
+      // The settle is in the audit log by now (written with the mirror's copy the poll just read).
+      void queryClient.invalidateQueries({ queryKey: queryKeys.recordHistory(entityId, recordId) });
       outcome();
     };
     const onResult = ({ data, error }: { data?: ListedRecord; error: Error | null }) => {

@@ -34,6 +34,8 @@ export function usePushRecord({ entityId, recordId, mutationConfig }: PushRecord
       replaceRecordInLists(queryClient, entityId, record);
       return onSuccess?.(record, ...args);
     },
+    // Accepted or refused, the push is in the record's history now.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.recordHistory(entityId, recordId) }),
     ...rest,
   });
 }

@@ -11,8 +11,12 @@ export const queryKeys = {
   recordLists: (entityId: string) => ['entities', entityId, 'records', 'list'] as const,
   recordList: (entityId: string, filter: RecordsFilter) =>
     [...queryKeys.recordLists(entityId), filter] as const,
-  record: (entityId: string, recordId: string) =>
-    ['entities', entityId, 'records', 'detail', recordId] as const,
+  /** Every record's details and history, for what changes many records at once (a bulk job). */
+  recordDetails: (entityId: string) => ['entities', entityId, 'records', 'detail'] as const,
+  record: (entityId: string, recordId: string) => [...queryKeys.recordDetails(entityId), recordId] as const,
+  /** Under the record's key, so invalidating the record refetches its history too. */
+  recordHistory: (entityId: string, recordId: string) =>
+    [...queryKeys.record(entityId, recordId), 'history'] as const,
   /** The entity's running push jobs and those finished in the last few minutes. */
   pushJobs: (entityId: string) => ['entities', entityId, 'push-jobs'] as const,
   auditLists: () => ['audit', 'list'] as const,

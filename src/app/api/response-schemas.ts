@@ -12,6 +12,7 @@ export {
   recordsPageSchema as recordsPage,
 } from '../../contract/api';
 export { auditPageSchema as auditPage } from '../../contract/audit';
+export { historyPageSchema as recordHistory } from '../../contract/record-history';
 export { pushJobListSchema as pushJobList, pushJobSchema as pushJob } from '../../contract/push-jobs';
 export { sessionResponseSchema as session } from '../../contract/session';
 

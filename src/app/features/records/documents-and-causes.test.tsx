@@ -43,10 +43,11 @@ describe('records named by their documents', () => {
     const drawer = await screen.findByRole('dialog', { name });
     expect(drawer).toHaveTextContent(`Status in Monite: ${document.status}`);
     const errors = within(drawer).getByRole('region', { name: 'Errors' });
-    // The cause and its fix come before the provider's raw words.
+    // The cause and its fix come with the provider's message, before the document and the raw JSON.
     const fix = within(errors).getByText(record!.classification!.fix);
-    const raw = within(errors).getByText('provider.message');
+    const raw = within(drawer).getByText('Raw provider JSON');
     expect(within(errors).getByText('Duplicate Document Number')).toBeInTheDocument();
+    expect(within(errors).getByText(DUPLICATE)).toBeInTheDocument();
     expect(fix.compareDocumentPosition(raw) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
 
     // The ids are one click away.

@@ -6,6 +6,7 @@ import { errorMessage } from '../../api/client';
 import { useMarkRecord } from '../../api/mark-record';
 import { Button } from '../../components/button';
 import { useSignedInUser } from '../auth/signed-in-user';
+import { DrawerSection } from './drawer-section';
 import { HandledNote } from './handled-note';
 
 const KIND_HINTS: Record<MarkKind, string> = {
@@ -21,13 +22,7 @@ export function HandledSection({ entityId, record }: { entityId: string; record:
   if (!record.handled && (record.sync_status !== 'error' || !canMark)) return null;
 
   return (
-    <section aria-labelledby="record-drawer-handled">
-      <h3
-        id="record-drawer-handled"
-        className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase"
-      >
-        Handled
-      </h3>
+    <DrawerSection title="Handled">
       {record.handled ? (
         <div className="flex items-start gap-3 rounded-md bg-slate-50 p-3">
           <div className="min-w-0 flex-1">
@@ -53,7 +48,7 @@ export function HandledSection({ entityId, record }: { entityId: string; record:
           {errorMessage(mutation.error)}
         </p>
       )}
-    </section>
+    </DrawerSection>
   );
 }
 

@@ -12,9 +12,12 @@ import { recordsPath } from '../../lib/paths';
 import { roleLabel } from '../auth/role-badge';
 import { HandledSection } from './handled-section';
 import { PushButton } from './push-button';
-import { RecordCause } from './record-cause';
-import { RecordErrors } from './record-errors';
+import { DrawerSection } from './drawer-section';
+import { PushHistory } from './push-history';
+import { RawErrors } from './raw-errors';
 import { RecordFields } from './record-fields';
+import { RecordLinks } from './record-links';
+import { RecordProblem } from './record-problem';
 import { useSignedInUser } from '../auth/signed-in-user';
 
 /** Why the drawer's Push is disabled: the BFF would answer 403 with much the same words. */
@@ -27,7 +30,7 @@ export function RecordDrawer() {
   const navigate = useNavigate();
   const { search } = useLocation();
   const closeRef = useRef<HTMLButtonElement>(null);
-  const { data: record, error, refetch } = useRecord(entityId, recordId);
+  const { data: record, error, refetch, isPlaceholderData } = useRecord(entityId, recordId);
   const { role } = useSignedInUser();
   const canPush = can(role, 'push');
 
@@ -90,44 +93,30 @@ export function RecordDrawer() {
           )}
           {record ? (
             <>
+              <DrawerSection title="Errors">
+                <RecordProblem errors={record.errors} classification={record.classification} />
+              </DrawerSection>
               {record.document && (
-                <section aria-labelledby="record-drawer-document">
-                  <h3
-                    id="record-drawer-document"
-                    className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase"
-                  >
-                    Document
-                  </h3>
+                <DrawerSection title="Document">
                   <RecordIdentity record={record} wrap />
                   {'status' in record.document && (
                     <p className="mt-1 text-sm text-slate-600">
                       Status in Monite: <span className="text-slate-900">{record.document.status}</span>
                     </p>
                   )}
-                </section>
+                </DrawerSection>
               )}
-              <section aria-labelledby="record-drawer-errors">
-                <h3
-                  id="record-drawer-errors"
-                  className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase"
-                >
-                  Errors
-                </h3>
-                <div className="space-y-3">
-                  {record.classification && <RecordCause classification={record.classification} />}
-                  <RecordErrors errors={record.errors} />
-                </div>
-              </section>
+              <RecordLinks entityId={entityId} record={record} />
+              <DrawerSection title="Push history">
+                <PushHistory entityId={entityId} recordId={record.id} recordIsFresh={!isPlaceholderData} />
+              </DrawerSection>
               <HandledSection entityId={entityId} record={record} />
-              <section aria-labelledby="record-drawer-details">
-                <h3
-                  id="record-drawer-details"
-                  className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase"
-                >
-                  Details
-                </h3>
-                <RecordFields record={record} />
-              </section>
+              <DrawerSection title="Details">
+                <div className="space-y-3">
+                  <RecordFields record={record} />
+                  <RawErrors errors={record.errors} />
+                </div>
+              </DrawerSection>
             </>
           ) : (
             !error && (

@@ -96,10 +96,11 @@ export const RecordRow = memo(function RecordRow({
       <td className="px-4 py-2 whitespace-nowrap text-slate-600">
         <RelativeTime iso={record.updated_at} />
       </td>
-      <td className="max-w-[32rem] px-4 py-2">
+      {/* The error takes whatever width the other columns leave, two lines at most (all of it on hover). */}
+      <td className="w-full px-4 py-2">
         <span className="flex min-w-0 items-center gap-2">
           {record.classification && <ErrorClassBadge errorClass={record.classification.class} />}
-          <span className="truncate text-red-700" title={firstError ?? undefined}>
+          <span className="line-clamp-2 text-red-700 wrap-anywhere" title={firstError ?? undefined}>
             {firstError ?? <span className="text-slate-400">—</span>}
           </span>
         </span>

@@ -62,6 +62,8 @@ export function RecordsPage() {
 
   useJobEnds(jobs.jobs, (job, mine) => {
     void queryClient.invalidateQueries({ queryKey: queryKeys.recordLists(job.entity_id) });
+    // An open drawer's record and its push history, which the job's pushes and settles changed.
+    void queryClient.invalidateQueries({ queryKey: queryKeys.recordDetails(job.entity_id) });
     // Of our own job's failures, those a retry may help stay selected, one click from another
     // try; the others fail again until fixed, so the panel lists them with their causes instead.
     const failed = job.problems.filter((p) => p.state === 'failed');

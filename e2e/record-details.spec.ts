@@ -1,0 +1,72 @@
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO, signInAs } from './helpers';
+
+// A common laptop screen: the table must fit it without scrolling sideways.
+test.use({ viewport: { width: 1440, height: 900 } });
+test.beforeEach(async ({ page }) => signInAs(page, 'operator'));
+
+/** Rows of the records table (the header row has no Push button). */
+const rows = (page: Page) =>
+  page.getByRole('row').filter({ has: page.getByRole('button', { name: /Push/ }) });
+
+async function openRecords(page: Page) {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/entities\/[0-9a-f-]{36}\/records/);
+  await expect(rows(page).first()).toBeVisible({ timeout: 15_000 });
+}
+
+test('the error column takes the width left, two lines at most, the whole message on hover', async ({
+  page,
+}) => {
+  await openRecords(page);
+  const list = page.getByRole('main');
+  const overflow = await list.evaluate((el) => el.scrollWidth - el.clientWidth);
+  expect(overflow).toBe(0);
+
+  const message = rows(page).first().locator('td span[title].text-red-700');
+  const full = (await message.getAttribute('title'))!;
+  expect(await message.textContent()).toBe(full);
+  const clamp = await message.evaluate((el) => getComputedStyle(el).webkitLineClamp);
+  expect(clamp).toBe('2');
+  // It spreads over what the other columns leave: the widest column of the row.
+  const widths = await rows(page)
+    .first()
+    .locator('td')
+    .evaluateAll((cells) => cells.map((cell) => cell.getBoundingClientRect().width));
+  const cell = (await message.locator('xpath=ancestor::td').boundingBox())!;
+  expect(cell.width).toBe(Math.max(...widths));
+});
+
+test("a record's details: sentences first, raw JSON on demand, then a push in its history by the signed-in person", async ({
+  page,
+}) => {
+  await openRecords(page);
+  // One a retry may help: its Push goes out without asking.
+  await rows(page).filter({ hasText: 'Retry may help' }).first().getByRole('link').click();
+  const drawer = page.getByRole('dialog');
+  // The provider's words and the cause lead.
+  await expect(drawer.getByRole('region').first()).toHaveAccessibleName('Errors');
+  await expect(drawer.getByRole('region', { name: 'Errors' })).toContainText('Retry may help');
+  await expect(drawer.getByText('Never pushed from Sync Desk.')).toBeVisible();
+
+  const width = (await drawer.boundingBox())!.width;
+  const json = drawer.locator('pre');
+  await expect(json).toBeHidden();
+  await drawer.getByText('Raw provider JSON').click();
+  await expect(json).toBeVisible();
+  await expect(json).toContainText('"validation": {');
+  // Long lines scroll inside the block; the drawer keeps its width.
+  expect((await drawer.boundingBox())!.width).toBe(width);
+  expect((await json.boundingBox())!.width).toBeLessThan(width);
+
+  await drawer.getByRole('button', { name: 'Push' }).click();
+  const history = drawer.getByRole('list', { name: 'Push history' });
+  // The simulator settles a push after DEMO_PUSH_DELAY_MS (1.5 s): done, or failed with a new error.
+  await expect(history.getByText(/^(Synced by the provider|Failed at the provider)$/)).toBeVisible({
+    timeout: 15_000,
+  });
+  const entries = history.getByRole('listitem');
+  await expect(entries).toHaveCount(3);
+  await expect(entries.last()).toContainText('Pushed (was failed)');
+  for (const entry of await entries.all()) await expect(entry).toContainText(DEMO.operator.email);
+});
