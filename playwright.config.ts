@@ -12,6 +12,11 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? 'list' : [['list']],
   timeout: 30_000,
+  projects: [
+    { name: 'e2e' },
+    // `npm run screenshots`: the README's pictures, written into docs/.
+    { name: 'screenshots', testMatch: /\.shots\.ts$/ },
+  ],
   use: {
     baseURL: BFF_URL,
     headless: true,
