@@ -23,7 +23,13 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'node', environment: 'node', include: ['src/**/*.test.ts'] },
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['src/**/*.test.ts'],
+          // Hands out PostgreSQL databases; the server starts only if a test file asks for one.
+          globalSetup: ['src/bff/db/test-postgres-setup.ts'],
+        },
       },
       {
         extends: true,

@@ -2,10 +2,8 @@
  * Starts Sync Desk. Without Monite credentials it runs in demo mode: the Monite simulator
  * starts in-process on a loopback port with a seeded dataset and throwaway credentials.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
 import { pino } from 'pino';
-import { createSimulator } from '../simulator';
-import { startSimulatorServer } from '../simulator/http-server';
+import { DEMO_BOOKKEEPER, serveSimulator } from '../simulator/serve';
 import { loadConfig, type Config, type MoniteAccount } from './config';
 import { closeUnfinishedPushes } from './audit';
 import { ensureDemoAccounts } from './auth';
@@ -55,26 +53,17 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
-/**
- * A person trying the demo fixes nothing in Xero or QuickBooks: someone fixes each push that
- * failed for a flaw in the data a few minutes later, so retrying it can then succeed.
- */
-const DEMO_BOOKKEEPER = { fixAfterMs: [2 * 60_000, 5 * 60_000] } as const;
-
 /** The simulator on a loopback port, with throwaway credentials only this process knows. */
 async function startDemoMonite(
   demo: Config['demo'],
   closers: (() => Promise<void>)[],
 ): Promise<MoniteAccount> {
-  const credentials = { clientId: randomUUID(), clientSecret: randomBytes(24).toString('base64url') };
-  const simulator = createSimulator({
-    ...credentials,
-    pushDelayMs: demo.pushDelayMs,
-    bookkeeper: DEMO_BOOKKEEPER,
-  });
-  const server = await startSimulatorServer(simulator, { port: demo.simulatorPort });
-  closers.push(server.close);
-  return { ...credentials, baseUrl: server.url };
+  const served = await serveSimulator(
+    { pushDelayMs: demo.pushDelayMs, bookkeeper: DEMO_BOOKKEEPER },
+    { port: demo.simulatorPort },
+  );
+  closers.push(served.close);
+  return { baseUrl: served.baseUrl, clientId: served.clientId, clientSecret: served.clientSecret };
 }
 
 main().catch((error: unknown) => {

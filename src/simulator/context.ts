@@ -13,6 +13,8 @@ export type RequestLogEntry = {
   method: string;
   /** e.g. `/v1/accounting_synced_records` */
   path: string;
+  /** The route it matched, e.g. `POST /accounting_synced_records/:synced_record_id/push`. */
+  operation: string;
   query: URLSearchParams;
   /** Lower-cased names, as `Headers` gives them. */
   headers: Record<string, string>;

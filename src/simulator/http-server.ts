@@ -1,10 +1,11 @@
 /**
- * Serves the simulator's MSW handlers over real HTTP (demo mode, Playwright), on loopback by default.
+ * Serves the simulator's MSW handlers over real HTTP (demo mode, `npm run simulator`, Playwright), on
+ * loopback by default, with its test controls (controls.ts) beside them.
  */
 import { createServer as createHttpServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createServer } from '@mswjs/http-middleware';
-import { http, HttpResponse } from 'msw';
+import { controlHandlers } from './controls';
 import type { Simulator } from './index';
 
 export async function startSimulatorServer(
@@ -33,25 +34,4 @@ export async function startSimulatorServer(
         server.closeAllConnections();
       }),
   };
-}
-
-/**
- * Test support outside Monite's API, on this loopback server only: the end-to-end tests read the
- * tokens the simulator issued to prove that none of them reaches the browser, and fix a record's
- * document as a bookkeeper would (`store.fix`).
- */
-function controlHandlers(sim: Simulator) {
-  return [
-    http.get('*/__simulator/tokens', () => HttpResponse.json({ tokens: sim.store.issuedTokens() })),
-    http.post('*/__simulator/records/:id/fix', ({ params }) => {
-      const id = String(params.id);
-      const entity = sim.entities.find((e) => sim.store.record(e.id, id));
-      if (!entity)
-        return HttpResponse.json(
-          { error: { code: 'not_found', message: 'No such record' } },
-          { status: 404 },
-        );
-      return HttpResponse.json(sim.store.fix(entity.id, id));
-    }),
-  ];
 }

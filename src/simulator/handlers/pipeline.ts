@@ -37,6 +37,7 @@ export function route(
       at: iso(ctx.now()),
       method: request.method,
       path: url.pathname,
+      operation: `${request.method} ${path}`,
       query: new URLSearchParams(url.search),
       headers: Object.fromEntries(request.headers),
       status: 0,

@@ -1,0 +1,46 @@
+/**
+ * Runs one of the repo's entry points (`src/…/main.ts`) as a real child process, the way `npm run`
+ * would, and waits for the line that says it is ready.
+ */
+import { spawn } from 'node:child_process';
+
+export type ChildProcess = {
+  /** The ready line's match. */
+  ready: RegExpMatchArray;
+  /** Everything it printed so far (stdout and stderr). */
+  output(): string;
+  /** SIGTERM, then waits for it to exit. */
+  stop(): Promise<void>;
+};
+
+export async function startEntryPoint(
+  script: string,
+  { args = [], env = {}, ready }: { args?: string[]; env?: Record<string, string>; ready: RegExp },
+): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const match = await new Promise<RegExpMatchArray>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += String(chunk);
+      const found = output.match(ready);
+      if (found) resolve(found);
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) =>
+      reject(new Error(`${script} exited (${code}) before it was ready:\n${output}`)),
+    );
+  });
+  return {
+    ready: match,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
