@@ -162,7 +162,8 @@ function filterConditions(
  * `q` finds a record by the start of its id, or by words of its error or its document (number,
  * counterpart, amount, Monite object id) anywhere in them, through the trigram indexes. A trigram
  * index needs three characters: shorter searches look at ids only. The matches are gathered as
- * one set of rows first, so the list and its counts visit only them whatever the entity's size.
+ * one set of rows first, so the list and its counts visit only them whatever the entity's size
+ * (`+d.entity_id`: SQLite would otherwise walk the entity's every document to test its rowid).
  */
 function matchesSearch(entityId: string, q: string) {
   const prefix = q.toLowerCase();
@@ -175,7 +176,7 @@ function matchesSearch(entityId: string, q: string) {
     union select rowid from mirror_error_search where mirror_error_search match ${phrase}
     union select m.rowid from mirror_document as d
       join mirror_record as m on m.entity_id = d.entity_id and m.id = d.record_id
-      where d.entity_id = ${entityId} and d.rowid in (
+      where +d.entity_id = ${entityId} and d.rowid in (
         select rowid from mirror_document_search where mirror_document_search match ${phrase}))`;
 }
 
