@@ -20,7 +20,8 @@ import { OBJECT_TYPES, PLATFORMS, PROVIDERS, SYNC_STATUSES, type SyncRecord } fr
 import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
 import { BadCursorError } from '../http-errors';
-import { listedRecords } from './listed';
+import { listedRecords, type MarkedRecord } from './listed';
+import { markOfRow } from './marks';
 
 const KNOWN_VALUES: Record<FacetKey, readonly string[]> = {
   sync_status: SYNC_STATUSES,
@@ -95,14 +96,15 @@ async function pageAfter(
   total: number,
   after: Position | undefined,
   limit: number,
-): Promise<{ records: SyncRecord[]; next: Position | null }> {
+): Promise<{ records: MarkedRecord[]; next: Position | null }> {
   const desc = query.sort === '-updated_at';
   // A search that matches few rows is answered from its matches, sorted; one that matches many,
   // by walking the sort index until a page is full (matches are then dense).
   const fromMatches = query.q !== undefined && total <= FEW_MATCHES;
   const rows = await db
     .selectFrom('mirror_record')
-    .select(['data', 'updated_at', 'id'])
+    // The mark's columns come with the page: no second look-up for them.
+    .select(['data', 'updated_at', 'id', 'handled', 'handled_by', 'handled_at', 'handled_reason'])
     .where(fromMatches ? sql`+entity_id` : 'entity_id', '=', entityId)
     .where((eb) => eb.and(filterConditions(eb, entityId, query)))
     .$if(after !== undefined, (qb) =>
@@ -116,7 +118,7 @@ async function pageAfter(
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
-    records: page.map((r) => JSON.parse(r.data) as SyncRecord),
+    records: page.map((r) => ({ record: JSON.parse(r.data) as SyncRecord, mark: markOfRow(r) })),
     next: rows.length > limit && last ? [last.updated_at, last.id] : null,
   };
 }
