@@ -1,7 +1,7 @@
 /**
  * Answers the records page from the mirror: filters, facet counts, total and keyset pages.
- * Facets and totals come from the count table (≤ 144 rows an entity), so they cost the same
- * at any size; an id search (`q`) counts the few matching rows instead. Records marked handled
+ * Facets and totals come from the count table (a few hundred rows an entity), so they cost the
+ * same at any size; a search (`q`) counts its matches instead. Records marked handled
  * (contract/handled.ts) are left out unless the Handled view (`handled=only`) asks for them alone.
  */
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
@@ -18,8 +18,9 @@ import { describeGroup } from '../../contract/error-groups';
 import { MARK_KINDS, type MarkKind } from '../../contract/handled';
 import { OBJECT_TYPES, PLATFORMS, PROVIDERS, SYNC_STATUSES, type SyncRecord } from '../../monite/schemas';
 import type { Db } from '../db/database';
-import type { Database } from '../db/schema';
+import type { Database, MirrorRecordTable } from '../db/schema';
 import { BadCursorError } from '../http-errors';
+import { countKey } from './counts';
 import { listedRecords, type MarkedRecord } from './listed';
 import { markOfRow } from './marks';
 
@@ -32,24 +33,21 @@ const KNOWN_VALUES: Record<FacetKey, readonly string[]> = {
   error_group: [],
 };
 
-/** Up to this many matches, sorting them beats walking the entity's sort index (bench/mirror.ts). */
-const FEW_MATCHES = 2000;
-
 type CountRow = Record<FacetKey | 'handled', string> & { n: number };
 
 export type RecordsResult = Omit<RecordsPage, 'mirror'>;
 
 export async function queryRecords(db: Db, entityId: string, query: RecordsQuery): Promise<RecordsResult> {
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-  const all = await countsFor(db, entityId, query.q);
-  const counts = inView(all, query);
+  const source = await sourceFor(db, entityId, query);
+  const counts = inView(source.counts, query);
   const total = sum(counts.filter((row) => matches(row, query)));
   const facets = facetCounts(counts, query);
-  const handled = handledCounts(all, query);
+  const handled = handledCounts(source.counts, query);
   const error_groups = Object.fromEntries(Object.keys(facets.error_group).map((g) => [g, describeGroup(g)]));
   if (total === 0) return { data: [], next_cursor: null, total, facets, error_groups, handled };
 
-  const { records, next } = await pageAfter(db, entityId, query, total, after, query.limit);
+  const { records, next } = await source.page(after, query.limit);
   return {
     data: await listedRecords(db, entityId, records),
     next_cursor: next ? encodeCursor(next) : null,
@@ -73,12 +71,12 @@ export async function* recordPages(
   query: RecordsExportQuery,
   pageSize = 500,
 ): AsyncGenerator<ListedRecord[]> {
-  const counts = inView(await countsFor(db, entityId, query.q), query);
-  const total = sum(counts.filter((row) => matches(row, query)));
+  const source = await sourceFor(db, entityId, query);
+  const total = sum(inView(source.counts, query).filter((row) => matches(row, query)));
   if (total === 0) return;
   let after: Position | undefined;
   for (;;) {
-    const { records, next } = await pageAfter(db, entityId, query, total, after, pageSize);
+    const { records, next } = await source.page(after, pageSize);
     if (records.length > 0) yield await listedRecords(db, entityId, records);
     if (!next) return;
     after = next;
@@ -88,29 +86,86 @@ export async function* recordPages(
 /** A position in the list's order: the last row's `updated_at` and id. */
 type Position = [string, string];
 
+type Page = { records: MarkedRecord[]; next: Position | null };
+
+/** The count rows of a list, and its pages in the list's order. */
+type Source = { counts: CountRow[]; page(after: Position | undefined, limit: number): Promise<Page> };
+
+/**
+ * Without a search, counts come from the count table and pages walk the sort index. A search's
+ * matches are read once (their facet columns and sort key), then counted, filtered and ordered
+ * here, and a page reads its rows by id: the search runs once a request, not once for the
+ * counts and again for the page.
+ */
+async function sourceFor(db: Db, entityId: string, query: RecordsExportQuery): Promise<Source> {
+  if (query.q === undefined) {
+    return {
+      counts: await countAll(db, entityId),
+      page: (after, limit) => pageAfter(db, entityId, query, after, limit),
+    };
+  }
+  const found = await searchMatches(db, entityId, query.q);
+  const listed = inView(found, query).filter((row) => matches(row, query));
+  const sign = query.sort === '-updated_at' ? -1 : 1;
+  listed.sort((a, b) => sign * compare(a, b));
+  return {
+    counts: countRows(found),
+    async page(after, limit) {
+      const start =
+        after === undefined ? 0 : listed.findIndex((row) => sign * compare(row, position(after)) > 0);
+      const slice = start < 0 ? [] : listed.slice(start, start + limit + 1);
+      const page = slice.slice(0, limit);
+      const ids = page.map((row) => row.id);
+      const last = page.at(-1);
+      return {
+        records: await recordsById(db, entityId, query, ids),
+        next: slice.length > limit && last ? [last.updated_at, last.id] : null,
+      };
+    },
+  };
+}
+
+type Sorted = { updated_at: string; id: string };
+const position = ([updated_at, id]: Position): Sorted => ({ updated_at, id });
+/** The list's ascending order, as SQLite compares these ASCII columns. */
+const compare = (a: Sorted, b: Sorted) =>
+  a.updated_at < b.updated_at ? -1 : a.updated_at > b.updated_at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+/** The columns a page reads: the record, its mark (no second look-up for it), its sort key. */
+const PAGE_COLUMNS = [
+  'data',
+  'updated_at',
+  'id',
+  'handled',
+  'handled_by',
+  'handled_at',
+  'handled_reason',
+] as const;
+
+type PageRow = Pick<MirrorRecordTable, (typeof PAGE_COLUMNS)[number]>;
+const toMarked = (row: PageRow): MarkedRecord => ({
+  record: JSON.parse(row.data) as SyncRecord,
+  mark: markOfRow(row),
+});
+
 /** The `limit` records after `after` in the list's order, and the position to go on from, if any. */
 async function pageAfter(
   db: Db,
   entityId: string,
   query: RecordsExportQuery,
-  total: number,
   after: Position | undefined,
   limit: number,
-): Promise<{ records: MarkedRecord[]; next: Position | null }> {
+): Promise<Page> {
   const desc = query.sort === '-updated_at';
-  // A search that matches few rows is answered from its matches, sorted; one that matches many,
-  // by walking the sort index until a page is full (matches are then dense).
-  const fromMatches = query.q !== undefined && total <= FEW_MATCHES;
   const rows = await db
     .selectFrom('mirror_record')
-    // The mark's columns come with the page: no second look-up for them.
-    .select(['data', 'updated_at', 'id', 'handled', 'handled_by', 'handled_at', 'handled_reason'])
-    .where(fromMatches ? sql`+entity_id` : 'entity_id', '=', entityId)
+    .select(PAGE_COLUMNS)
+    .where('entity_id', '=', entityId)
     .where((eb) => eb.and(filterConditions(eb, entityId, query)))
     .$if(after !== undefined, (qb) =>
       qb.where((eb) => eb(eb.refTuple('updated_at', 'id'), desc ? '<' : '>', eb.tuple(after![0], after![1]))),
     )
-    .orderBy(fromMatches ? sql`+updated_at` : 'updated_at', desc ? 'desc' : 'asc')
+    .orderBy('updated_at', desc ? 'desc' : 'asc')
     .orderBy('id', desc ? 'desc' : 'asc')
     .limit(limit + 1)
     .execute();
@@ -118,9 +173,37 @@ async function pageAfter(
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
-    records: page.map((r) => ({ record: JSON.parse(r.data) as SyncRecord, mark: markOfRow(r) })),
+    records: page.map(toMarked),
     next: rows.length > limit && last ? [last.updated_at, last.id] : null,
   };
+}
+
+/**
+ * These records in this order, leaving out any that left the view or its filters (or the
+ * mirror) since the search read its matches.
+ */
+async function recordsById(
+  db: Db,
+  entityId: string,
+  query: RecordsExportQuery,
+  ids: string[],
+): Promise<MarkedRecord[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('mirror_record')
+    .select([...PAGE_COLUMNS, ...FACET_KEYS])
+    .where('entity_id', '=', entityId)
+    .where('id', 'in', ids)
+    .execute();
+  const still = new Map(
+    inView(rows, query)
+      .filter((row) => matches(row, query))
+      .map((row) => [row.id, row]),
+  );
+  return ids.flatMap((id) => {
+    const row = still.get(id);
+    return row ? [toMarked(row)] : [];
+  });
 }
 
 export type RecordsFilterQuery = Pick<RecordsQuery, FacetKey | 'q' | 'handled'>;
@@ -182,9 +265,6 @@ function matchesSearch(entityId: string, q: string) {
         select rowid from mirror_document_search where mirror_document_search match ${phrase}))`;
 }
 
-const countsFor = (db: Db, entityId: string, q: string | undefined) =>
-  q ? countMatching(db, entityId, q) : countAll(db, entityId);
-
 async function countAll(db: Db, entityId: string): Promise<CountRow[]> {
   return db
     .selectFrom('mirror_count')
@@ -194,20 +274,42 @@ async function countAll(db: Db, entityId: string): Promise<CountRow[]> {
     .execute();
 }
 
-/** Counts a search's matches by visiting them alone (`+entity_id` keeps SQLite off the entity's indexes). */
-async function countMatching(db: Db, entityId: string, q: string): Promise<CountRow[]> {
+type MatchRow = Record<FacetKey | 'handled', string> & Sorted;
+
+/** A search's matches: what counting, filtering and ordering them needs (`+entity_id`: see matchesSearch). */
+function searchMatches(db: Db, entityId: string, q: string): Promise<MatchRow[]> {
   return db
     .selectFrom('mirror_record')
-    .select([...FACET_KEYS, 'handled', (eb) => eb.fn.countAll<number>().as('n')])
+    .select([...FACET_KEYS, 'handled', 'updated_at', 'id'])
     .where(sql`+entity_id`, '=', entityId)
     .where(matchesSearch(entityId, q))
-    .groupBy([...FACET_KEYS, 'handled'])
     .execute();
 }
 
+/** Matches counted as the count table counts records. */
+function countRows(rows: MatchRow[]): CountRow[] {
+  const counts = new Map<string, CountRow>();
+  for (const row of rows) {
+    const key = countKey(row);
+    const count = counts.get(key);
+    if (count) count.n++;
+    else counts.set(key, { ...pick(row), n: 1 });
+  }
+  return [...counts.values()];
+}
+
+const pick = (row: MatchRow): Record<FacetKey | 'handled', string> => ({
+  sync_status: row.sync_status,
+  provider: row.provider,
+  platform: row.platform,
+  object_type: row.object_type,
+  error_group: row.error_group,
+  handled: row.handled,
+});
+
 const sum = (rows: CountRow[]) => rows.reduce((total, row) => total + row.n, 0);
 
-function matches(row: CountRow, query: RecordsFilterQuery, except?: FacetKey): boolean {
+function matches(row: Record<FacetKey, string>, query: RecordsFilterQuery, except?: FacetKey): boolean {
   return FACET_KEYS.every(
     (key) =>
       key === except || query[key].length === 0 || (query[key] as readonly string[]).includes(row[key]),
@@ -229,7 +331,7 @@ function facetCounts(rows: CountRow[], query: RecordsQuery): Facets {
 }
 
 /** The count rows of the view asked for: marked records in the Handled view, the others elsewhere. */
-const inView = (rows: CountRow[], query: Pick<RecordsQuery, 'handled'>) =>
+const inView = <Row extends { handled: string }>(rows: Row[], query: Pick<RecordsQuery, 'handled'>) =>
   rows.filter((row) => (row.handled !== '') === (query.handled === 'only'));
 
 /** Marked records under all the list's filters, by kind: what the Handled view holds. */
