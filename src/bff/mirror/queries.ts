@@ -4,7 +4,7 @@
  * same at any size; a search (`q`) counts its matches instead. Records marked handled
  * (contract/handled.ts) are left out unless the Handled view (`handled=only`) asks for them alone.
  */
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { z } from 'zod';
 import {
   FACET_KEYS,
@@ -18,9 +18,9 @@ import { describeGroup } from '../../contract/error-groups';
 import { MARK_KINDS, type MarkKind } from '../../contract/handled';
 import { OBJECT_TYPES, PLATFORMS, PROVIDERS, SYNC_STATUSES, type SyncRecord } from '../../monite/schemas';
 import type { Db } from '../db/database';
-import type { Database, MirrorRecordTable } from '../db/schema';
+import type { MirrorRecordTable } from '../db/schema';
 import { BadCursorError } from '../http-errors';
-import { countKey } from './counts';
+import { COUNT_KEYS } from './counts';
 import { listedRecords, type MarkedRecord } from './listed';
 import { markOfRow } from './marks';
 
@@ -39,15 +39,15 @@ export type RecordsResult = Omit<RecordsPage, 'mirror'>;
 
 export async function queryRecords(db: Db, entityId: string, query: RecordsQuery): Promise<RecordsResult> {
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-  const source = await sourceFor(db, entityId, query);
-  const counts = inView(source.counts, query);
+  const { counts: all, page } = await listing(db, entityId, query, after, query.limit);
+  const counts = inView(all, query);
   const total = sum(counts.filter((row) => matches(row, query)));
   const facets = facetCounts(counts, query);
-  const handled = handledCounts(source.counts, query);
+  const handled = handledCounts(all, query);
   const error_groups = Object.fromEntries(Object.keys(facets.error_group).map((g) => [g, describeGroup(g)]));
   if (total === 0) return { data: [], next_cursor: null, total, facets, error_groups, handled };
 
-  const { records, next } = await source.page(after, query.limit);
+  const { records, next } = await page();
   return {
     data: await listedRecords(db, entityId, records),
     next_cursor: next ? encodeCursor(next) : null,
@@ -71,15 +71,14 @@ export async function* recordPages(
   query: RecordsExportQuery,
   pageSize = 500,
 ): AsyncGenerator<ListedRecord[]> {
-  const source = await sourceFor(db, entityId, query);
-  const total = sum(inView(source.counts, query).filter((row) => matches(row, query)));
+  const first = await listing(db, entityId, query, undefined, pageSize);
+  const total = sum(inView(first.counts, query).filter((row) => matches(row, query)));
   if (total === 0) return;
-  let after: Position | undefined;
+  let page = await first.page();
   for (;;) {
-    const { records, next } = await source.page(after, pageSize);
-    if (records.length > 0) yield await listedRecords(db, entityId, records);
-    if (!next) return;
-    after = next;
+    if (page.records.length > 0) yield await listedRecords(db, entityId, page.records);
+    if (!page.next) return;
+    page = await pageAfter(db, entityId, query, page.next, pageSize);
   }
 }
 
@@ -87,49 +86,25 @@ export async function* recordPages(
 type Position = [string, string];
 
 type Page = { records: MarkedRecord[]; next: Position | null };
-
-/** The count rows of a list, and its pages in the list's order. */
-type Source = { counts: CountRow[]; page(after: Position | undefined, limit: number): Promise<Page> };
+type Sorted = { updated_at: string; id: string };
 
 /**
- * Without a search, counts come from the count table and pages walk the sort index. A search's
- * matches are read once (their facet columns and sort key), then counted, filtered and ordered
- * here, and a page reads its rows by id: the search runs once a request, not once for the
- * counts and again for the page.
+ * The list's count rows, and its page after `after` when asked for: the count table and the
+ * sort index, or a search's matches, which give both at once.
  */
-async function sourceFor(db: Db, entityId: string, query: RecordsExportQuery): Promise<Source> {
-  if (query.q === undefined) {
-    return {
-      counts: await countAll(db, entityId),
-      page: (after, limit) => pageAfter(db, entityId, query, after, limit),
-    };
+async function listing(
+  db: Db,
+  entityId: string,
+  query: RecordsExportQuery,
+  after: Position | undefined,
+  limit: number,
+): Promise<{ counts: CountRow[]; page: () => Promise<Page> }> {
+  if (query.q !== undefined) {
+    const found = await searched(db, entityId, query, query.q, after, limit);
+    return { counts: found.counts, page: async () => found.page };
   }
-  const found = await searchMatches(db, entityId, query.q);
-  const listed = inView(found, query).filter((row) => matches(row, query));
-  const sign = query.sort === '-updated_at' ? -1 : 1;
-  listed.sort((a, b) => sign * compare(a, b));
-  return {
-    counts: countRows(found),
-    async page(after, limit) {
-      const start =
-        after === undefined ? 0 : listed.findIndex((row) => sign * compare(row, position(after)) > 0);
-      const slice = start < 0 ? [] : listed.slice(start, start + limit + 1);
-      const page = slice.slice(0, limit);
-      const ids = page.map((row) => row.id);
-      const last = page.at(-1);
-      return {
-        records: await recordsById(db, entityId, query, ids),
-        next: slice.length > limit && last ? [last.updated_at, last.id] : null,
-      };
-    },
-  };
+  return { counts: await countAll(db, entityId), page: () => pageAfter(db, entityId, query, after, limit) };
 }
-
-type Sorted = { updated_at: string; id: string };
-const position = ([updated_at, id]: Position): Sorted => ({ updated_at, id });
-/** The list's ascending order, as SQLite compares these ASCII columns. */
-const compare = (a: Sorted, b: Sorted) =>
-  a.updated_at < b.updated_at ? -1 : a.updated_at > b.updated_at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
 /** The columns a page reads: the record, its mark (no second look-up for it), its sort key. */
 const PAGE_COLUMNS = [
@@ -156,55 +131,85 @@ async function pageAfter(
   after: Position | undefined,
   limit: number,
 ): Promise<Page> {
+  if (query.q !== undefined) return (await searched(db, entityId, query, query.q, after, limit)).page;
   const desc = query.sort === '-updated_at';
   const rows = await db
     .selectFrom('mirror_record')
     .select(PAGE_COLUMNS)
     .where('entity_id', '=', entityId)
-    .where((eb) => eb.and(filterConditions(eb, entityId, query)))
-    .$if(after !== undefined, (qb) =>
-      qb.where((eb) => eb(eb.refTuple('updated_at', 'id'), desc ? '<' : '>', eb.tuple(after![0], after![1]))),
-    )
+    .where(and(filterConditions(entityId, query)))
+    .$if(after !== undefined, (qb) => qb.where(afterPosition(after!, desc)))
     .orderBy('updated_at', desc ? 'desc' : 'asc')
     .orderBy('id', desc ? 'desc' : 'asc')
     .limit(limit + 1)
     .execute();
+  return pageOf(rows.map(toMarked), rows, limit);
+}
 
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
+/** The first `limit` of these rows, and the position to go on from when there are more. */
+function pageOf(records: MarkedRecord[], rows: Sorted[], limit: number): Page {
+  const last = rows[limit - 1];
   return {
-    records: page.map(toMarked),
+    records: records.slice(0, limit),
     next: rows.length > limit && last ? [last.updated_at, last.id] : null,
   };
 }
 
 /**
- * These records in this order, leaving out any that left the view or its filters (or the
- * mirror) since the search read its matches.
+ * A search's count rows and its page after `after`, from one reading of its matches (a
+ * materialized CTE): the trigram and id matching, and the visit to every match, happen once,
+ * and only the counts and the page's sort keys leave SQLite. The page's rows are then read by id.
  */
-async function recordsById(
+async function searched(
   db: Db,
   entityId: string,
   query: RecordsExportQuery,
-  ids: string[],
-): Promise<MarkedRecord[]> {
+  q: string,
+  after: Position | undefined,
+  limit: number,
+): Promise<{ counts: CountRow[]; page: Page }> {
+  const desc = query.sort === '-updated_at';
+  const direction = sql.raw(desc ? 'desc' : 'asc');
+  const keys = sql.join(COUNT_KEYS.map((key) => sql.ref(key)));
+  const inPage = [...filterConditions(entityId, { ...query, q: undefined })];
+  if (after) inPage.push(afterPosition(after, desc));
+  const { rows } = await sql<CountRow & { updated_at: string | null; id: string | null }>`
+    with m as materialized (
+      select ${keys}, updated_at, id from mirror_record
+      where +entity_id = ${entityId} and ${matchesSearch(entityId, q)})
+    select ${keys}, count(*) as n, null as updated_at, null as id from m group by ${keys}
+    union all
+    select * from (
+      select ${keys}, 0, updated_at, id from m where ${and(inPage)}
+      order by updated_at ${direction}, id ${direction} limit ${limit + 1})`.execute(db);
+  const positions = rows.filter((row): row is CountRow & Sorted => row.id !== null);
+  const ids = positions.slice(0, limit).map((row) => row.id);
+  return {
+    counts: rows.filter((row) => row.id === null),
+    page: pageOf(await recordsById(db, entityId, ids), positions, limit),
+  };
+}
+
+/** These records, in this order (any gone from the mirror meanwhile left out). */
+async function recordsById(db: Db, entityId: string, ids: string[]): Promise<MarkedRecord[]> {
   if (ids.length === 0) return [];
   const rows = await db
     .selectFrom('mirror_record')
-    .select([...PAGE_COLUMNS, ...FACET_KEYS])
+    .select(PAGE_COLUMNS)
     .where('entity_id', '=', entityId)
     .where('id', 'in', ids)
     .execute();
-  const still = new Map(
-    inView(rows, query)
-      .filter((row) => matches(row, query))
-      .map((row) => [row.id, row]),
-  );
+  const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id) => {
-    const row = still.get(id);
+    const row = byId.get(id);
     return row ? [toMarked(row)] : [];
   });
 }
+
+const afterPosition = ([updatedAt, id]: Position, desc: boolean) =>
+  sql<SqlBool>`(updated_at, id) ${sql.raw(desc ? '<' : '>')} (${updatedAt}, ${id})`;
+
+const and = (conditions: RawBuilder<SqlBool>[]) => sql<SqlBool>`(${sql.join(conditions, sql` and `)})`;
 
 export type RecordsFilterQuery = Pick<RecordsQuery, FacetKey | 'q' | 'handled'>;
 
@@ -219,7 +224,7 @@ export async function matchingIds(
     .selectFrom('mirror_record')
     .select('id')
     .where('entity_id', '=', entityId)
-    .where((eb) => eb.and(filterConditions(eb, entityId, filter)))
+    .where(and(filterConditions(entityId, filter)))
     .orderBy('updated_at')
     .orderBy('id')
     .limit(limit)
@@ -227,19 +232,15 @@ export async function matchingIds(
   return rows.map((r) => r.id);
 }
 
-function filterConditions(
-  eb: ExpressionBuilder<Database, 'mirror_record'>,
-  entityId: string,
-  query: RecordsFilterQuery,
-) {
+function filterConditions(entityId: string, query: RecordsFilterQuery): RawBuilder<SqlBool>[] {
   // The Handled view's few rows come from their partial index: `+` keeps SQLite off the status index.
   const only = query.handled === 'only';
-  const conditions: Expression<SqlBool>[] = FACET_KEYS.filter((key) => query[key].length > 0).map((key) =>
-    eb(only ? sql`+${sql.ref(key)}` : key, 'in', query[key]),
+  const conditions = FACET_KEYS.filter((key) => query[key].length > 0).map(
+    (key) => sql<SqlBool>`${sql.raw(only ? '+' : '')}${sql.ref(key)} in (${sql.join(query[key])})`,
   );
   if (query.q) conditions.push(matchesSearch(entityId, query.q));
   // Spelled as the partial index `mirror_record_handled` is, so SQLite can use it.
-  conditions.push(only ? sql<boolean>`handled != ''` : sql<boolean>`handled = ''`);
+  conditions.push(only ? sql<SqlBool>`handled != ''` : sql<SqlBool>`handled = ''`);
   return conditions;
 }
 
@@ -254,9 +255,9 @@ function matchesSearch(entityId: string, q: string) {
   const prefix = q.toLowerCase();
   const byId = sql`select rowid from mirror_record as m
     where m.entity_id = ${entityId} and m.id >= ${prefix} and m.id < ${`${prefix}\uffff`}`;
-  if ([...q].length < 3) return sql<boolean>`mirror_record.rowid in (${byId})`;
+  if ([...q].length < 3) return sql<SqlBool>`mirror_record.rowid in (${byId})`;
   const phrase = `"${q.replaceAll('"', '""')}"`;
-  return sql<boolean>`mirror_record.rowid in (
+  return sql<SqlBool>`mirror_record.rowid in (
     ${byId}
     union select rowid from mirror_error_search where mirror_error_search match ${phrase}
     union select m.rowid from mirror_document as d
@@ -273,39 +274,6 @@ async function countAll(db: Db, entityId: string): Promise<CountRow[]> {
     .where('n', '>', 0)
     .execute();
 }
-
-type MatchRow = Record<FacetKey | 'handled', string> & Sorted;
-
-/** A search's matches: what counting, filtering and ordering them needs (`+entity_id`: see matchesSearch). */
-function searchMatches(db: Db, entityId: string, q: string): Promise<MatchRow[]> {
-  return db
-    .selectFrom('mirror_record')
-    .select([...FACET_KEYS, 'handled', 'updated_at', 'id'])
-    .where(sql`+entity_id`, '=', entityId)
-    .where(matchesSearch(entityId, q))
-    .execute();
-}
-
-/** Matches counted as the count table counts records. */
-function countRows(rows: MatchRow[]): CountRow[] {
-  const counts = new Map<string, CountRow>();
-  for (const row of rows) {
-    const key = countKey(row);
-    const count = counts.get(key);
-    if (count) count.n++;
-    else counts.set(key, { ...pick(row), n: 1 });
-  }
-  return [...counts.values()];
-}
-
-const pick = (row: MatchRow): Record<FacetKey | 'handled', string> => ({
-  sync_status: row.sync_status,
-  provider: row.provider,
-  platform: row.platform,
-  object_type: row.object_type,
-  error_group: row.error_group,
-  handled: row.handled,
-});
 
 const sum = (rows: CountRow[]) => rows.reduce((total, row) => total + row.n, 0);
 

@@ -63,6 +63,23 @@ describe('recordPages', () => {
     expect(perPage).toEqual([3, 2, 2, 2, 2]);
   });
 
+  it("exports a search's every match once, page after page, in the list's order", async () => {
+    const query = recordsExportQuerySchema.parse({ q: 'stale obj', sort: 'updated_at' });
+    const sizes: number[] = [];
+    const times: string[] = [];
+    const ids = new Set<string>();
+    for await (const page of recordPages(db, ENTITY, query, 500)) {
+      sizes.push(page.length);
+      for (const r of page) {
+        ids.add(r.id);
+        times.push(r.updated_at);
+      }
+    }
+    expect(sizes).toEqual(Array(5).fill(500));
+    expect(ids.size).toBe(RECORDS / 2);
+    expect(times).toEqual(times.toSorted());
+  });
+
   it('streams every matching record as a CSV line, newest first by default', async () => {
     const lines: string[] = [];
     for await (const chunk of recordsCsv(db, ENTITY, recordsExportQuerySchema.parse({}), 1000)) {
