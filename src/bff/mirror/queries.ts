@@ -233,13 +233,18 @@ export async function matchingIds(
 }
 
 function filterConditions(entityId: string, query: RecordsFilterQuery): RawBuilder<SqlBool>[] {
-  // The Handled view's few rows come from their partial index: `+` keeps SQLite off the status index.
+  // The Handled view's few rows come from their partial index, and one error group's from
+  // theirs: `+` keeps SQLite off the status index.
   const only = query.handled === 'only';
-  const conditions = FACET_KEYS.filter((key) => query[key].length > 0).map(
-    (key) => sql<SqlBool>`${sql.raw(only ? '+' : '')}${sql.ref(key)} in (${sql.join(query[key])})`,
-  );
+  const oneGroup = !only && query.error_group.length === 1;
+  const conditions = FACET_KEYS.filter((key) => query[key].length > 0).map((key) => {
+    const unindexed = only || (oneGroup && key !== 'error_group');
+    return sql<SqlBool>`${sql.raw(unindexed ? '+' : '')}${sql.ref(key)} in (${sql.join(query[key])})`;
+  });
+  // Spelled as the partial indexes `mirror_record_error_group` and `mirror_record_handled` are,
+  // so SQLite can use them.
+  if (oneGroup) conditions.push(sql<SqlBool>`error_group != ''`);
   if (query.q) conditions.push(matchesSearch(entityId, query.q));
-  // Spelled as the partial index `mirror_record_handled` is, so SQLite can use it.
   conditions.push(only ? sql<SqlBool>`handled != ''` : sql<SqlBool>`handled = ''`);
   return conditions;
 }
