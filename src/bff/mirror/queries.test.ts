@@ -145,6 +145,17 @@ describe('queryRecords', () => {
     }
   });
 
+  it('lists and counts once a record that a search finds both by id and by its error', async () => {
+    const id = randomUUID();
+    await upsertRecords(db, ENTITY, [
+      record({ id, sync_status: 'error', errors: { message: `Record ${id.slice(0, 8)} is locked.` } }, 9),
+    ]);
+    const page = await queryRecords(db, ENTITY, query({ q: id.slice(0, 8) }));
+    expect(page.data.map((r) => r.id)).toEqual([id]);
+    expect(page.total).toBe(1);
+    expect(page.facets.sync_status.error).toBe(1);
+  });
+
   it('answers an empty combination with no rows and a null cursor', async () => {
     const page = await queryRecords(db, ENTITY, query({ sync_status: 'pending', object_type: 'bill' }));
     expect(page).toMatchObject({ data: [], total: 0, next_cursor: null });

@@ -262,10 +262,11 @@ function matchesSearch(entityId: string, q: string) {
     where m.entity_id = ${entityId} and m.id >= ${prefix} and m.id < ${`${prefix}\uffff`}`;
   if ([...q].length < 3) return sql<SqlBool>`mirror_record.rowid in (${byId})`;
   const phrase = `"${q.replaceAll('"', '""')}"`;
+  // `union all`: `in` tests membership, so SQLite need not sort each branch to take out repeats.
   return sql<SqlBool>`mirror_record.rowid in (
     ${byId}
-    union select rowid from mirror_error_search where mirror_error_search match ${phrase}
-    union select m.rowid from mirror_document as d
+    union all select rowid from mirror_error_search where mirror_error_search match ${phrase}
+    union all select m.rowid from mirror_document as d
       join mirror_record as m on m.entity_id = d.entity_id and m.id = d.record_id
       where +d.entity_id = ${entityId} and d.rowid in (
         select rowid from mirror_document_search where mirror_document_search match ${phrase}))`;
