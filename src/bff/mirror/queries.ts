@@ -283,7 +283,7 @@ async function countAll(db: Db, entityId: string): Promise<CountRow[]> {
 
 const sum = (rows: CountRow[]) => rows.reduce((total, row) => total + row.n, 0);
 
-function matches(row: Record<FacetKey, string>, query: RecordsFilterQuery, except?: FacetKey): boolean {
+function matches(row: CountRow, query: RecordsFilterQuery, except?: FacetKey): boolean {
   return FACET_KEYS.every(
     (key) =>
       key === except || query[key].length === 0 || (query[key] as readonly string[]).includes(row[key]),
@@ -305,7 +305,7 @@ function facetCounts(rows: CountRow[], query: RecordsQuery): Facets {
 }
 
 /** The count rows of the view asked for: marked records in the Handled view, the others elsewhere. */
-const inView = <Row extends { handled: string }>(rows: Row[], query: Pick<RecordsQuery, 'handled'>) =>
+const inView = (rows: CountRow[], query: Pick<RecordsQuery, 'handled'>) =>
   rows.filter((row) => (row.handled !== '') === (query.handled === 'only'));
 
 /** Marked records under all the list's filters, by kind: what the Handled view holds. */
