@@ -13,6 +13,7 @@ import * as auditSettles from './migrations/005-audit-settles';
 import { checkpointInWorker } from './checkpointer';
 import * as searchAndDocuments from './migrations/007-search-and-documents';
 import * as handledMarks from './migrations/008-handled-marks';
+import * as errorGroupPages from './migrations/009-error-group-pages';
 import type { Database } from './schema';
 import { isBusyError, openSqlite, type SqliteConnection } from './sqlite-driver';
 
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '005-audit-settles': auditSettles,
   '007-search-and-documents': searchAndDocuments,
   '008-handled-marks': handledMarks,
+  '009-error-group-pages': errorGroupPages,
 };
 
 export type OpenOptions = {

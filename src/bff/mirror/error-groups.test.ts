@@ -3,6 +3,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { recordsQuerySchema } from '../../contract/api';
 import { openDatabase, type Db } from '../db/database';
 import { regroupErrors } from './error-groups';
+import { markHandled } from './marks';
 import { queryRecords } from './queries';
 import { upsertRecords } from './store';
 import { syncRecord } from './test-records';
@@ -48,6 +49,43 @@ it('counts failures by error group, says how each group reads, and filters by gr
   expect(group.total).toBe(2);
   // The group facet is counted under the other filters, not its own.
   expect(group.facets.error_group['xero.tax_type_account_mismatch']).toBe(1);
+});
+
+it("pages through one group's unmarked failures alone, in either order", async () => {
+  const more = [5, 6, 7, 8, 9].map((minute) => failed('The TaxType field is mandatory', minute));
+  await upsertRecords(db, ENTITY, [...more, syncRecord({ object_type: 'bill' }, 10)]);
+  const marked = more[2]!;
+  await markHandled(
+    db,
+    { actor: 'a@example.com', entityId: ENTITY, recordId: marked.id },
+    { kind: 'resolved', reason: 'Fixed in Xero' },
+  );
+  const group = (await list({ sync_status: 'error' })).data
+    .filter((r) => r.classification?.group === 'xero.tax_type_mandatory')
+    .map((r) => r.id);
+  expect(group).toHaveLength(6);
+  expect(group).not.toContain(marked.id);
+
+  for (const [sort, expected] of [
+    ['-updated_at', group],
+    ['updated_at', group.toReversed()],
+  ] as const) {
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await list({
+        sync_status: 'error',
+        error_group: 'xero.tax_type_mandatory',
+        sort,
+        limit: '4',
+        ...(cursor && { cursor }),
+      });
+      expect(page.total).toBe(6);
+      seen.push(...page.data.map((r) => r.id));
+      cursor = page.next_cursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual(expected);
+  }
 });
 
 it('regroups stored failures whose group a new catalogue changed, and moves their counts', async () => {

@@ -4,27 +4,29 @@
  */
 import type { ListedRecord } from '../../contract/api';
 import { classifyErrors } from '../../contract/error-groups';
+import type { HandledMark } from '../../contract/handled';
 import type { SyncRecord } from '../../monite/schemas';
 import type { Db } from '../db/database';
 import { documentsOf } from '../documents';
-import { marksOf } from './marks';
+import { markOf } from './marks';
 
-export async function listedRecords(
-  db: Db,
-  entityId: string,
-  records: SyncRecord[],
-): Promise<ListedRecord[]> {
-  const ids = records.map((r) => r.id);
-  const [documents, marks] = await Promise.all([documentsOf(db, entityId, ids), marksOf(db, entityId, ids)]);
-  return records.map((record) => ({
+/** A mirrored record and its mark, both read from its row. */
+export type MarkedRecord = { record: SyncRecord; mark: HandledMark | null };
+
+export async function listedRecords(db: Db, entityId: string, rows: MarkedRecord[]): Promise<ListedRecord[]> {
+  const ids = rows.map(({ record }) => record.id);
+  const documents = await documentsOf(db, entityId, ids);
+  return rows.map(({ record, mark }) => ({
     ...record,
     classification: record.sync_status === 'error' ? classifyErrors(record.errors) : null,
     document: documents.get(record.id) ?? null,
-    handled: marks.get(record.id) ?? null,
+    handled: mark,
   }));
 }
 
+/** One record (as Monite answered it, or as mirrored) with its mark from the mirror. */
 export async function listedRecord(db: Db, entityId: string, record: SyncRecord): Promise<ListedRecord> {
-  const [one] = await listedRecords(db, entityId, [record]);
+  const mark = await markOf(db, entityId, record.id);
+  const [one] = await listedRecords(db, entityId, [{ record, mark }]);
   return one!;
 }

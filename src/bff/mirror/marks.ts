@@ -21,8 +21,9 @@ export const markColumns = (row: MarkColumns): MarkColumns => ({
   handled_reason: row.handled_reason,
 });
 
-/** A marked row's mark (`handled` is not ''). */
-function toMark(row: MarkColumns): HandledMark {
+/** The mark a row's columns hold, null when it has none (`handled` is ''). */
+export function markOfRow(row: MarkColumns): HandledMark | null {
+  if (row.handled === '') return null;
   return {
     kind: row.handled as MarkKind,
     reason: row.handled_reason ?? '',
@@ -31,21 +32,15 @@ function toMark(row: MarkColumns): HandledMark {
   };
 }
 
-/** The marks of the given records of an entity (unmarked ones are absent). */
-export async function marksOf(db: Db, entityId: string, ids: string[]): Promise<Map<string, HandledMark>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
+/** The record's mark, null when it is unmarked or not mirrored. */
+export async function markOf(db: Db, entityId: string, id: string): Promise<HandledMark | null> {
+  const row = await db
     .selectFrom('mirror_record')
-    .select(['id', 'handled', 'handled_by', 'handled_at', 'handled_reason'])
+    .select(['handled', 'handled_by', 'handled_at', 'handled_reason'])
     .where('entity_id', '=', entityId)
-    .where('id', 'in', ids)
-    .where('handled', '!=', '')
-    .execute();
-  return new Map(rows.map((r) => [r.id, toMark(r)]));
-}
-
-export async function markOf(db: Db, entityId: string, id: string): Promise<HandledMark | undefined> {
-  return (await marksOf(db, entityId, [id])).get(id);
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? markOfRow(row) : null;
 }
 
 type Change = { actor: string; entityId: string; recordId: string };

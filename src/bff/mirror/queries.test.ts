@@ -107,6 +107,55 @@ describe('queryRecords', () => {
     expect(await words('must be valid')).toEqual([]);
   });
 
+  it("pages through a search's matches under a filter exactly once, in either order, counting them all", async () => {
+    const stale = Array.from({ length: 7 }, (_, i) =>
+      record(
+        {
+          sync_status: 'error',
+          provider: i % 2 ? 'railz' : 'codat',
+          errors: { message: `Stale object ${i}` },
+        },
+        // Some share an update time: the id orders them.
+        10 + (i % 3),
+      ),
+    );
+    await upsertRecords(db, ENTITY, stale);
+    const codat = stale
+      .filter((r) => r.provider === 'codat')
+      .toSorted((a, b) => a.updated_at.localeCompare(b.updated_at) || a.id.localeCompare(b.id))
+      .map((r) => r.id);
+    for (const [sort, expected] of [
+      ['updated_at', codat],
+      ['-updated_at', codat.toReversed()],
+    ] as const) {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await queryRecords(
+          db,
+          ENTITY,
+          query({ q: 'STALE obj', provider: 'codat', sort, limit: '3', ...(cursor && { cursor }) }),
+        );
+        expect(page.total).toBe(4);
+        expect(page.facets.provider).toEqual({ codat: 4, railz: 3 });
+        seen.push(...page.data.map((r) => r.id));
+        cursor = page.next_cursor ?? undefined;
+      } while (cursor);
+      expect(seen).toEqual(expected);
+    }
+  });
+
+  it('lists and counts once a record that a search finds both by id and by its error', async () => {
+    const id = randomUUID();
+    await upsertRecords(db, ENTITY, [
+      record({ id, sync_status: 'error', errors: { message: `Record ${id.slice(0, 8)} is locked.` } }, 9),
+    ]);
+    const page = await queryRecords(db, ENTITY, query({ q: id.slice(0, 8) }));
+    expect(page.data.map((r) => r.id)).toEqual([id]);
+    expect(page.total).toBe(1);
+    expect(page.facets.sync_status.error).toBe(1);
+  });
+
   it('answers an empty combination with no rows and a null cursor', async () => {
     const page = await queryRecords(db, ENTITY, query({ sync_status: 'pending', object_type: 'bill' }));
     expect(page).toMatchObject({ data: [], total: 0, next_cursor: null });

@@ -1,10 +1,10 @@
 /**
  * Answers the records page from the mirror: filters, facet counts, total and keyset pages.
- * Facets and totals come from the count table (≤ 144 rows an entity), so they cost the same
- * at any size; an id search (`q`) counts the few matching rows instead. Records marked handled
+ * Facets and totals come from the count table (a few hundred rows an entity), so they cost the
+ * same at any size; a search (`q`) counts its matches instead. Records marked handled
  * (contract/handled.ts) are left out unless the Handled view (`handled=only`) asks for them alone.
  */
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { z } from 'zod';
 import {
   FACET_KEYS,
@@ -18,9 +18,11 @@ import { describeGroup } from '../../contract/error-groups';
 import { MARK_KINDS, type MarkKind } from '../../contract/handled';
 import { OBJECT_TYPES, PLATFORMS, PROVIDERS, SYNC_STATUSES, type SyncRecord } from '../../monite/schemas';
 import type { Db } from '../db/database';
-import type { Database } from '../db/schema';
+import type { MirrorRecordTable } from '../db/schema';
 import { BadCursorError } from '../http-errors';
-import { listedRecords } from './listed';
+import { COUNT_KEYS } from './counts';
+import { listedRecords, type MarkedRecord } from './listed';
+import { markOfRow } from './marks';
 
 const KNOWN_VALUES: Record<FacetKey, readonly string[]> = {
   sync_status: SYNC_STATUSES,
@@ -31,16 +33,13 @@ const KNOWN_VALUES: Record<FacetKey, readonly string[]> = {
   error_group: [],
 };
 
-/** Up to this many matches, sorting them beats walking the entity's sort index (bench/mirror.ts). */
-const FEW_MATCHES = 2000;
-
 type CountRow = Record<FacetKey | 'handled', string> & { n: number };
 
 export type RecordsResult = Omit<RecordsPage, 'mirror'>;
 
 export async function queryRecords(db: Db, entityId: string, query: RecordsQuery): Promise<RecordsResult> {
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-  const all = await countsFor(db, entityId, query.q);
+  const { counts: all, page } = await listing(db, entityId, query, after, query.limit);
   const counts = inView(all, query);
   const total = sum(counts.filter((row) => matches(row, query)));
   const facets = facetCounts(counts, query);
@@ -48,7 +47,7 @@ export async function queryRecords(db: Db, entityId: string, query: RecordsQuery
   const error_groups = Object.fromEntries(Object.keys(facets.error_group).map((g) => [g, describeGroup(g)]));
   if (total === 0) return { data: [], next_cursor: null, total, facets, error_groups, handled };
 
-  const { records, next } = await pageAfter(db, entityId, query, total, after, query.limit);
+  const { records, next } = await page();
   return {
     data: await listedRecords(db, entityId, records),
     next_cursor: next ? encodeCursor(next) : null,
@@ -72,54 +71,145 @@ export async function* recordPages(
   query: RecordsExportQuery,
   pageSize = 500,
 ): AsyncGenerator<ListedRecord[]> {
-  const counts = inView(await countsFor(db, entityId, query.q), query);
-  const total = sum(counts.filter((row) => matches(row, query)));
+  const first = await listing(db, entityId, query, undefined, pageSize);
+  const total = sum(inView(first.counts, query).filter((row) => matches(row, query)));
   if (total === 0) return;
-  let after: Position | undefined;
+  let page = await first.page();
   for (;;) {
-    const { records, next } = await pageAfter(db, entityId, query, total, after, pageSize);
-    if (records.length > 0) yield await listedRecords(db, entityId, records);
-    if (!next) return;
-    after = next;
+    if (page.records.length > 0) yield await listedRecords(db, entityId, page.records);
+    if (!page.next) return;
+    page = await pageAfter(db, entityId, query, page.next, pageSize);
   }
 }
 
 /** A position in the list's order: the last row's `updated_at` and id. */
 type Position = [string, string];
 
+type Page = { records: MarkedRecord[]; next: Position | null };
+type Sorted = { updated_at: string; id: string };
+
+/**
+ * The list's count rows, and its page after `after` when asked for: the count table and the
+ * sort index, or a search's matches, which give both at once.
+ */
+async function listing(
+  db: Db,
+  entityId: string,
+  query: RecordsExportQuery,
+  after: Position | undefined,
+  limit: number,
+): Promise<{ counts: CountRow[]; page: () => Promise<Page> }> {
+  if (query.q !== undefined) {
+    const found = await searched(db, entityId, query, query.q, after, limit);
+    return { counts: found.counts, page: async () => found.page };
+  }
+  return { counts: await countAll(db, entityId), page: () => pageAfter(db, entityId, query, after, limit) };
+}
+
+/** The columns a page reads: the record, its mark (no second look-up for it), its sort key. */
+const PAGE_COLUMNS = [
+  'data',
+  'updated_at',
+  'id',
+  'handled',
+  'handled_by',
+  'handled_at',
+  'handled_reason',
+] as const;
+
+type PageRow = Pick<MirrorRecordTable, (typeof PAGE_COLUMNS)[number]>;
+const toMarked = (row: PageRow): MarkedRecord => ({
+  record: JSON.parse(row.data) as SyncRecord,
+  mark: markOfRow(row),
+});
+
 /** The `limit` records after `after` in the list's order, and the position to go on from, if any. */
 async function pageAfter(
   db: Db,
   entityId: string,
   query: RecordsExportQuery,
-  total: number,
   after: Position | undefined,
   limit: number,
-): Promise<{ records: SyncRecord[]; next: Position | null }> {
+): Promise<Page> {
+  if (query.q !== undefined) return (await searched(db, entityId, query, query.q, after, limit)).page;
   const desc = query.sort === '-updated_at';
-  // A search that matches few rows is answered from its matches, sorted; one that matches many,
-  // by walking the sort index until a page is full (matches are then dense).
-  const fromMatches = query.q !== undefined && total <= FEW_MATCHES;
   const rows = await db
     .selectFrom('mirror_record')
-    .select(['data', 'updated_at', 'id'])
-    .where(fromMatches ? sql`+entity_id` : 'entity_id', '=', entityId)
-    .where((eb) => eb.and(filterConditions(eb, entityId, query)))
-    .$if(after !== undefined, (qb) =>
-      qb.where((eb) => eb(eb.refTuple('updated_at', 'id'), desc ? '<' : '>', eb.tuple(after![0], after![1]))),
-    )
-    .orderBy(fromMatches ? sql`+updated_at` : 'updated_at', desc ? 'desc' : 'asc')
+    .select(PAGE_COLUMNS)
+    .where('entity_id', '=', entityId)
+    .where(and(filterConditions(entityId, query)))
+    .$if(after !== undefined, (qb) => qb.where(afterPosition(after!, desc)))
+    .orderBy('updated_at', desc ? 'desc' : 'asc')
     .orderBy('id', desc ? 'desc' : 'asc')
     .limit(limit + 1)
     .execute();
+  return pageOf(rows.map(toMarked), rows, limit);
+}
 
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
+/** The first `limit` of these rows, and the position to go on from when there are more. */
+function pageOf(records: MarkedRecord[], rows: Sorted[], limit: number): Page {
+  const last = rows[limit - 1];
   return {
-    records: page.map((r) => JSON.parse(r.data) as SyncRecord),
+    records: records.slice(0, limit),
     next: rows.length > limit && last ? [last.updated_at, last.id] : null,
   };
 }
+
+/**
+ * A search's count rows and its page after `after`, from one reading of its matches (a
+ * materialized CTE): the trigram and id matching, and the visit to every match, happen once,
+ * and only the counts and the page's sort keys leave SQLite. The page's rows are then read by id.
+ */
+async function searched(
+  db: Db,
+  entityId: string,
+  query: RecordsExportQuery,
+  q: string,
+  after: Position | undefined,
+  limit: number,
+): Promise<{ counts: CountRow[]; page: Page }> {
+  const desc = query.sort === '-updated_at';
+  const direction = sql.raw(desc ? 'desc' : 'asc');
+  const keys = sql.join(COUNT_KEYS.map((key) => sql.ref(key)));
+  const inPage = [...filterConditions(entityId, { ...query, q: undefined })];
+  if (after) inPage.push(afterPosition(after, desc));
+  const { rows } = await sql<CountRow & { updated_at: string | null; id: string | null }>`
+    with m as materialized (
+      select ${keys}, updated_at, id from mirror_record
+      where +entity_id = ${entityId} and ${matchesSearch(entityId, q)})
+    select ${keys}, count(*) as n, null as updated_at, null as id from m group by ${keys}
+    union all
+    select * from (
+      select ${keys}, 0, updated_at, id from m where ${and(inPage)}
+      order by updated_at ${direction}, id ${direction} limit ${limit + 1})`.execute(db);
+  const positions = rows.filter((row): row is CountRow & Sorted => row.id !== null);
+  const ids = positions.slice(0, limit).map((row) => row.id);
+  return {
+    counts: rows.filter((row) => row.id === null),
+    page: pageOf(await recordsById(db, entityId, ids), positions, limit),
+  };
+}
+
+/** These records, in this order (any gone from the mirror meanwhile left out). */
+async function recordsById(db: Db, entityId: string, ids: string[]): Promise<MarkedRecord[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('mirror_record')
+    .select(PAGE_COLUMNS)
+    .where('entity_id', '=', entityId)
+    .where('id', 'in', ids)
+    .execute();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [toMarked(row)] : [];
+  });
+}
+
+const afterPosition = ([updatedAt, id]: Position, desc: boolean) =>
+  sql<SqlBool>`(updated_at, id) ${sql.raw(desc ? '<' : '>')} (${updatedAt}, ${id})`;
+
+const and = (conditions: RawBuilder<SqlBool>[]) => sql<SqlBool>`(${sql.join(conditions, sql` and `)})`;
 
 export type RecordsFilterQuery = Pick<RecordsQuery, FacetKey | 'q' | 'handled'>;
 
@@ -134,7 +224,7 @@ export async function matchingIds(
     .selectFrom('mirror_record')
     .select('id')
     .where('entity_id', '=', entityId)
-    .where((eb) => eb.and(filterConditions(eb, entityId, filter)))
+    .where(and(filterConditions(entityId, filter)))
     .orderBy('updated_at')
     .orderBy('id')
     .limit(limit)
@@ -142,19 +232,20 @@ export async function matchingIds(
   return rows.map((r) => r.id);
 }
 
-function filterConditions(
-  eb: ExpressionBuilder<Database, 'mirror_record'>,
-  entityId: string,
-  query: RecordsFilterQuery,
-) {
-  // The Handled view's few rows come from their partial index: `+` keeps SQLite off the status index.
+function filterConditions(entityId: string, query: RecordsFilterQuery): RawBuilder<SqlBool>[] {
+  // The Handled view's few rows come from their partial index, and one error group's from
+  // theirs: `+` keeps SQLite off the status index.
   const only = query.handled === 'only';
-  const conditions: Expression<SqlBool>[] = FACET_KEYS.filter((key) => query[key].length > 0).map((key) =>
-    eb(only ? sql`+${sql.ref(key)}` : key, 'in', query[key]),
-  );
+  const oneGroup = !only && query.error_group.length === 1;
+  const conditions = FACET_KEYS.filter((key) => query[key].length > 0).map((key) => {
+    const unindexed = only || (oneGroup && key !== 'error_group');
+    return sql<SqlBool>`${sql.raw(unindexed ? '+' : '')}${sql.ref(key)} in (${sql.join(query[key])})`;
+  });
+  // Spelled as the partial indexes `mirror_record_error_group` and `mirror_record_handled` are,
+  // so SQLite can use them.
+  if (oneGroup) conditions.push(sql<SqlBool>`error_group != ''`);
   if (query.q) conditions.push(matchesSearch(entityId, query.q));
-  // Spelled as the partial index `mirror_record_handled` is, so SQLite can use it.
-  conditions.push(only ? sql<boolean>`handled != ''` : sql<boolean>`handled = ''`);
+  conditions.push(only ? sql<SqlBool>`handled != ''` : sql<SqlBool>`handled = ''`);
   return conditions;
 }
 
@@ -162,25 +253,24 @@ function filterConditions(
  * `q` finds a record by the start of its id, or by words of its error or its document (number,
  * counterpart, amount, Monite object id) anywhere in them, through the trigram indexes. A trigram
  * index needs three characters: shorter searches look at ids only. The matches are gathered as
- * one set of rows first, so the list and its counts visit only them whatever the entity's size.
+ * one set of rows first, so the list and its counts visit only them whatever the entity's size
+ * (`+d.entity_id`: SQLite would otherwise walk the entity's every document to test its rowid).
  */
 function matchesSearch(entityId: string, q: string) {
   const prefix = q.toLowerCase();
   const byId = sql`select rowid from mirror_record as m
     where m.entity_id = ${entityId} and m.id >= ${prefix} and m.id < ${`${prefix}\uffff`}`;
-  if ([...q].length < 3) return sql<boolean>`mirror_record.rowid in (${byId})`;
+  if ([...q].length < 3) return sql<SqlBool>`mirror_record.rowid in (${byId})`;
   const phrase = `"${q.replaceAll('"', '""')}"`;
-  return sql<boolean>`mirror_record.rowid in (
+  // `union all`: `in` tests membership, so SQLite need not sort each branch to take out repeats.
+  return sql<SqlBool>`mirror_record.rowid in (
     ${byId}
-    union select rowid from mirror_error_search where mirror_error_search match ${phrase}
-    union select m.rowid from mirror_document as d
+    union all select rowid from mirror_error_search where mirror_error_search match ${phrase}
+    union all select m.rowid from mirror_document as d
       join mirror_record as m on m.entity_id = d.entity_id and m.id = d.record_id
-      where d.entity_id = ${entityId} and d.rowid in (
+      where +d.entity_id = ${entityId} and d.rowid in (
         select rowid from mirror_document_search where mirror_document_search match ${phrase}))`;
 }
-
-const countsFor = (db: Db, entityId: string, q: string | undefined) =>
-  q ? countMatching(db, entityId, q) : countAll(db, entityId);
 
 async function countAll(db: Db, entityId: string): Promise<CountRow[]> {
   return db
@@ -188,17 +278,6 @@ async function countAll(db: Db, entityId: string): Promise<CountRow[]> {
     .select([...FACET_KEYS, 'handled', 'n'])
     .where('entity_id', '=', entityId)
     .where('n', '>', 0)
-    .execute();
-}
-
-/** Counts a search's matches by visiting them alone (`+entity_id` keeps SQLite off the entity's indexes). */
-async function countMatching(db: Db, entityId: string, q: string): Promise<CountRow[]> {
-  return db
-    .selectFrom('mirror_record')
-    .select([...FACET_KEYS, 'handled', (eb) => eb.fn.countAll<number>().as('n')])
-    .where(sql`+entity_id`, '=', entityId)
-    .where(matchesSearch(entityId, q))
-    .groupBy([...FACET_KEYS, 'handled'])
     .execute();
 }
 

@@ -52,7 +52,7 @@ describe('recordPages', () => {
     const ids = new Set<string>();
     let before = queries();
     for await (const page of recordPages(counted, ENTITY, query, 500)) {
-      // Nothing is read ahead: the count at the first page, then one page read, its documents and marks.
+      // Nothing is read ahead: the count at the first page, then one page read (marks included) and its documents.
       perPage.push(queries() - before);
       sizes.push(page.length);
       for (const r of page) ids.add(r.id);
@@ -60,7 +60,24 @@ describe('recordPages', () => {
     }
     expect(sizes).toEqual(Array(5).fill(500));
     expect(ids.size).toBe(RECORDS / 2);
-    expect(perPage).toEqual([4, 3, 3, 3, 3]);
+    expect(perPage).toEqual([3, 2, 2, 2, 2]);
+  });
+
+  it("exports a search's every match once, page after page, in the list's order", async () => {
+    const query = recordsExportQuerySchema.parse({ q: 'stale obj', sort: 'updated_at' });
+    const sizes: number[] = [];
+    const times: string[] = [];
+    const ids = new Set<string>();
+    for await (const page of recordPages(db, ENTITY, query, 500)) {
+      sizes.push(page.length);
+      for (const r of page) {
+        ids.add(r.id);
+        times.push(r.updated_at);
+      }
+    }
+    expect(sizes).toEqual(Array(5).fill(500));
+    expect(ids.size).toBe(RECORDS / 2);
+    expect(times).toEqual(times.toSorted());
   });
 
   it('streams every matching record as a CSV line, newest first by default', async () => {
