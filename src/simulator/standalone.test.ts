@@ -118,9 +118,14 @@ describe('standalone simulator', () => {
     expect(after.sync_status).toBe('done');
     expect(await pushes()).toBe(pushesBefore + 1);
 
-    // The controls live on the simulator's port only.
-    for (const path of ['/__simulator/requests', '/api/__simulator/requests']) {
-      const res = await fetch(`${bffUrl}${path}`, { headers });
+    // The controls live on the simulator's port only. (A GET of a page-like path would get the
+    // SPA's index.html when a build exists, so the controls are tried with their own methods.)
+    for (const [method, path] of [
+      ['DELETE', '/__simulator/requests'],
+      ['POST', `/__simulator/records/${failed.id}/fix`],
+      ['GET', '/api/__simulator/requests'],
+    ] as const) {
+      const res = await fetch(`${bffUrl}${path}`, { method, headers });
       expect(res.status).toBe(404);
       expect((await res.json()).error.code).toBe('not_found');
     }
