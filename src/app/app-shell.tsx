@@ -40,7 +40,7 @@ export function AppShell() {
         <nav
           aria-label="Main"
           data-color-scheme="dark"
-          className="flex h-11 shrink-0 items-center gap-3 bg-white px-3 sm:gap-6 sm:px-6"
+          className="flex h-11 shrink-0 items-center gap-3 border-b border-slate-200 bg-white px-3 sm:gap-6 sm:px-6"
         >
           <Link
             to="/"
