@@ -22,12 +22,16 @@ function readChoice(): ColorSchemeChoice {
 }
 
 let choice: ColorSchemeChoice = 'system';
+/** The scheme on screen: the choice, or the system's when the choice is "system". */
+let scheme: 'light' | 'dark' = 'light';
 const listeners = new Set<() => void>();
 
 /** index.css keys the palette on this attribute; without it (before this runs) the system decides. */
 function apply() {
   const dark = choice === 'dark' || (choice === 'system' && matchMedia(DARK_QUERY).matches);
-  document.documentElement.dataset.colorScheme = dark ? 'dark' : 'light';
+  scheme = dark ? 'dark' : 'light';
+  document.documentElement.dataset.colorScheme = scheme;
+  for (const listener of listeners) listener();
 }
 
 /**
@@ -51,7 +55,6 @@ export function setColorScheme(next: ColorSchemeChoice): void {
     // Not remembered, but still applied for this visit.
   }
   apply();
-  for (const listener of listeners) listener();
 }
 
 const subscribe = (listener: () => void) => {
@@ -61,3 +64,6 @@ const subscribe = (listener: () => void) => {
 
 /** The person's choice, for the toggle. */
 export const useColorSchemeChoice = () => useSyncExternalStore(subscribe, () => choice);
+
+/** The scheme on screen, for what styles itself outside index.css's palette (the toasts). */
+export const useColorScheme = () => useSyncExternalStore(subscribe, () => scheme);
