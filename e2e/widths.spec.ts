@@ -15,8 +15,8 @@ const rows = (page: Page) =>
  * `selector: by N px`. `except` leaves out the scroll boxes inside the element it selects.
  */
 function overflows(page: Page, except?: string): Promise<string[]> {
-  return page.evaluate((except) => {
-    const skip = except ? document.querySelector(except) : null;
+  return page.evaluate((exceptSelector) => {
+    const skip = exceptSelector ? document.querySelector(exceptSelector) : null;
     const scrollers = [...document.querySelectorAll<HTMLElement>('body *')].filter(
       (el) =>
         ['auto', 'scroll'].includes(getComputedStyle(el).overflowX) &&
