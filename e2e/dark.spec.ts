@@ -1,4 +1,5 @@
 import { expect, test, type Locator } from '@playwright/test';
+import { COLOR_SCHEME_STORAGE_KEY } from '../src/app/lib/color-scheme';
 import { signInAs } from './helpers';
 
 /** How light an element's background is, 0 (black) to 1 (white): relative luminance of its sRGB colour. */
@@ -31,6 +32,33 @@ test.describe('a system set to dark', () => {
     expect(await backgroundLuminance(page.locator('body'))).toBeLessThan(0.05);
     expect(await backgroundLuminance(page.locator('header').first())).toBeLessThan(0.05);
   });
+});
+
+test.describe('before any script has run', () => {
+  test.use({ colorScheme: 'dark', javaScriptEnabled: false });
+
+  test("the page is already dark when the system is: no white flash while the app's script loads", async ({
+    page,
+  }) => {
+    await page.goto('/sign-in');
+    expect(await backgroundLuminance(page.locator('body'))).toBeLessThan(0.05);
+  });
+});
+
+test('a remembered choice is in place before the app first renders', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.addInitScript((key) => {
+    localStorage.setItem(key, 'dark');
+    // The scheme at the moment the app first puts anything on the page.
+    new MutationObserver((_, observer) => {
+      if (!document.getElementById('root')?.firstChild) return;
+      document.documentElement.dataset.schemeAtFirstRender = document.documentElement.dataset.colorScheme;
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  }, COLOR_SCHEME_STORAGE_KEY);
+  await page.goto('/sign-in');
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('data-scheme-at-first-render', 'dark');
 });
 
 test('the theme picked in the top bar outlasts a reload, whatever the system says', async ({ page }) => {
