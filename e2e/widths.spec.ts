@@ -67,6 +67,7 @@ for (const width of WIDTHS) {
       await check(page, testInfo, 'account', width, list);
       await page.keyboard.press('Escape');
       await expect(signOut).toBeVisible({ visible: width >= 1024 });
+      if (width < 1024) await expect(nav.getByRole('button', { name: 'Account' })).toBeFocused();
 
       await page.getByRole('button', { name: 'Provider' }).click();
       const filter = page.getByRole('group', { name: 'Provider' });
