@@ -11,8 +11,8 @@ function NavItem({ to, active, children }: { to: string; active: boolean; childr
       to={to}
       aria-current={active ? 'page' : undefined}
       className={cx(
-        'rounded-md px-2.5 py-1 text-sm font-medium focus-visible:outline-2 focus-visible:outline-indigo-400',
-        active ? 'bg-slate-800 text-white' : 'text-slate-300 hover:bg-slate-800 hover:text-white',
+        'rounded-md px-2.5 py-1 text-sm font-medium focus-visible:outline-2 focus-visible:outline-indigo-600',
+        active ? 'bg-slate-100 text-slate-900' : 'text-slate-700 hover:bg-slate-100 hover:text-slate-900',
       )}
     >
       {children}
@@ -36,9 +36,17 @@ export function AppShell() {
   return (
     <RequireSession>
       <div className="flex h-dvh flex-col">
-        <nav aria-label="Main" className="flex h-11 shrink-0 items-center gap-6 bg-slate-900 px-6">
-          <Link to="/" className="flex items-center gap-2 text-sm font-semibold text-white">
-            <span aria-hidden="true" className="size-2.5 rounded-sm bg-indigo-400" />
+        {/* Dark in both schemes: its classes name the dark palette's tones (index.css). */}
+        <nav
+          aria-label="Main"
+          data-color-scheme="dark"
+          className="flex h-11 shrink-0 items-center gap-3 border-b border-slate-200 bg-white px-3 sm:gap-6 sm:px-6"
+        >
+          <Link
+            to="/"
+            className="flex items-center gap-2 text-sm font-semibold whitespace-nowrap text-slate-900"
+          >
+            <span aria-hidden="true" className="size-2.5 rounded-sm bg-indigo-500" />
             Sync Desk
           </Link>
           <div className="flex items-center gap-1">

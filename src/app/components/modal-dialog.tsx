@@ -63,7 +63,11 @@ export function ModalDialog({
       className="fixed inset-0 z-50 flex items-center justify-center p-4"
       onClick={(e) => e.stopPropagation()}
     >
-      <div aria-hidden="true" className="absolute inset-0 bg-slate-900/30" onClick={onClose} />
+      <div
+        aria-hidden="true"
+        className="absolute inset-0 bg-slate-900/30 dark:bg-black/60"
+        onClick={onClose}
+      />
       <div
         ref={dialogRef}
         role="dialog"

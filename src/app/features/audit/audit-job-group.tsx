@@ -3,7 +3,7 @@ import type { AuditEntry } from '../../../contract/audit';
 import { RelativeTime } from '../../components/relative-time';
 import { formatAbsolute } from '../../lib/time';
 import { summariseJob } from './audit-groups';
-import { ROWS_CLASS } from './audit-columns';
+import { ROW_CLASS, ROWS_CLASS } from './audit-columns';
 import { AuditRow } from './audit-row';
 import { ExpandButton } from './expand-button';
 import { JobLink } from './settled-outcome';
@@ -20,7 +20,7 @@ export function AuditJobGroup({ jobId, entries }: { jobId: string; entries: Audi
   const summary = summariseJob(entries);
   return (
     <tbody id={rowsId} className={ROWS_CLASS}>
-      <tr className="align-top [&>td]:px-3 [&>td]:py-2">
+      <tr className={ROW_CLASS}>
         <td>
           <div className="whitespace-nowrap text-slate-900">{formatAbsolute(newest.at)}</div>
           <div className="text-xs text-slate-600">
@@ -42,7 +42,7 @@ export function AuditJobGroup({ jobId, entries }: { jobId: string; entries: Audi
           {summary.settled && <div className="mt-1">Provider: {summary.settled}</div>}
         </td>
         <td />
-        <td className="text-right">
+        <td className="ml-auto lg:text-right">
           <ExpandButton expanded={open} controls={rowsId} onToggle={() => setOpen(!open)}>
             {`Bulk job ${jobId.slice(0, 8)}`}
           </ExpandButton>

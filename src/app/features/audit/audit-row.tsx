@@ -9,7 +9,7 @@ import { labelOf } from '../../lib/labels';
 import { recordPath } from '../../lib/paths';
 import { formatAbsolute } from '../../lib/time';
 import { actionLabel, formatDuration, isMarkEntry } from './audit-labels';
-import { AUDIT_COLUMNS } from './audit-columns';
+import { AUDIT_COLUMNS, ROW_CLASS } from './audit-columns';
 import { ExpandButton } from './expand-button';
 import { OutcomeBadge } from './outcome-badge';
 import { SettledOutcome } from './settled-outcome';
@@ -100,7 +100,7 @@ export function AuditRow({ entry, inJob = false }: { entry: AuditEntry; inJob?: 
   const reason = entry.reason ?? summariseErrors(entry.errors);
   return (
     <>
-      <tr className={`align-top [&>td]:px-3 [&>td]:py-2 ${inJob ? 'bg-slate-50' : ''}`}>
+      <tr className={`${ROW_CLASS} ${inJob ? 'bg-slate-50' : ''}`}>
         <td className={inJob ? 'border-l-4 border-l-indigo-200' : undefined}>
           <div className="whitespace-nowrap text-slate-900">{formatAbsolute(entry.at)}</div>
           <div className="text-xs text-slate-600">
@@ -121,7 +121,7 @@ export function AuditRow({ entry, inJob = false }: { entry: AuditEntry; inJob?: 
           <StatusChange before={entry.status_before} after={entry.status_after} />
           <SettledOutcome entry={entry} />
         </td>
-        <td className="min-w-40">
+        <td className="basis-full lg:min-w-40">
           {reason ? (
             <span
               className={`line-clamp-2 break-words ${isMarkEntry(entry) ? 'text-slate-700' : 'text-red-700'}`}
@@ -133,7 +133,7 @@ export function AuditRow({ entry, inJob = false }: { entry: AuditEntry; inJob?: 
             none
           )}
         </td>
-        <td className="text-right">
+        <td className="ml-auto lg:text-right">
           <ExpandButton expanded={open} controls={detailsId} onToggle={() => setOpen(!open)}>
             Details
           </ExpandButton>

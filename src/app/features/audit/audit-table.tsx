@@ -25,8 +25,8 @@ export function AuditTable({ entries, groupJobs = true }: { entries: AuditEntry[
     ? groupByJob(entries)
     : entries.map((entry) => ({ kind: 'entry', entry }));
   return (
-    <table className="w-full border-separate border-spacing-0 text-left text-sm">
-      <thead className="sticky top-0 z-10 bg-slate-50 text-xs font-medium text-slate-600">
+    <table className="block w-full border-separate border-spacing-0 text-left text-sm lg:table">
+      <thead className="sticky top-0 z-10 bg-slate-50 text-xs font-medium text-slate-600 max-lg:sr-only">
         <tr className="[&>th]:border-b [&>th]:border-slate-200 [&>th]:px-3 [&>th]:py-2 [&>th]:font-medium [&>th]:whitespace-nowrap">
           {AUDIT_COLUMNS.map((column) => (
             <th

@@ -75,11 +75,19 @@ export function FacetFilter({ facet, options, selected, counts, onChange, groups
         </span>
       </button>
       {open && (
+        // A popover under its pill; on a phone, a sheet across the bottom of the screen.
         <fieldset
           id={panelId}
-          className="absolute left-0 z-30 mt-1 min-w-56 rounded-lg border border-slate-200 bg-white p-1 shadow-lg"
+          className={cx(
+            'fixed inset-x-0 bottom-0 z-30 max-h-[70dvh] overflow-y-auto rounded-t-xl border-t border-slate-200 bg-white p-2 pb-4 shadow-2xl',
+            'sm:absolute sm:inset-x-auto sm:bottom-auto sm:left-0 sm:mt-1 sm:max-h-none sm:min-w-56 sm:rounded-lg sm:border sm:p-1 sm:shadow-lg',
+          )}
         >
           <legend className="sr-only">{FACET_TITLES[facet]}</legend>
+          {/* The sheet is far from its pill: it says what it filters. The legend already names it. */}
+          <p aria-hidden="true" className="px-2 py-2 text-sm font-semibold text-slate-900 sm:hidden">
+            {FACET_TITLES[facet]}
+          </p>
           {options.map((value) => (
             <label
               key={value}

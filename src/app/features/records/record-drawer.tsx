@@ -47,7 +47,7 @@ export function RecordDrawer() {
 
   return (
     <div className="fixed inset-0 z-40 flex justify-end">
-      <div aria-hidden="true" className="absolute inset-0 bg-slate-900/20" onClick={close} />
+      <div aria-hidden="true" className="absolute inset-0 bg-slate-900/20 dark:bg-black/50" onClick={close} />
       <section
         role="dialog"
         aria-modal="true"
