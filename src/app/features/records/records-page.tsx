@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useMemo } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { Outlet, useParams } from 'react-router';
 import type { PushJob } from '../../../contract/push-jobs';
 import { can } from '../../../contract/session';
@@ -51,6 +51,8 @@ export function RecordsPage() {
   const rowIds = useMemo(() => rows.map((r) => r.id), [rows]);
   const selection = useRecordSelection(selectionScope(entityId, search), rowIds, firstPage?.total ?? 0);
   const { clear, selectIds } = selection;
+  // State, not a ref: the virtual list renders again once its scroller exists.
+  const [scroller, setScroller] = useState<HTMLElement | null>(null);
 
   const onStarted = useCallback(
     (job: PushJob) => {
@@ -108,13 +110,14 @@ export function RecordsPage() {
           <PushJobPanel entityId={entityId} job={jobs.shown} onDismiss={jobs.dismiss} />
         </Suspense>
       )}
-      <main className="min-h-0 flex-1 overflow-auto">
+      <main ref={setScroller} className="min-h-0 flex-1 overflow-auto">
         <RecordsList
           entityId={entityId}
           records={records}
           search={search}
           onChange={setSearch}
           selection={canPush ? selection : undefined}
+          scroller={scroller}
         />
       </main>
       {canPush && (
