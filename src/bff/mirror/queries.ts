@@ -40,7 +40,7 @@ export type RecordsResult = Omit<RecordsPage, 'mirror'>;
 
 export async function queryRecords(db: Db, entityId: string, query: RecordsQuery): Promise<RecordsResult> {
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-  const all = await countsFor(db, entityId, query.q);
+  const all = await countsFor(db, entityId, query);
   const counts = inView(all, query);
   const total = sum(counts.filter((row) => matches(row, query)));
   const facets = facetCounts(counts, query);
@@ -72,7 +72,7 @@ export async function* recordPages(
   query: RecordsExportQuery,
   pageSize = 500,
 ): AsyncGenerator<ListedRecord[]> {
-  const counts = inView(await countsFor(db, entityId, query.q), query);
+  const counts = inView(await countsFor(db, entityId, query), query);
   const total = sum(counts.filter((row) => matches(row, query)));
   if (total === 0) return;
   let after: Position | undefined;
@@ -99,7 +99,7 @@ async function pageAfter(
   const desc = query.sort === '-updated_at';
   // A search that matches few rows is answered from its matches, sorted; one that matches many,
   // by walking the sort index until a page is full (matches are then dense).
-  const fromMatches = query.q !== undefined && total <= FEW_MATCHES;
+  const fromMatches = (query.q !== undefined || query.ids.length > 0) && total <= FEW_MATCHES;
   const rows = await db
     .selectFrom('mirror_record')
     .select(['data', 'updated_at', 'id'])
@@ -121,7 +121,8 @@ async function pageAfter(
   };
 }
 
-export type RecordsFilterQuery = Pick<RecordsQuery, FacetKey | 'q' | 'handled'>;
+export type RecordsFilterQuery = Pick<RecordsQuery, FacetKey | 'q' | 'handled'> &
+  Partial<Pick<RecordsQuery, 'ids'>>;
 
 /** Ids of the records matching the list's filters (oldest update first), at most `limit`. */
 export async function matchingIds(
@@ -153,6 +154,7 @@ function filterConditions(
     eb(only ? sql`+${sql.ref(key)}` : key, 'in', query[key]),
   );
   if (query.q) conditions.push(matchesSearch(entityId, query.q));
+  if (query.ids?.length) conditions.push(eb('id', 'in', query.ids));
   // Spelled as the partial index `mirror_record_handled` is, so SQLite can use it.
   conditions.push(only ? sql<boolean>`handled != ''` : sql<boolean>`handled = ''`);
   return conditions;
@@ -179,8 +181,8 @@ function matchesSearch(entityId: string, q: string) {
         select rowid from mirror_document_search where mirror_document_search match ${phrase}))`;
 }
 
-const countsFor = (db: Db, entityId: string, q: string | undefined) =>
-  q ? countMatching(db, entityId, q) : countAll(db, entityId);
+const countsFor = (db: Db, entityId: string, { q, ids }: Pick<RecordsQuery, 'q' | 'ids'>) =>
+  q || ids.length > 0 ? countMatching(db, entityId, q, ids) : countAll(db, entityId);
 
 async function countAll(db: Db, entityId: string): Promise<CountRow[]> {
   return db
@@ -191,13 +193,22 @@ async function countAll(db: Db, entityId: string): Promise<CountRow[]> {
     .execute();
 }
 
-/** Counts a search's matches by visiting them alone (`+entity_id` keeps SQLite off the entity's indexes). */
-async function countMatching(db: Db, entityId: string, q: string): Promise<CountRow[]> {
+/**
+ * Counts a search's matches, or the records asked for by id, by visiting them alone (`+entity_id`
+ * keeps SQLite off the entity's indexes).
+ */
+async function countMatching(
+  db: Db,
+  entityId: string,
+  q: string | undefined,
+  ids: readonly string[],
+): Promise<CountRow[]> {
   return db
     .selectFrom('mirror_record')
     .select([...FACET_KEYS, 'handled', (eb) => eb.fn.countAll<number>().as('n')])
     .where(sql`+entity_id`, '=', entityId)
-    .where(matchesSearch(entityId, q))
+    .$if(Boolean(q), (qb) => qb.where(matchesSearch(entityId, q!)))
+    .$if(ids.length > 0, (qb) => qb.where('id', 'in', ids))
     .groupBy([...FACET_KEYS, 'handled'])
     .execute();
 }
