@@ -27,11 +27,6 @@ type RecordsTableProps = {
   cursor: string | null;
 };
 
-/**
- * The records as a real table whose rows outside the scroller's view are not rendered (spacer
- * rows keep its height): thousands of loaded rows stay a few hundred DOM nodes. Fixed column
- * widths keep the columns still while different rows scroll through.
- */
 /** The virtual list over the loaded rows, scrolled by `scroller`; `bodyRef` goes on the table body. */
 export function useVirtualRows(rows: readonly ListedRecord[], scroller: HTMLElement | null) {
   const bodyRef = useRef<HTMLTableSectionElement>(null);
@@ -63,6 +58,11 @@ export function useVirtualRows(rows: readonly ListedRecord[], scroller: HTMLElem
 }
 export type VirtualRows = ReturnType<typeof useVirtualRows>;
 
+/**
+ * The records as a real table whose rows outside the scroller's view are not rendered (spacer
+ * rows keep its height): thousands of loaded rows stay a few hundred DOM nodes. Fixed column
+ * widths keep the columns still while different rows scroll through.
+ */
 export function RecordsTable({
   entityId,
   rows,
@@ -89,83 +89,81 @@ export function RecordsTable({
   const sorted = sort === 'updated_at' ? 'ascending' : 'descending';
 
   return (
-    <>
-      <table
-        // Screen readers count every matching record, not only the rows in the DOM.
-        aria-rowcount={total + 1}
-        className="w-full table-fixed border-separate border-spacing-0 text-left text-sm"
-      >
-        <colgroup>
-          {selection && <col className="w-10" />}
-          <col className="w-72" />
-          <col className="w-28" />
-          <col className="w-24" />
-          <col className="w-32" />
-          <col className="w-32" />
-          <col />
-          {canPush && <col className="w-28" />}
-        </colgroup>
-        <thead className="sticky top-0 z-10 bg-slate-50/95 text-xs font-medium text-slate-500 backdrop-blur">
-          <tr
-            aria-rowindex={1}
-            className="[&>th]:border-b [&>th]:border-slate-200 [&>th]:px-4 [&>th]:py-2 [&>th]:font-medium"
-          >
-            {selection && (
-              <th scope="col" className="pr-1!">
-                <Checkbox
-                  aria-label="Select all loaded records"
-                  checked={selection.header === 'all'}
-                  indeterminate={selection.header === 'some'}
-                  onChange={selection.toggleAll}
-                />
-              </th>
-            )}
-            <th scope="col">Record</th>
-            <th scope="col">Status</th>
-            <th scope="col">Provider</th>
-            <th scope="col">Platform</th>
-            <th scope="col" aria-sort={sorted}>
-              <button
-                type="button"
-                onClick={() => onSort(sort === 'updated_at' ? '-updated_at' : 'updated_at')}
-                className="inline-flex items-center gap-1 hover:text-slate-900"
-              >
-                Updated <span aria-hidden="true">{sorted === 'ascending' ? '↑' : '↓'}</span>
-                <span className="sr-only">
-                  , sorted {sorted === 'ascending' ? 'oldest first' : 'newest first'}
-                </span>
-              </button>
-            </th>
-            <th scope="col">Error</th>
-            {canPush && (
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody ref={bodyRef} className="bg-white [&>tr>td]:border-b [&>tr>td]:border-slate-100">
-          {spacer(above)}
-          {items.map((item) => {
-            const record = rows[item.index]!;
-            return (
-              <RecordRow
-                key={item.key}
-                ref={virtualizer.measureElement}
-                index={item.index}
-                entityId={entityId}
-                record={record}
-                selected={record.id === recordId}
-                focused={record.id === cursor}
-                canPush={canPush}
-                checked={selection ? isSelected(selection.selection, record.id) : false}
-                onCheck={selection?.toggle}
+    <table
+      // Screen readers count every matching record, not only the rows in the DOM.
+      aria-rowcount={total + 1}
+      className="w-full table-fixed border-separate border-spacing-0 text-left text-sm"
+    >
+      <colgroup>
+        {selection && <col className="w-10" />}
+        <col className="w-72" />
+        <col className="w-28" />
+        <col className="w-24" />
+        <col className="w-32" />
+        <col className="w-32" />
+        <col />
+        {canPush && <col className="w-28" />}
+      </colgroup>
+      <thead className="sticky top-0 z-10 bg-slate-50/95 text-xs font-medium text-slate-500 backdrop-blur">
+        <tr
+          aria-rowindex={1}
+          className="[&>th]:border-b [&>th]:border-slate-200 [&>th]:px-4 [&>th]:py-2 [&>th]:font-medium"
+        >
+          {selection && (
+            <th scope="col" className="pr-1!">
+              <Checkbox
+                aria-label="Select all loaded records"
+                checked={selection.header === 'all'}
+                indeterminate={selection.header === 'some'}
+                onChange={selection.toggleAll}
               />
-            );
-          })}
-          {spacer(below)}
-        </tbody>
-      </table>
-    </>
+            </th>
+          )}
+          <th scope="col">Record</th>
+          <th scope="col">Status</th>
+          <th scope="col">Provider</th>
+          <th scope="col">Platform</th>
+          <th scope="col" aria-sort={sorted}>
+            <button
+              type="button"
+              onClick={() => onSort(sort === 'updated_at' ? '-updated_at' : 'updated_at')}
+              className="inline-flex items-center gap-1 hover:text-slate-900"
+            >
+              Updated <span aria-hidden="true">{sorted === 'ascending' ? '↑' : '↓'}</span>
+              <span className="sr-only">
+                , sorted {sorted === 'ascending' ? 'oldest first' : 'newest first'}
+              </span>
+            </button>
+          </th>
+          <th scope="col">Error</th>
+          {canPush && (
+            <th scope="col">
+              <span className="sr-only">Actions</span>
+            </th>
+          )}
+        </tr>
+      </thead>
+      <tbody ref={bodyRef} className="bg-white [&>tr>td]:border-b [&>tr>td]:border-slate-100">
+        {spacer(above)}
+        {items.map((item) => {
+          const record = rows[item.index]!;
+          return (
+            <RecordRow
+              key={item.key}
+              ref={virtualizer.measureElement}
+              index={item.index}
+              entityId={entityId}
+              record={record}
+              selected={record.id === recordId}
+              focused={record.id === cursor}
+              canPush={canPush}
+              checked={selection ? isSelected(selection.selection, record.id) : false}
+              onCheck={selection?.toggle}
+            />
+          );
+        })}
+        {spacer(below)}
+      </tbody>
+    </table>
   );
 }
