@@ -16,6 +16,9 @@ import { createBff, FAST_JOBS, MONITE_URL, PASSWORD, SAME_ORIGIN } from '../../b
 import type { SimRecord } from '../../simulator';
 import { server } from './server';
 
+/** For tests that seed the audit log directly (the SPA's tests may import the BFF only through here). */
+export { appendAudit } from '../../bff/audit';
+
 export { PASSWORD };
 
 /** A record as a test describes it: a failed Codat → Xero bill (a cause a retry may help) unless it says otherwise. */
