@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { lazy, Suspense, useCallback, useMemo } from 'react';
 import { can } from '../../../contract/session';
 import { errorMessage } from '../../api/client';
 import { isScanning, useRecords } from '../../api/get-records';
@@ -8,12 +8,16 @@ import { labelOf } from '../../lib/labels';
 import { LoadMore } from '../../components/load-more';
 import { RecordsEmpty } from './records-empty';
 import { RecordsTable, useVirtualRows } from './records-table';
-import { ShortcutsDialog } from './shortcuts-dialog';
 import { useListShortcuts } from './use-list-shortcuts';
 import type { RecordsSearch, SearchUpdate } from './records-search';
 import { SelectAllBanner } from './select-all-banner';
 import type { RecordSelection } from './use-record-selection';
 import { useSignedInUser } from '../auth/signed-in-user';
+
+// Only once someone presses `?`: out of the records page's chunk.
+const ShortcutsDialog = lazy(() =>
+  import('./shortcuts-dialog').then((m) => ({ default: m.ShortcutsDialog })),
+);
 
 type RecordsListProps = {
   entityId: string;
@@ -57,7 +61,11 @@ export function RecordsList({ entityId, records, search, onChange, selection, sc
       <p className="sr-only" aria-live="polite">
         {shortcuts.announcement}
       </p>
-      {shortcuts.helpOpen && <ShortcutsDialog onClose={shortcuts.closeHelp} />}
+      {shortcuts.helpOpen && (
+        <Suspense>
+          <ShortcutsDialog onClose={shortcuts.closeHelp} />
+        </Suspense>
+      )}
     </>
   );
 

@@ -79,7 +79,9 @@ export function RecordsTable({
   const items = virtualizer.getVirtualItems();
   const columns = 6 + (selection ? 1 : 0) + (canPush ? 1 : 0);
   const above = items.length > 0 ? items[0]!.start - scrollMargin : 0;
-  const below = items.length > 0 ? virtualizer.getTotalSize() - (items.at(-1)!.end - scrollMargin) : 0;
+  // Before the scroller is known no row is rendered: the spacer still holds every row's place,
+  // so the infinite scroll's sentinel below does not come into view and load pages for nothing.
+  const below = virtualizer.getTotalSize() - (items.length > 0 ? items.at(-1)!.end - scrollMargin : 0);
   const spacer = (height: number) =>
     height > 0 && (
       <tr aria-hidden="true">
