@@ -61,7 +61,7 @@ describe('list shortcuts', () => {
     search.blur();
     await screen.findByText('bill-done');
     await user.keyboard('?');
-    const help = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    const help = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
     expect(within(help).getByText('Next row')).toBeInTheDocument();
     expect(within(help).getByText('Push the row (asks first, as the Push button does)')).toBeInTheDocument();
   });
