@@ -47,7 +47,8 @@ test('a cold load of the records page stays small, and a warm reload fetches no 
     description: `${cold.length} requests, ${(coldBytes / 1024).toFixed(1)} kB transferred`,
   });
   expect(cold.filter(isAsset).length).toBeGreaterThan(0);
-  expect(coldBytes).toBeLessThanOrEqual(200 * 1024);
+  // 200 kB until the records list was virtualised: TanStack Virtual adds about 8 kB (Brotli).
+  expect(coldBytes).toBeLessThanOrEqual(216 * 1024);
 
   await page.reload();
   await expect(page.getByRole('row').getByRole('button', { name: 'Push' }).first()).toBeVisible();

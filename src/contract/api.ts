@@ -39,6 +39,15 @@ const groupCsv = z
   .transform((s) => (s ? s.split(',').filter(Boolean) : []))
   .pipe(z.array(errorGroupSchema).max(50));
 
+/** At most this many ids in one list request (`ids=`), so its URL stays well under header limits. */
+export const MAX_LISTED_IDS = 200;
+const idCsv = z
+  .string()
+  .describe(`Comma-separated record ids, at most ${MAX_LISTED_IDS}: only these records`)
+  .optional()
+  .transform((s) => (s ? s.split(',').filter(Boolean) : []))
+  .pipe(z.array(z.uuid()).max(MAX_LISTED_IDS));
+
 export const SORTS = ['-updated_at', 'updated_at'] as const;
 export type Sort = (typeof SORTS)[number];
 
@@ -49,6 +58,8 @@ export const recordsQuerySchema = z.strictObject({
   object_type: csvOf(OBJECT_TYPES),
   error_group: groupCsv,
   q: z.string().trim().max(100).optional(),
+  /** Only these records (e.g. the ones a person selected), under the other filters too. */
+  ids: idCsv,
   /** `exclude` (default): the work queue, without records marked handled; `only`: the Handled view. */
   handled: handledViewSchema.default('exclude'),
   sort: z.enum(SORTS).default('-updated_at'),
@@ -71,7 +82,7 @@ export const recordsFilterSchema = z.strictObject({
   handled: handledViewSchema.default('exclude'),
 });
 /** What a caller writes: lists as arrays, everything optional. */
-export type RecordsFilter = Partial<Pick<RecordsQuery, FacetKey | 'q' | 'sort' | 'handled'>>;
+export type RecordsFilter = Partial<Pick<RecordsQuery, FacetKey | 'q' | 'ids' | 'sort' | 'handled'>>;
 
 export const MIRROR_STATES = ['empty', 'scanning', 'ready', 'error'] as const;
 export const mirrorStatusSchema = z.object({

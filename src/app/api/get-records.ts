@@ -24,6 +24,7 @@ function recordsParams(filter: RecordsFilter): URLSearchParams {
     if (values?.length) params.set(key, values.join(','));
   }
   if (filter.q) params.set('q', filter.q);
+  if (filter.ids?.length) params.set('ids', filter.ids.join(','));
   if (filter.handled === 'only') params.set('handled', 'only');
   if (filter.sort) params.set('sort', filter.sort);
   return params;

@@ -16,9 +16,10 @@ import { createBff, FAST_JOBS, MONITE_URL, PASSWORD, SAME_ORIGIN } from '../../b
 import type { SimRecord } from '../../simulator';
 import { server } from './server';
 
-export { PASSWORD };
-/** For tests that need audit history older than the page could make (the drawer's push history). */
+/** For tests that seed the audit log directly (the SPA's tests may import the BFF only through here). */
 export { appendAudit } from '../../bff/audit';
+
+export { PASSWORD };
 
 /** A record as a test describes it: a failed Codat → Xero bill (a cause a retry may help) unless it says otherwise. */
 export type RecordInit = Partial<Omit<SimRecord, 'id'>>;

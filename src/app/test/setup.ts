@@ -10,6 +10,21 @@ import { server } from './server';
 // simulator): on a busy machine that takes longer than Testing Library's default 1 s.
 configure({ asyncUtilTimeout: 3000 });
 
+// jsdom lays nothing out: the records page's virtual list gets a scroller (`main`) tall enough
+// for every row a test loads, and rows of a plausible height, so it renders them all.
+const LAYOUT: Record<string, { property: 'clientHeight' | 'offsetHeight'; px: number }> = {
+  MAIN: { property: 'clientHeight', px: 10_000 },
+  TR: { property: 'offsetHeight', px: 40 },
+};
+for (const property of ['clientHeight', 'offsetHeight'] as const)
+  Object.defineProperty(HTMLElement.prototype, property, {
+    configurable: true,
+    get(this: HTMLElement) {
+      const layout = LAYOUT[this.tagName];
+      return layout?.property === property ? layout.px : 0;
+    },
+  });
+
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(async () => {
   cleanup();

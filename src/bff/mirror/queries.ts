@@ -99,8 +99,8 @@ async function listing(
   after: Position | undefined,
   limit: number,
 ): Promise<{ counts: CountRow[]; page: () => Promise<Page> }> {
-  if (query.q !== undefined) {
-    const found = await searched(db, entityId, query, query.q, after, limit);
+  if (narrowed(query)) {
+    const found = await searched(db, entityId, query, after, limit);
     return { counts: found.counts, page: async () => found.page };
   }
   return { counts: await countAll(db, entityId), page: () => pageAfter(db, entityId, query, after, limit) };
@@ -131,7 +131,7 @@ async function pageAfter(
   after: Position | undefined,
   limit: number,
 ): Promise<Page> {
-  if (query.q !== undefined) return (await searched(db, entityId, query, query.q, after, limit)).page;
+  if (narrowed(query)) return (await searched(db, entityId, query, after, limit)).page;
   const desc = query.sort === '-updated_at';
   const rows = await db
     .selectFrom('mirror_record')
@@ -155,28 +155,31 @@ function pageOf(records: MarkedRecord[], rows: Sorted[], limit: number): Page {
   };
 }
 
+/** A search (`q`) or a list of ids narrows the list to its matches, counted by visiting them. */
+const narrowed = (query: RecordsExportQuery) => Boolean(query.q) || query.ids.length > 0;
+
 /**
- * A search's count rows and its page after `after`, from one reading of its matches (a
- * materialized CTE): the trigram and id matching, and the visit to every match, happen once,
- * and only the counts and the page's sort keys leave SQLite. The page's rows are then read by id.
+ * The count rows and page after `after` of a search or an id list, from one reading of its
+ * matches (a materialized CTE): the trigram and id matching, and the visit to every match, happen
+ * once, and only the counts and the page's sort keys leave SQLite. The page's rows are then read by id.
  */
 async function searched(
   db: Db,
   entityId: string,
   query: RecordsExportQuery,
-  q: string,
   after: Position | undefined,
   limit: number,
 ): Promise<{ counts: CountRow[]; page: Page }> {
   const desc = query.sort === '-updated_at';
   const direction = sql.raw(desc ? 'desc' : 'asc');
   const keys = sql.join(COUNT_KEYS.map((key) => sql.ref(key)));
-  const inPage = [...filterConditions(entityId, { ...query, q: undefined })];
+  const matching = and(matchConditions(entityId, query));
+  const inPage = [...filterConditions(entityId, { ...query, q: undefined, ids: [] })];
   if (after) inPage.push(afterPosition(after, desc));
   const { rows } = await sql<CountRow & { updated_at: string | null; id: string | null }>`
     with m as materialized (
       select ${keys}, updated_at, id from mirror_record
-      where +entity_id = ${entityId} and ${matchesSearch(entityId, q)})
+      where +entity_id = ${entityId} and ${matching})
     select ${keys}, count(*) as n, null as updated_at, null as id from m group by ${keys}
     union all
     select * from (
@@ -211,7 +214,8 @@ const afterPosition = ([updatedAt, id]: Position, desc: boolean) =>
 
 const and = (conditions: RawBuilder<SqlBool>[]) => sql<SqlBool>`(${sql.join(conditions, sql` and `)})`;
 
-export type RecordsFilterQuery = Pick<RecordsQuery, FacetKey | 'q' | 'handled'>;
+export type RecordsFilterQuery = Pick<RecordsQuery, FacetKey | 'q' | 'handled'> &
+  Partial<Pick<RecordsQuery, 'ids'>>;
 
 /** Ids of the records matching the list's filters (oldest update first), at most `limit`. */
 export async function matchingIds(
@@ -244,8 +248,16 @@ function filterConditions(entityId: string, query: RecordsFilterQuery): RawBuild
   // Spelled as the partial indexes `mirror_record_error_group` and `mirror_record_handled` are,
   // so SQLite can use them.
   if (oneGroup) conditions.push(sql<SqlBool>`error_group != ''`);
-  if (query.q) conditions.push(matchesSearch(entityId, query.q));
+  conditions.push(...matchConditions(entityId, query));
   conditions.push(only ? sql<SqlBool>`handled != ''` : sql<SqlBool>`handled = ''`);
+  return conditions;
+}
+
+/** What a search or an id list asks for, beside the facet filters. */
+function matchConditions(entityId: string, { q, ids }: RecordsFilterQuery): RawBuilder<SqlBool>[] {
+  const conditions: RawBuilder<SqlBool>[] = [];
+  if (q) conditions.push(matchesSearch(entityId, q));
+  if (ids?.length) conditions.push(sql<SqlBool>`id in (${sql.join(ids)})`);
   return conditions;
 }
 

@@ -60,6 +60,29 @@ describe('GET /api/entities/:entityId/records', () => {
     await bff.close();
   });
 
+  it('lists only the records asked for by id (a selection), counted alone, under the other filters', async () => {
+    const bff = await startBff();
+    await bff.deps.refresher.refresh(bff.entityId);
+    const truth = bff.sim.store.records(bff.entityId);
+    const failed = truth.filter((r) => r.sync_status === 'error').slice(0, 2);
+    const done = truth.find((r) => r.sync_status === 'done')!;
+    const ids = [...failed, done].map((r) => r.id);
+
+    const page = await list(bff, `?sync_status=&ids=${ids.join(',')}`);
+    expect(page.total).toBe(3);
+    expect(page.data.map((r) => r.id).toSorted()).toEqual(ids.toSorted());
+    expect(page.facets.sync_status).toMatchObject({ error: 2, done: 1 });
+    // The other filters still apply.
+    const onlyFailed = await list(bff, `?sync_status=error&ids=${ids.join(',')}`);
+    expect(onlyFailed.data.map((r) => r.id).toSorted()).toEqual(failed.map((r) => r.id).toSorted());
+
+    const headers = await bff.signIn('viewer');
+    const bad = await bff.app.inject({ url: `/api/entities/${bff.entityId}/records?ids=1,2`, headers });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toMatchObject({ code: 'bad_request', message: expect.stringContaining('ids') });
+    await bff.close();
+  });
+
   it('is not an open proxy: only the listed routes exist', async () => {
     const bff = await startBff();
     const headers = await bff.signIn('admin');

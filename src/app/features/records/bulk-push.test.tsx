@@ -84,18 +84,34 @@ describe('selecting records', () => {
     expect(screen.queryByRole('region', { name: 'Bulk actions' })).not.toBeInTheDocument();
   });
 
-  it('clears the selection when the filters change', async () => {
-    const bff = await startBff({ records: [{ object_id: 'f1', provider: 'codat' }, { object_id: 'f2' }] });
+  it('keeps the selection across filter changes, says how many are not shown, and lists them on demand', async () => {
+    const bff = await startBff({
+      records: [
+        { object_id: 'f1', provider: 'codat' },
+        { object_id: 'f2', provider: 'railz' },
+      ],
+    });
+    const requests = recordRequests();
     const { user, router } = renderApp(bff.recordsUrl);
     await screen.findByText('f1');
-    await user.click(checkbox('f1'));
-    expect(bulkBar()).toBeInTheDocument();
+    await user.click(checkbox('f2'));
 
     await router.navigate(`${bff.recordsUrl}?provider=codat`);
-    await waitFor(() =>
-      expect(screen.queryByRole('region', { name: 'Bulk actions' })).not.toBeInTheDocument(),
-    );
-    expect(checkbox('f1')).not.toBeChecked();
+    await waitFor(() => expect(screen.queryByText('f2')).not.toBeInTheDocument());
+    expect(bulkBar()).toHaveTextContent('1 selected');
+    expect(screen.getByText(/1 selected not shown/)).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Show selected' }));
+    expect(await screen.findByText('f2')).toBeInTheDocument();
+    expect(screen.queryByText('f1')).not.toBeInTheDocument();
+    expect(checkbox('f2')).toBeChecked();
+    expect(screen.getByText(/Showing only the 1 selected records/)).toBeInTheDocument();
+    const listed = requests.map((r) => new URL(r.url)).filter((u) => u.pathname.endsWith('/records'));
+    expect(listed.at(-1)!.searchParams.get('ids')).toBe(bff.records.find((r) => r.object_id === 'f2')!.id);
+
+    await user.click(screen.getByRole('button', { name: 'Back to the filtered list' }));
+    expect(await screen.findByText('f1')).toBeInTheDocument();
+    expect(screen.getByText(/1 selected not shown/)).toBeInTheDocument();
   });
 
   it('gives viewers no checkboxes, no bulk bar and no job panel', async () => {

@@ -45,7 +45,11 @@ export function ErrorGroupsPanel(props: ErrorGroupsPanelProps) {
         Failures by cause: {failures.toLocaleString()} in {counted.length} group
         {counted.length === 1 ? '' : 's'}
       </summary>
-      <ul aria-label="Failures by cause" className="mt-2 divide-y divide-slate-100">
+      {/* Scrolls on its own past a point, leaving the records list room below it. */}
+      <ul
+        aria-label="Failures by cause"
+        className="mt-2 max-h-[40dvh] divide-y divide-slate-100 overflow-y-auto"
+      >
         {counted.map(([group, count]) => {
           const info = groups[group];
           const label = info?.label ?? group;

@@ -34,6 +34,8 @@ export function PushButton({
         variant={record.sync_status === 'error' ? 'primary' : 'secondary'}
         disabled={isPushing || alreadyPending}
         title={alreadyPending ? 'The provider is syncing this record now' : undefined}
+        // What the list's `p` shortcut clicks.
+        data-push
         onClick={(event) => {
           // The row behind the button opens the details drawer on click.
           event.stopPropagation();

@@ -1,20 +1,23 @@
-import { useCallback } from 'react';
-import { useParams } from 'react-router';
+import { lazy, Suspense, useCallback, useMemo } from 'react';
 import { can } from '../../../contract/session';
 import { errorMessage } from '../../api/client';
 import { isScanning, useRecords } from '../../api/get-records';
-import { Checkbox } from '../../components/checkbox';
 import { ErrorMessage } from '../../components/error-message';
 import { Spinner } from '../../components/spinner';
 import { labelOf } from '../../lib/labels';
 import { LoadMore } from '../../components/load-more';
-import { RecordRow } from './record-row';
 import { RecordsEmpty } from './records-empty';
+import { RecordsTable, useVirtualRows } from './records-table';
+import { useListShortcuts } from './use-list-shortcuts';
 import type { RecordsSearch, SearchUpdate } from './records-search';
 import { SelectAllBanner } from './select-all-banner';
-import { isSelected } from './selection';
 import type { RecordSelection } from './use-record-selection';
 import { useSignedInUser } from '../auth/signed-in-user';
+
+// Only once someone presses `?`: out of the records page's chunk.
+const ShortcutsDialog = lazy(() =>
+  import('./shortcuts-dialog').then((m) => ({ default: m.ShortcutsDialog })),
+);
 
 type RecordsListProps = {
   entityId: string;
@@ -23,6 +26,8 @@ type RecordsListProps = {
   onChange: (patch: SearchUpdate) => void;
   /** Records ticked for a bulk push; absent for people who cannot push. */
   selection?: RecordSelection;
+  /** The element that scrolls the list. */
+  scroller: HTMLElement | null;
 };
 
 /** "128 failed records": names the status when exactly one is chosen. */
@@ -31,17 +36,41 @@ function countLabel(total: number, statuses: readonly string[]) {
   return `${total.toLocaleString()} ${status}record${total === 1 ? '' : 's'}`;
 }
 
-export function RecordsList({ entityId, records, search, onChange, selection }: RecordsListProps) {
-  const { recordId } = useParams();
+export function RecordsList({ entityId, records, search, onChange, selection, scroller }: RecordsListProps) {
   // Viewers cannot push: their rows have no button at all (the drawer says why).
   const canPush = can(useSignedInUser().role, 'push');
   const { data, error, refetch, hasNextPage, isFetchingNextPage, fetchNextPage } = records;
   const loadMore = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+  const rows = useMemo(() => data?.pages.flatMap((page) => page.data) ?? [], [data]);
+  const first = data?.pages[0];
+  const virtual = useVirtualRows(rows, scroller);
+  const shortcuts = useListShortcuts({
+    entityId,
+    rows,
+    total: first?.total ?? 0,
+    selection,
+    canPush,
+    body: virtual.bodyRef,
+    scrollToIndex: (index) => virtual.virtualizer.scrollToIndex(index, { align: 'auto' }),
+  });
+  // Said and shown whatever the list shows (also while it loads or is empty: `/` and `?` work then).
+  const keyboard = (
+    <>
+      <p className="sr-only" aria-live="polite">
+        {shortcuts.announcement}
+      </p>
+      {shortcuts.helpOpen && (
+        <Suspense>
+          <ShortcutsDialog onClose={shortcuts.closeHelp} />
+        </Suspense>
+      )}
+    </>
+  );
 
   if (!data) {
-    return error ? (
+    const state = error ? (
       <ErrorMessage title="Could not load records" error={error} onRetry={() => void refetch()} />
     ) : (
       <p className="flex items-center justify-center gap-2 py-16 text-sm text-slate-500">
@@ -50,11 +79,13 @@ export function RecordsList({ entityId, records, search, onChange, selection }: 
         {records.failureReason ? `${errorMessage(records.failureReason)} Retrying…` : 'Loading records…'}
       </p>
     );
+    return (
+      <>
+        {state}
+        {keyboard}
+      </>
+    );
   }
-
-  const first = data.pages[0];
-  const rows = data.pages.flatMap((page) => page.data);
-  const sorted = search.sort === 'updated_at' ? 'ascending' : 'descending';
 
   return (
     <>
@@ -77,61 +108,20 @@ export function RecordsList({ entityId, records, search, onChange, selection }: 
       {rows.length === 0 ? (
         !isScanning(first?.mirror) && <RecordsEmpty search={search} onChange={onChange} />
       ) : (
-        <table className="w-full border-separate border-spacing-0 text-left text-sm">
-          <thead className="sticky top-0 z-10 bg-slate-50/95 text-xs font-medium text-slate-500 backdrop-blur">
-            <tr className="[&>th]:border-b [&>th]:border-slate-200 [&>th]:px-4 [&>th]:py-2 [&>th]:font-medium">
-              {selection && (
-                <th scope="col" className="w-10 pr-1!">
-                  <Checkbox
-                    aria-label="Select all loaded records"
-                    checked={selection.header === 'all'}
-                    indeterminate={selection.header === 'some'}
-                    onChange={selection.toggleAll}
-                  />
-                </th>
-              )}
-              <th scope="col">Record</th>
-              <th scope="col">Status</th>
-              <th scope="col">Provider</th>
-              <th scope="col">Platform</th>
-              <th scope="col" aria-sort={sorted}>
-                <button
-                  type="button"
-                  onClick={() =>
-                    onChange({ sort: search.sort === 'updated_at' ? '-updated_at' : 'updated_at' })
-                  }
-                  className="inline-flex items-center gap-1 hover:text-slate-900"
-                >
-                  Updated <span aria-hidden="true">{sorted === 'ascending' ? '↑' : '↓'}</span>
-                  <span className="sr-only">
-                    , sorted {sorted === 'ascending' ? 'oldest first' : 'newest first'}
-                  </span>
-                </button>
-              </th>
-              <th scope="col">Error</th>
-              {canPush && (
-                <th scope="col">
-                  <span className="sr-only">Actions</span>
-                </th>
-              )}
-            </tr>
-          </thead>
-          <tbody className="bg-white [&>tr>td]:border-b [&>tr>td]:border-slate-100">
-            {rows.map((record) => (
-              <RecordRow
-                key={record.id}
-                entityId={entityId}
-                record={record}
-                selected={record.id === recordId}
-                canPush={canPush}
-                checked={selection ? isSelected(selection.selection, record.id) : false}
-                onCheck={selection?.toggle}
-              />
-            ))}
-          </tbody>
-        </table>
+        <RecordsTable
+          entityId={entityId}
+          rows={rows}
+          total={first?.total ?? 0}
+          sort={search.sort}
+          onSort={(sort) => onChange({ sort })}
+          selection={selection}
+          canPush={canPush}
+          virtual={virtual}
+          cursor={shortcuts.cursor}
+        />
       )}
       {hasNextPage && <LoadMore onLoad={loadMore} loading={isFetchingNextPage} />}
+      {keyboard}
     </>
   );
 }

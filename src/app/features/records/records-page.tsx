@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useMemo } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { Outlet, useParams } from 'react-router';
+import { MAX_LISTED_IDS, type RecordsFilter } from '../../../contract/api';
 import type { PushJob } from '../../../contract/push-jobs';
 import { can } from '../../../contract/session';
 import { useRecords } from '../../api/get-records';
@@ -14,8 +15,9 @@ import { jobsStartedHere } from './job-memory';
 import { jobOutcome } from './job-text';
 import { RecordsHeader } from './records-header';
 import { RecordsList } from './records-list';
-import { useRecordsSearch } from './records-search';
-import { selectionScope } from './selection';
+import { useRecordsSearch, type RecordsSearch } from './records-search';
+import { filtersKey } from './selection';
+import { HiddenSelection } from './hidden-selection';
 import { useEntityPushJobs, useJobEnds } from './use-push-jobs';
 import { useRecordSelection } from './use-record-selection';
 
@@ -37,6 +39,13 @@ function afterJobAdvice(retry: number, fixFirst: number) {
   return parts.filter(Boolean).join(' ');
 }
 
+/** Exactly these records, whatever their status, in the view's sort and handled view. */
+const selectedOnly = (search: RecordsSearch, ids: string[]): RecordsFilter => ({
+  ids,
+  handled: search.handled,
+  sort: search.sort,
+});
+
 /** An entity's synced records; the details drawer opens over it as a child route. */
 export function RecordsPage() {
   const { entityId = '' } = useParams();
@@ -45,12 +54,22 @@ export function RecordsPage() {
   // Viewers cannot push: no selection, no bulk bar, no job panel (and no polling for jobs).
   const canPush = can(useSignedInUser().role, 'push');
   const jobs = useEntityPushJobs(entityId, { enabled: canPush });
-  const records = useRecords(entityId, search, { live: jobs.running });
+  const filters = filtersKey(search);
+  // "Show selected": the ids selected when it was clicked, listed instead of the filters' matches
+  // until the filters change (a row unticked there stays listed, to tick again).
+  const [shown, setShown] = useState<{ view: string; ids: string[] } | null>(null);
+  const view = `${entityId} ${filters}`;
+  const shownIds = shown?.view === view ? shown.ids : null;
+  const records = useRecords(entityId, shownIds ? selectedOnly(search, shownIds) : search, {
+    live: jobs.running,
+  });
   const firstPage = records.data?.pages[0];
   const rows = useMemo(() => records.data?.pages.flatMap((page) => page.data) ?? [], [records.data]);
   const rowIds = useMemo(() => rows.map((r) => r.id), [rows]);
-  const selection = useRecordSelection(selectionScope(entityId, search), rowIds, firstPage?.total ?? 0);
+  const selection = useRecordSelection(entityId, filters, rowIds, firstPage?.total ?? 0);
   const { clear, selectIds } = selection;
+  // State, not a ref: the virtual list renders again once its scroller exists.
+  const [scroller, setScroller] = useState<HTMLElement | null>(null);
 
   const onStarted = useCallback(
     (job: PushJob) => {
@@ -108,13 +127,26 @@ export function RecordsPage() {
           <PushJobPanel entityId={entityId} job={jobs.shown} onDismiss={jobs.dismiss} />
         </Suspense>
       )}
-      <main className="min-h-0 flex-1 overflow-auto">
+      {canPush && (
+        <HiddenSelection
+          hidden={selection.hidden}
+          showing={shownIds?.length ?? null}
+          onShow={() =>
+            selection.selection.mode === 'ids' &&
+            setShown({ view, ids: [...selection.selection.ids].slice(0, MAX_LISTED_IDS) })
+          }
+          onBack={() => setShown(null)}
+        />
+      )}
+      <main ref={setScroller} className="min-h-0 flex-1 overflow-auto">
         <RecordsList
           entityId={entityId}
           records={records}
-          search={search}
+          // The selected records listed are of any status.
+          search={shownIds ? { ...search, sync_status: [] } : search}
           onChange={setSearch}
           selection={canPush ? selection : undefined}
+          scroller={scroller}
         />
       </main>
       {canPush && (

@@ -55,6 +55,6 @@ export const toggleAllLoaded = (selection: Selection, rowIds: readonly string[])
 export const selectedCount = (selection: Selection, total: number) =>
   selection.mode === 'filter' ? total : selection.ids.size;
 
-/** A selection belongs to an entity and a set of filters (not the sort): it ends with either. */
-export const selectionScope = (entityId: string, search: RecordsSearch) =>
-  JSON.stringify([entityId, ...FACET_KEYS.map((key) => search[key]), search.q ?? '', search.handled]);
+/** The filters a selection of "all matching" stands for (not the sort): it ends when they change. */
+export const filtersKey = (search: RecordsSearch) =>
+  JSON.stringify([...FACET_KEYS.map((key) => search[key]), search.q ?? '', search.handled]);

@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
   allLoadedSelected,
   isSelected,
@@ -10,15 +10,22 @@ import {
 } from './selection';
 
 /**
- * The records page's selection, cleared whenever `scope` (entity and filters) changes. `rowIds`
- * are the loaded rows in screen order; `total` how many records match the filters.
+ * The records page's selection. Ticked rows survive a change of `filters` (a key of them), also
+ * when the new view does not show them; "all matching" meant the old filters, so it ends, as does
+ * everything with another entity. `rowIds` are the loaded rows in screen order; `total` how many
+ * records match the filters.
  */
-export function useRecordSelection(scope: string, rowIds: readonly string[], total: number) {
-  const [state, setState] = useState<{ scope: string; selection: Selection }>({ scope, selection: NOTHING });
+export function useRecordSelection(
+  entityId: string,
+  filters: string,
+  rowIds: readonly string[],
+  total: number,
+) {
+  const [state, setState] = useState({ entityId, filters, selection: NOTHING });
   let { selection } = state;
-  if (state.scope !== scope) {
-    selection = NOTHING;
-    setState({ scope, selection });
+  if (state.entityId !== entityId || state.filters !== filters) {
+    if (state.entityId !== entityId || selection.mode === 'filter') selection = NOTHING;
+    setState({ entityId, filters, selection });
   }
 
   // Row callbacks stay stable (rows are memoised) and still see the rows as they are now.
@@ -44,11 +51,18 @@ export function useRecordSelection(scope: string, rowIds: readonly string[], tot
   );
 
   const all = allLoadedSelected(selection, rowIds);
+  const hidden = useMemo(() => {
+    if (selection.mode === 'filter') return 0;
+    const loaded = new Set(rowIds);
+    return [...selection.ids].filter((id) => !loaded.has(id)).length;
+  }, [selection, rowIds]);
   return {
     selection,
     count: selectedCount(selection, total),
     total,
     loaded: rowIds.length,
+    /** Selected records not among the loaded rows (ticked under other filters). */
+    hidden,
     /** The header checkbox's state. */
     header: all ? 'all' : rowIds.some((id) => isSelected(selection, id)) ? 'some' : 'none',
     toggle,

@@ -1,0 +1,155 @@
+/**
+ * Records page benchmark in a real browser (prints figures; not a test). The production build is
+ * served by the real BFF over a simulator with 12,000 records (every status shown), in Chromium:
+ *   - first row visible after navigation, cold (fresh browser context each time): p50/p95 over
+ *     NAVIGATIONS, beside the same navigation to /healthz
+ *   - with ROWS rows loaded (scrolling to the end until enough pages came in), a scroll from top
+ *     to bottom in steps: DOM node count, CDP Performance.getMetrics ScriptDuration/TaskDuration
+ *     deltas and frame times, beside the same scroll over a plain page as tall
+ * Run: npm run bench:ui   (ROWS=2000 NAVIGATIONS=10 npm run bench:ui for a quicker pass)
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { build } from 'vite';
+import { addUser } from '../src/bff/auth/users';
+import { buildServer } from '../src/bff/server';
+import { benchSetup } from './setup';
+
+const RECORDS = 12_000;
+const ROWS = Number(process.env.ROWS ?? 10_000);
+const NAVIGATIONS = Number(process.env.NAVIGATIONS ?? 20);
+const SCROLL_STEPS = 200;
+const systemChromium = '/usr/bin/chromium';
+
+const { deps, log, dir, entityId, close } = await benchSetup(RECORDS);
+const spaDir = join(dir, 'spa');
+await build({ logLevel: 'warn', build: { outDir: spaDir, emptyOutDir: true } });
+await deps.refresher.refresh(entityId);
+await addUser(deps.db, 'bench@example.com', 'operator', 'bench-password-1234');
+const app = await buildServer(deps, { logger: log, spaDir });
+await app.listen({ host: '127.0.0.1', port: 0 });
+const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+const signIn = await fetch(`${base}/api/session`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json', 'x-sync-desk': '1', origin: base },
+  body: JSON.stringify({ email: 'bench@example.com', password: 'bench-password-1234' }),
+});
+const [name, value] = signIn.headers.getSetCookie()[0]!.split(';')[0]!.split('=') as [string, string];
+const cookie = { name, value, url: base };
+// Every status: the whole entity, so there are more than ROWS rows to load.
+const recordsUrl = `${base}/entities/${entityId}/records?sync_status=`;
+const firstRow = 'main tbody tr:not([aria-hidden]) a';
+
+const browser = await chromium.launch({
+  ...(existsSync(systemChromium) && { executablePath: systemChromium }),
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+});
+
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))]!;
+
+/** Milliseconds from navigation until `ready` holds, each in a fresh (cold) browser context. */
+async function navigations(url: string, ready: (page: Page) => Promise<unknown>) {
+  const times: number[] = [];
+  for (let i = 0; i < NAVIGATIONS; i++) {
+    const context = await browser.newContext();
+    await context.addCookies([cookie]);
+    const page = await context.newPage();
+    const started = performance.now();
+    await page.goto(url, { waitUntil: 'commit' });
+    await ready(page);
+    times.push(performance.now() - started);
+    await context.close();
+  }
+  times.sort((a, b) => a - b);
+  return { p50: quantile(times, 0.5), p95: quantile(times, 0.95) };
+}
+
+/** Scrolls `main` (the records page's scroller) top to bottom in steps, a frame each. */
+async function scrollThrough(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const metrics = async () =>
+    Object.fromEntries(
+      (await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]),
+    ) as Record<string, number>;
+  await page.evaluate(() => document.querySelector('main')!.scrollTo(0, 0));
+  const before = await metrics();
+  const frames = await page.evaluate(async (steps) => {
+    const main = document.querySelector('main')!;
+    // Inline, not a named helper: tsx would wrap one in a `__name` call the page does not have.
+    const times: number[] = [];
+    let last = await new Promise<number>((resolve) => requestAnimationFrame(resolve));
+    for (let i = 1; i <= steps; i++) {
+      main.scrollTop = ((main.scrollHeight - main.clientHeight) * i) / steps;
+      const now = await new Promise<number>((resolve) => requestAnimationFrame(resolve));
+      times.push(now - last);
+      last = now;
+    }
+    return times;
+  }, SCROLL_STEPS);
+  const after = await metrics();
+  frames.sort((a, b) => a - b);
+  const nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+  return {
+    nodes,
+    script: (after.ScriptDuration! - before.ScriptDuration!) * 1000,
+    task: (after.TaskDuration! - before.TaskDuration!) * 1000,
+    frameP50: quantile(frames, 0.5),
+    frameP95: quantile(frames, 0.95),
+  };
+}
+
+/** Rows loaded so far: the last row's aria-rowindex (less the header) in a virtual list, else the rows. */
+const loadedRows = (page: Page) =>
+  page.evaluate(() => {
+    const rows = document.querySelectorAll('main tbody tr:not([aria-hidden])');
+    const last = Number(rows[rows.length - 1]?.getAttribute('aria-rowindex') ?? 0) - 1;
+    return Math.max(last, rows.length);
+  });
+
+async function loadRows() {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addCookies([cookie]);
+  const page = await context.newPage();
+  await page.goto(recordsUrl);
+  await page.locator(firstRow).first().waitFor();
+  const started = performance.now();
+  while ((await loadedRows(page)) < ROWS) {
+    await page.evaluate(() => document.querySelector('main')!.scrollTo(0, 1e9));
+    await page.waitForTimeout(50);
+  }
+  return { page, seconds: (performance.now() - started) / 1000 };
+}
+
+const fmt = (ms: number) => ms.toFixed(0).padStart(6);
+
+const healthz = await navigations(`${base}/healthz`, (page) => page.waitForLoadState('load'));
+const records = await navigations(recordsUrl, (page) => page.locator(firstRow).first().waitFor());
+console.log(`\nnavigation, cold (fresh context), ${NAVIGATIONS} each (ms)`);
+console.log(`  baseline GET /healthz     p50 ${fmt(healthz.p50)}  p95 ${fmt(healthz.p95)}`);
+console.log(
+  `  records: first row shown  p50 ${fmt(records.p50)}  p95 ${fmt(records.p95)}  (goal p95 ≤ 300 ms)`,
+);
+
+const { page, seconds } = await loadRows();
+const list = await scrollThrough(page);
+const blank = await page.context().newPage();
+await blank.setContent(
+  `<main style="height:100vh;overflow:auto"><div style="height:${await page.evaluate(() => document.querySelector('main')!.scrollHeight)}px"></div></main>`,
+);
+const plain = await scrollThrough(blank);
+console.log(`\nscrolling top to bottom in ${SCROLL_STEPS} steps, ${ROWS.toLocaleString()} rows loaded`);
+console.log(`  (loading them by infinite scroll took ${seconds.toFixed(1)} s)`);
+for (const [label, m] of [
+  ['baseline plain page as tall', plain],
+  ['records list', list],
+] as const)
+  console.log(
+    `  ${label.padEnd(28)} DOM nodes ${String(m.nodes).padStart(7)}  script ${fmt(m.script)} ms  task ${fmt(m.task)} ms  frame p50 ${fmt(m.frameP50)} ms  p95 ${fmt(m.frameP95)} ms`,
+  );
+
+await browser.close();
+await app.close();
+await close();

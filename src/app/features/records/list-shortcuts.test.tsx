@@ -1,0 +1,68 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { startBff } from '../../test/bff';
+import { renderApp } from '../../test/render-app';
+
+/** The table's record rows, in screen order (the header row left out). */
+const dataRows = () => screen.getAllByRole('row').slice(1);
+const name = (row: HTMLElement) => within(row).getByRole('link').textContent!;
+
+describe('list shortcuts', () => {
+  it('j/k move the current row and say which it is, x ticks it, Enter opens it', async () => {
+    const bff = await startBff({
+      records: [{ object_id: 'bill-a' }, { object_id: 'bill-b' }, { object_id: 'bill-c' }],
+    });
+    const { user, router } = renderApp(bff.recordsUrl);
+    await screen.findByText('bill-a');
+    const [first, second] = dataRows();
+
+    await user.keyboard('j');
+    expect(first).toHaveAttribute('aria-selected', 'true');
+    expect(first).toHaveFocus();
+    expect(screen.getByText(`Row 1 of 3: ${name(first!)}, Failed`)).toBeInTheDocument();
+    await user.keyboard('jjk');
+    expect(second).toHaveAttribute('aria-selected', 'true');
+    expect(first).not.toHaveAttribute('aria-selected');
+    expect(screen.getByText(`Row 2 of 3: ${name(second!)}, Failed`)).toBeInTheDocument();
+
+    await user.keyboard('x');
+    expect(within(second!).getByRole('checkbox')).toBeChecked();
+    expect(screen.getByText('1 selected')).toBeInTheDocument();
+    expect(screen.getByText(`${name(second!)} selected`)).toBeInTheDocument();
+
+    await user.keyboard('{Enter}');
+    const href = within(second!).getByRole('link').getAttribute('href')!;
+    // The details route loads lazily, so the navigation completes a moment later.
+    await waitFor(() =>
+      expect(`${router.state.location.pathname}${router.state.location.search}`).toBe(href),
+    );
+  });
+
+  it('p asks first as the Push button does; shortcuts wait while typing or while a dialog is open', async () => {
+    const bff = await startBff({ records: [{ object_id: 'bill-done', sync_status: 'done' }] });
+    const { user } = renderApp(`${bff.recordsUrl}?sync_status=done`);
+    await screen.findByText('bill-done');
+
+    await user.keyboard('jp');
+    const dialog = await screen.findByRole('dialog', { name: 'Push Bill bill-done again?' });
+    await user.keyboard('?');
+    expect(screen.queryByRole('dialog', { name: 'Keyboard shortcuts' })).not.toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(bff.sim.store.pushCount(bff.records[0]!.id)).toBe(0);
+
+    await user.keyboard('/');
+    const search = screen.getByRole('searchbox', { name: 'Search records' });
+    expect(search).toHaveFocus();
+    await user.keyboard('x?');
+    expect(search).toHaveValue('x?');
+    expect(screen.queryByText('1 selected')).not.toBeInTheDocument();
+
+    await user.clear(search);
+    search.blur();
+    await screen.findByText('bill-done');
+    await user.keyboard('?');
+    const help = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
+    expect(within(help).getByText('Next row')).toBeInTheDocument();
+    expect(within(help).getByText('Push the row (asks first, as the Push button does)')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,171 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useLayoutEffect, useRef, useState } from 'react';
+import { useParams } from 'react-router';
+import type { ListedRecord, Sort } from '../../../contract/api';
+import { Checkbox } from '../../components/checkbox';
+import { RecordRow } from './record-row';
+import { isSelected } from './selection';
+import type { RecordSelection } from './use-record-selection';
+
+/** A row with a one-line error; rows are measured once shown, this only sizes the first render. */
+const ROW_ESTIMATE = 53;
+/** The sticky header's height: a row scrolled to by keyboard must not end up under it. */
+const HEADER_HEIGHT = 36;
+
+type RecordsTableProps = {
+  entityId: string;
+  /** The loaded rows, in screen order. */
+  rows: readonly ListedRecord[];
+  /** How many records match the filters (loaded or not). */
+  total: number;
+  sort: Sort;
+  onSort: (sort: Sort) => void;
+  selection?: RecordSelection;
+  canPush: boolean;
+  virtual: VirtualRows;
+  /** The keyboard's current row, by id. */
+  cursor: string | null;
+};
+
+/** The virtual list over the loaded rows, scrolled by `scroller`; `bodyRef` goes on the table body. */
+export function useVirtualRows(rows: readonly ListedRecord[], scroller: HTMLElement | null) {
+  const bodyRef = useRef<HTMLTableSectionElement>(null);
+  // Where the rows start inside the scroller: the count line and banners sit above the table.
+  const [scrollMargin, setScrollMargin] = useState(0);
+  // After every render, since what sits above can change with any of it; it settles at once
+  // (the state only changes when the offset does).
+  // oxlint-disable-next-line react-hooks/exhaustive-deps
+  useLayoutEffect(() => {
+    const body = bodyRef.current;
+    if (!scroller || !body) return;
+    const margin = Math.round(
+      body.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop,
+    );
+    setScrollMargin((current) => (current === margin ? current : margin));
+  });
+  // Its functions are not safe to memoise, which matters only under the React Compiler (not used).
+  // oxlint-disable-next-line react/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller,
+    estimateSize: () => ROW_ESTIMATE,
+    getItemKey: (index) => rows[index]!.id,
+    overscan: 10,
+    scrollMargin,
+    scrollPaddingStart: HEADER_HEIGHT,
+  });
+  return { virtualizer, scrollMargin, bodyRef };
+}
+export type VirtualRows = ReturnType<typeof useVirtualRows>;
+
+/**
+ * The records as a real table whose rows outside the scroller's view are not rendered (spacer
+ * rows keep its height): thousands of loaded rows stay a few hundred DOM nodes. Fixed column
+ * widths keep the columns still while different rows scroll through.
+ */
+export function RecordsTable({
+  entityId,
+  rows,
+  total,
+  sort,
+  onSort,
+  selection,
+  canPush,
+  virtual,
+  cursor,
+}: RecordsTableProps) {
+  const { recordId } = useParams();
+  const { virtualizer, scrollMargin, bodyRef } = virtual;
+  const items = virtualizer.getVirtualItems();
+  const columns = 6 + (selection ? 1 : 0) + (canPush ? 1 : 0);
+  const above = items.length > 0 ? items[0]!.start - scrollMargin : 0;
+  // Before the scroller is known no row is rendered: the spacer still holds every row's place,
+  // so the infinite scroll's sentinel below does not come into view and load pages for nothing.
+  const below = virtualizer.getTotalSize() - (items.length > 0 ? items.at(-1)!.end - scrollMargin : 0);
+  const spacer = (height: number) =>
+    height > 0 && (
+      <tr aria-hidden="true">
+        <td colSpan={columns} className="border-0! p-0" style={{ height }} />
+      </tr>
+    );
+  const sorted = sort === 'updated_at' ? 'ascending' : 'descending';
+
+  return (
+    <table
+      // Screen readers count every matching record, not only the rows in the DOM.
+      aria-rowcount={total + 1}
+      className="w-full table-fixed border-separate border-spacing-0 text-left text-sm"
+    >
+      <colgroup>
+        {selection && <col className="w-10" />}
+        <col className="w-72" />
+        <col className="w-28" />
+        <col className="w-24" />
+        <col className="w-32" />
+        <col className="w-32" />
+        <col />
+        {canPush && <col className="w-28" />}
+      </colgroup>
+      <thead className="sticky top-0 z-10 bg-slate-50/95 text-xs font-medium text-slate-500 backdrop-blur">
+        <tr
+          aria-rowindex={1}
+          className="[&>th]:border-b [&>th]:border-slate-200 [&>th]:px-4 [&>th]:py-2 [&>th]:font-medium"
+        >
+          {selection && (
+            <th scope="col" className="pr-1!">
+              <Checkbox
+                aria-label="Select all loaded records"
+                checked={selection.header === 'all'}
+                indeterminate={selection.header === 'some'}
+                onChange={selection.toggleAll}
+              />
+            </th>
+          )}
+          <th scope="col">Record</th>
+          <th scope="col">Status</th>
+          <th scope="col">Provider</th>
+          <th scope="col">Platform</th>
+          <th scope="col" aria-sort={sorted}>
+            <button
+              type="button"
+              onClick={() => onSort(sort === 'updated_at' ? '-updated_at' : 'updated_at')}
+              className="inline-flex items-center gap-1 hover:text-slate-900"
+            >
+              Updated <span aria-hidden="true">{sorted === 'ascending' ? '↑' : '↓'}</span>
+              <span className="sr-only">
+                , sorted {sorted === 'ascending' ? 'oldest first' : 'newest first'}
+              </span>
+            </button>
+          </th>
+          <th scope="col">Error</th>
+          {canPush && (
+            <th scope="col">
+              <span className="sr-only">Actions</span>
+            </th>
+          )}
+        </tr>
+      </thead>
+      <tbody ref={bodyRef} className="bg-white [&>tr>td]:border-b [&>tr>td]:border-slate-100">
+        {spacer(above)}
+        {items.map((item) => {
+          const record = rows[item.index]!;
+          return (
+            <RecordRow
+              key={item.key}
+              ref={virtualizer.measureElement}
+              index={item.index}
+              entityId={entityId}
+              record={record}
+              selected={record.id === recordId}
+              focused={record.id === cursor}
+              canPush={canPush}
+              checked={selection ? isSelected(selection.selection, record.id) : false}
+              onCheck={selection?.toggle}
+            />
+          );
+        })}
+        {spacer(below)}
+      </tbody>
+    </table>
+  );
+}
