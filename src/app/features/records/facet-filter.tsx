@@ -92,7 +92,7 @@ export function FacetFilter({ facet, options, selected, counts, onChange, groups
                 onChange={() => toggle(value)}
               />
               <span className="flex-1">{labelOf(facet, value, groups)}</span>
-              <span className="text-xs text-slate-400 tabular-nums">{counts?.[value] ?? 0}</span>
+              <span className="text-xs text-slate-600 tabular-nums">{counts?.[value] ?? 0}</span>
             </label>
           ))}
         </fieldset>

@@ -105,9 +105,8 @@ export function PushConfirmDialog({ entityId, source, onClose, onStarted }: Push
       {toFix > 0 && (
         <div className="mt-3 rounded-md bg-amber-50 p-3 text-sm text-amber-950 ring-1 ring-amber-200">
           <p>{recordsCount(toFix)} fail again unless their cause is fixed first:</p>
-          <div className="max-h-48 overflow-y-auto">
-            <FixList groups={request.toFix} />
-          </div>
+          {/* No scroll box of its own: the dialog scrolls, and a box without a control to focus is out of reach of the keyboard. */}
+          <FixList groups={request.toFix} />
           <OptIn checked={fixed} onChange={setFixed}>
             I fixed these causes
           </OptIn>

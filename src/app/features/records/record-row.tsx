@@ -13,6 +13,7 @@ import { labelOf } from '../../lib/labels';
 import { recordPath } from '../../lib/paths';
 import { HandledNote } from './handled-note';
 import { PushButton } from './push-button';
+import { recordLinkAttribute } from './record-link';
 
 type RecordRowProps = {
   entityId: string;
@@ -71,6 +72,7 @@ export const RecordRow = memo(function RecordRow({
           name={
             <Link
               to={to}
+              {...recordLinkAttribute(record.id)}
               onClick={(event) => event.stopPropagation()}
               title={record.object_id ?? record.id}
               className="hover:text-indigo-600 focus-visible:outline-2 focus-visible:outline-indigo-600"

@@ -108,7 +108,7 @@ export function RecordsPage() {
           <PushJobPanel entityId={entityId} job={jobs.shown} onDismiss={jobs.dismiss} />
         </Suspense>
       )}
-      <main className="min-h-0 flex-1 overflow-auto">
+      <div className="min-h-0 flex-1 overflow-auto">
         <RecordsList
           entityId={entityId}
           records={records}
@@ -116,7 +116,7 @@ export function RecordsPage() {
           onChange={setSearch}
           selection={canPush ? selection : undefined}
         />
-      </main>
+      </div>
       {canPush && (
         <BulkBar
           entityId={entityId}
