@@ -17,6 +17,8 @@ import type { SimRecord } from '../../simulator';
 import { server } from './server';
 
 export { PASSWORD };
+/** For tests that need audit entries older than the run (a push history's older pages). */
+export { appendAudit } from '../../bff/audit';
 
 /** A record as a test describes it: a failed Codat → Xero bill (a cause a retry may help) unless it says otherwise. */
 export type RecordInit = Partial<Omit<SimRecord, 'id'>>;

@@ -1,8 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { appendAudit } from '../../../bff/audit';
 import { summariseErrors } from '../../../monite/errors-text';
-import { startBff, type RecordInit } from '../../test/bff';
+import { appendAudit, startBff, type RecordInit } from '../../test/bff';
 import { renderApp } from '../../test/render-app';
 
 const XERO_ID = '8f6f5a52-1d3c-4b5e-9a7e-2b0c1d9e4f11';
