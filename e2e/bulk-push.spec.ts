@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { northwindRecords, signInAs } from './helpers';
+import { BFF_URL } from './ports';
 
 const dataRows = (page: Page) => page.getByRole('row').filter({ has: page.getByRole('cell') });
 const panel = (page: Page) => page.getByRole('region', { name: 'Bulk push' });
@@ -84,4 +85,48 @@ test('push only the failures a retry may help of a mixed selection; the ones to 
   // Those to fix first were not sent: they are still here, with any a retry did not mend.
   await expect(dataRows(page)).toHaveCount(fixFirst + Number(summary![3]));
   await expect(dataRows(page).filter({ hasText: 'Fix first' })).toHaveCount(fixFirst);
+});
+
+test('asking for a push while one runs follows that job, calmly, never a red 409', async ({ page }) => {
+  test.setTimeout(60_000);
+  await signInAs(page, 'operator');
+  const posts: number[] = [];
+  page.on('response', (response) => {
+    const request = response.request();
+    if (request.method() === 'POST' && request.url().endsWith('/push-jobs')) posts.push(response.status());
+  });
+  const records = await northwindRecords(page);
+  const entityId = records.split('/')[2]!;
+  await page.goto(`${records}?object_type=vendor`);
+  await expect(dataRows(page).first()).toBeVisible({ timeout: 15_000 });
+
+  await dataRows(page).nth(0).getByRole('checkbox').check();
+  await dataRows(page).nth(1).getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'Push selected (2)' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Push 2 records?' });
+  await expect(dialog).toBeVisible();
+  const fixed = dialog.getByRole('checkbox', { name: 'I fixed these causes' });
+  if (await fixed.isVisible()) await fixed.check();
+
+  // Meanwhile the same person's first click (here from another tab) started a job, which this
+  // page has not seen yet: its confirmation is what a second click meets.
+  const list = await page.request.get(
+    `/api/entities/${entityId}/records?sync_status=error&object_type=vendor&limit=2`,
+  );
+  const ids = ((await list.json()) as { data: { id: string }[] }).data.map((r) => r.id);
+  const first = await page.request.post(`/api/entities/${entityId}/push-jobs`, {
+    headers: { 'x-sync-desk': '1', origin: BFF_URL },
+    data: { ids },
+  });
+  expect(first.status()).toBe(201);
+  await dialog.getByRole('button', { name: 'Push 2 records' }).dblclick();
+
+  // One request (the button is disabled by the second click), refused as a job is running: the
+  // page follows that job instead of blaming the person.
+  await expect(panel(page)).toContainText('A push of this entity is already running — following it.');
+  expect(posts).toEqual([409]);
+  await expect(panel(page)).toContainText('Started by you');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(/is already pushing records/)).toHaveCount(0);
+  await expect(panel(page)).toContainText(/Done: 2 pushed/, { timeout: 45_000 });
 });

@@ -8,6 +8,7 @@ import { Button } from '../../components/button';
 import { ModalDialog } from '../../components/modal-dialog';
 import { Spinner } from '../../components/spinner';
 import { toast } from '../../lib/toast';
+import { jobsJoinedHere } from './job-memory';
 import { recordsCount } from './job-text';
 import { describeStatuses, pushRequest, type PushSource } from './push-request';
 import { FixList } from './fix-list';
@@ -34,13 +35,15 @@ export function PushConfirmDialog({ entityId, source, onClose, onStarted }: Push
   const create = useCreatePushJob({
     entityId,
     mutationConfig: {
-      onSuccess: (job) => {
-        onStarted(job);
+      onSuccess: ({ job, joined }) => {
+        // A job was already running (a second click, or someone else's): its panel follows it,
+        // saying so; this selection stays for after it.
+        if (joined) jobsJoinedHere.add(job.id);
+        else onStarted(job);
         onClose();
       },
       onError: (error) => {
         // A session that ended is said once, by the query client, on the way to sign-in.
-        // Otherwise the BFF's words: a 409 says whose job is running (the panel then shows it).
         if (!isUnauthenticated(error)) toast.error(errorMessage(error));
         onClose();
       },

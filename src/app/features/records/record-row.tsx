@@ -4,7 +4,7 @@ import { summariseErrors } from '../../../monite/errors-text';
 import type { ListedRecord } from '../../../contract/api';
 import { Checkbox } from '../../components/checkbox';
 import { ErrorClassBadge } from '../../components/error-class-badge';
-import { RecordIdentity } from '../../components/record-identity';
+import { RecordIdentity, RecordLabel } from '../../components/record-identity';
 import { RelativeTime } from '../../components/relative-time';
 import { StatusBadge } from '../../components/status-badge';
 import { cx } from '../../lib/cx';
@@ -77,15 +77,7 @@ export const RecordRow = memo(function RecordRow({
               title={record.object_id ?? record.id}
               className="hover:text-indigo-600 focus-visible:outline-2 focus-visible:outline-indigo-600"
             >
-              {record.document ? (
-                recordName(record)
-              ) : (
-                // Not read yet: the type, and the id as it was (in its own element, to match on).
-                <>
-                  {labelOf('object_type', record.object_type)}{' '}
-                  <code className="font-mono text-xs font-normal">{record.object_id ?? record.id}</code>
-                </>
-              )}
+              <RecordLabel record={record} />
             </Link>
           }
         />
