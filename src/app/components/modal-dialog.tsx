@@ -26,7 +26,11 @@ export function ModalDialog({
   const titleId = useId();
   const descriptionId = useId();
 
-  useFocusTrap(dialogRef, { initialFocus });
+  useFocusTrap(dialogRef, {
+    initialFocus,
+    // The button that opened it may be gone (a bulk bar once its job started): the page, not the body.
+    returnTo: (opener) => opener ?? document.getElementById('main'),
+  });
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== 'Escape') return;

@@ -18,6 +18,8 @@ async function listed(bff: Awaited<ReturnType<typeof startBff>>): Promise<Listed
   const res = await fetch(`${window.location.origin}/api/entities/${bff.entityId}/records?sync_status=`);
   return ((await res.json()) as RecordsPage).data;
 }
+/** A record's name and details line, as shown around its link. */
+const identity = (link: HTMLElement) => link.closest('a')!.parentElement!.parentElement!.textContent;
 const jobPosts = (requests: Request[]) =>
   requests.filter((r) => r.method === 'POST' && new URL(r.url).pathname.endsWith('/push-jobs'));
 
@@ -78,7 +80,6 @@ describe("a bulk job's problems", () => {
 
     const link = within(panel).getByRole('link', { name });
     // The same two lines as the table's row: the name, then counterpart, amount and due date.
-    const identity = (el: HTMLElement) => el.closest('a')!.parentElement!.parentElement!.textContent;
     expect(identity(link)).toBe(identity(within(row).getByRole('link', { name })));
     expect(identity(link)).toContain(formatMoney(record.document.total!));
     expect(within(panel).queryByText(objectId)).not.toBeInTheDocument();

@@ -4,6 +4,8 @@ import type { PushJob } from '../../../contract/push-jobs';
 import { ErrorClassBadge } from '../../components/error-class-badge';
 import { RecordIdentity, RecordLabel } from '../../components/record-identity';
 import { recordPath } from '../../lib/paths';
+import { focusRing } from '../../lib/focus-ring';
+import { cx } from '../../lib/cx';
 
 /** Rendered only when opened, and at most this many: a job may have thousands. */
 const SHOWN = 200;
@@ -29,7 +31,9 @@ export function JobProblems({ entityId, problems }: JobProblemsProps) {
 
   return (
     <details open={open} onToggle={(event) => setOpen(event.currentTarget.open)} className="text-xs">
-      <summary className="cursor-pointer text-slate-700 select-none hover:text-slate-900">
+      <summary
+        className={cx('cursor-pointer rounded-sm text-slate-700 select-none hover:text-slate-900', focusRing)}
+      >
         Problems: {parts.filter(Boolean).join(', ')}
       </summary>
       {open && toFix > 0 && (

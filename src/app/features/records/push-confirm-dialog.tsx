@@ -12,6 +12,8 @@ import { jobsJoinedHere } from './job-memory';
 import { recordsCount } from './job-text';
 import { describeStatuses, pushRequest, type PushSource } from './push-request';
 import { FixList } from './fix-list';
+import { focusRing } from '../../lib/focus-ring';
+import { cx } from '../../lib/cx';
 
 type PushConfirmDialogProps = {
   entityId: string;
@@ -144,7 +146,7 @@ function OptIn({
     <label className="mt-2 flex items-start gap-2 font-medium">
       <input
         type="checkbox"
-        className="mt-0.5 size-4 accent-indigo-600"
+        className={cx('mt-0.5 size-4 accent-indigo-600', focusRing)}
         checked={checked}
         onChange={(event) => onChange(event.target.checked)}
       />
