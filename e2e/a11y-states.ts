@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Cookie, type Page } from '@playwright/test';
 import type { EntitySummary } from '../src/contract/api';
 import type { PushJob } from '../src/contract/push-jobs';
 import { runBulkJob } from './audit-fixtures';
@@ -15,6 +15,19 @@ export type PageState = { name: string; walk: (page: Page) => Promise<void> };
 /** Zero violations, of any impact. */
 export async function expectClean(page: Page): Promise<void> {
   expect(await axeViolations(page)).toEqual([]);
+}
+
+const sessions = new Map<keyof typeof DEMO, Cookie[]>();
+
+/**
+ * Signs in once per role for the whole walk and reuses that session: sign-in is limited to 20 a
+ * minute per IP, and the states (with the specs after them) would pass that.
+ */
+async function signedIn(page: Page, role: keyof typeof DEMO): Promise<void> {
+  const saved = sessions.get(role);
+  if (saved) return page.context().addCookies(saved);
+  await signInAs(page, role);
+  sessions.set(role, await page.context().cookies());
 }
 
 const dataRows = (page: Page) => page.getByRole('row').filter({ has: page.getByRole('cell') });
@@ -55,7 +68,7 @@ export const PAGE_STATES: PageState[] = [
   {
     name: 'app shell with the skip link focused',
     walk: async (page) => {
-      await signInAs(page, 'operator');
+      await signedIn(page, 'operator');
       await openRecords(page);
       await page.keyboard.press('Tab');
       await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
@@ -65,7 +78,7 @@ export const PAGE_STATES: PageState[] = [
   {
     name: 'records list',
     walk: async (page) => {
-      await signInAs(page, 'operator');
+      await signedIn(page, 'operator');
       await openRecords(page);
       await expectClean(page);
     },
@@ -73,7 +86,7 @@ export const PAGE_STATES: PageState[] = [
   {
     name: 'records list, filter popover open',
     walk: async (page) => {
-      await signInAs(page, 'operator');
+      await signedIn(page, 'operator');
       await openRecords(page);
       await page.getByRole('button', { name: /^Provider/ }).click();
       await expect(page.getByRole('group', { name: 'Provider' })).toBeVisible();
@@ -83,7 +96,7 @@ export const PAGE_STATES: PageState[] = [
   {
     name: 'records list, failures-by-cause panel open',
     walk: async (page) => {
-      await signInAs(page, 'operator');
+      await signedIn(page, 'operator');
       await openRecords(page);
       await page.getByText(/^Failures by cause/).click();
       await expect(page.getByRole('list', { name: 'Failures by cause' })).toBeVisible();
@@ -93,7 +106,7 @@ export const PAGE_STATES: PageState[] = [
   {
     name: 'record drawer',
     walk: async (page) => {
-      await signInAs(page, 'operator');
+      await signedIn(page, 'operator');
       await openRecords(page, '?sync_status=error');
       await dataRows(page).first().getByRole('link').click();
       const drawer = page.getByRole('dialog');
@@ -105,7 +118,7 @@ export const PAGE_STATES: PageState[] = [
   {
     name: 'record drawer, as a viewer',
     walk: async (page) => {
-      await signInAs(page, 'viewer');
+      await signedIn(page, 'viewer');
       await openRecords(page, '?sync_status=error');
       await dataRows(page).first().getByRole('link').click();
       const drawer = page.getByRole('dialog');
@@ -117,7 +130,7 @@ export const PAGE_STATES: PageState[] = [
   {
     name: 'single-push confirm dialog',
     walk: async (page) => {
-      await signInAs(page, 'operator');
+      await signedIn(page, 'operator');
       await openRecords(page, '?sync_status=done');
       await dataRows(page).first().getByRole('button', { name: 'Push' }).click();
       await expect(page.getByRole('dialog', { name: /again\?$/ })).toBeVisible();
@@ -127,7 +140,7 @@ export const PAGE_STATES: PageState[] = [
   {
     name: 'bulk push confirm dialog',
     walk: async (page) => {
-      await signInAs(page, 'operator');
+      await signedIn(page, 'operator');
       await openRecords(page);
       await page.getByRole('checkbox', { name: 'Select all loaded records' }).check();
       await page.getByRole('button', { name: /^Push selected/ }).click();
@@ -139,7 +152,7 @@ export const PAGE_STATES: PageState[] = [
   {
     name: 'bulk push panel, running and finished with problems',
     walk: async (page) => {
-      await signInAs(page, 'operator');
+      await signedIn(page, 'operator');
       const job = await runBulkJob(page, 6);
       expect(job.problems.length).toBeGreaterThan(0);
       // The job as it looked half-way: deterministic, where a real one may end mid-scan.
@@ -173,7 +186,7 @@ export const PAGE_STATES: PageState[] = [
   {
     name: 'handled tab',
     walk: async (page) => {
-      await signInAs(page, 'operator');
+      await signedIn(page, 'operator');
       await gotoRecords(page, '?handled=only');
       await expect(page.getByRole('tab', { name: /^Handled/ })).toHaveAttribute('aria-selected', 'true');
       await expect(page.getByText(/^Loading records/)).toHaveCount(0, { timeout: 15_000 });
@@ -183,7 +196,7 @@ export const PAGE_STATES: PageState[] = [
   {
     name: 'records list, no record matches',
     walk: async (page) => {
-      await signInAs(page, 'operator');
+      await signedIn(page, 'operator');
       await gotoRecords(page, '?q=no-such-record-anywhere');
       await expect(page.getByText('No records match these filters.')).toBeVisible({ timeout: 15_000 });
       await expectClean(page);
@@ -192,7 +205,7 @@ export const PAGE_STATES: PageState[] = [
   {
     name: 'records list, the BFF failing',
     walk: async (page) => {
-      await signInAs(page, 'operator');
+      await signedIn(page, 'operator');
       await page.route('**/api/entities/*/records?*', (route) =>
         route.fulfill({
           status: 500,
@@ -207,7 +220,7 @@ export const PAGE_STATES: PageState[] = [
   {
     name: 'audit page: entries, a job and details open, filtered, empty, failed',
     walk: async (page) => {
-      await signInAs(page, 'operator');
+      await signedIn(page, 'operator');
       await runBulkJob(page, 3);
       await page.goto('/audit');
       const job = page.getByRole('button', { name: /Bulk job/ }).first();
@@ -243,7 +256,7 @@ export const PAGE_STATES: PageState[] = [
   {
     name: 'not-found page',
     walk: async (page) => {
-      await signInAs(page, 'operator');
+      await signedIn(page, 'operator');
       await page.goto('/no-such-page');
       await expect(page.getByText('Page not found')).toBeVisible();
       await expectClean(page);
