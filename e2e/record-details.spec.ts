@@ -42,8 +42,9 @@ test("a record's details: sentences first, raw JSON on demand, then a push in it
   page,
 }) => {
   await openRecords(page);
-  // One a retry may help: its Push goes out without asking.
-  await rows(page).filter({ hasText: 'Retry may help' }).first().getByRole('link').click();
+  // One a retry may help: its Push goes out without asking. The page's last: records that earlier
+  // specs pushed (and failed again) are the most recently updated, at the top.
+  await rows(page).filter({ hasText: 'Retry may help' }).last().getByRole('link').click();
   const drawer = page.getByRole('dialog');
   // The provider's words and the cause lead.
   await expect(drawer.getByRole('region').first()).toHaveAccessibleName('Errors');
