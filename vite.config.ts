@@ -10,8 +10,20 @@ export default defineConfig({
     outDir: 'dist/app',
     emptyOutDir: true,
     // zod in a chunk of its own: the response checks and the pages that parse URLs share it.
+    // The dialogs' parts in one: the drawer shares the focus trap, which alone would cost the
+    // records page's cold load one more request.
     rolldownOptions: {
-      output: { codeSplitting: { groups: [{ name: 'zod', test: /node_modules[\\/]zod[\\/]/ }] } },
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
+            {
+              name: 'modal',
+              test: /src[\\/]app[\\/](components[\\/]modal-dialog|lib[\\/]focus-trap|features[\\/]records[\\/]fix-list)\./,
+            },
+          ],
+        },
+      },
     },
   },
   server: { host: '127.0.0.1', proxy: { '/api': 'http://127.0.0.1:3000' } },

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, Outlet, useLocation, useMatch } from 'react-router';
 import { RequireSession } from './features/auth/require-session';
 import { UserMenu } from './features/auth/user-menu';
@@ -33,33 +33,50 @@ function useLastRecordsUrl() {
 export function AppShell() {
   const records = useLastRecordsUrl();
   const onAudit = Boolean(useMatch(`${auditPath}/*`));
+  const mainRef = useRef<HTMLElement>(null);
   return (
     <RequireSession>
       <div className="flex h-dvh flex-col">
-        {/* Dark in both schemes: its classes name the dark palette's tones (index.css). */}
-        <nav
-          aria-label="Main"
-          data-color-scheme="dark"
-          className="flex h-11 shrink-0 items-center gap-3 border-b border-slate-200 bg-white px-3 sm:gap-6 sm:px-6"
-        >
-          <Link
-            to="/"
-            className="flex items-center gap-2 text-sm font-semibold whitespace-nowrap text-slate-900"
+        <header className="shrink-0">
+          {/* Focus moves, not just the scroll: the next Tab goes on from the page's content. */}
+          <a
+            href="#main"
+            onClick={(event) => {
+              event.preventDefault();
+              mainRef.current?.focus();
+            }}
+            className="sr-only focus-visible:not-sr-only focus-visible:absolute focus-visible:top-2 focus-visible:left-2 focus-visible:z-50 focus-visible:rounded-md focus-visible:bg-white focus-visible:px-3 focus-visible:py-1.5 focus-visible:text-sm focus-visible:font-medium focus-visible:text-indigo-700 focus-visible:outline-2 focus-visible:outline-indigo-600"
           >
-            <span aria-hidden="true" className="size-2.5 rounded-sm bg-indigo-500" />
-            Sync Desk
-          </Link>
-          <div className="flex items-center gap-1">
-            <NavItem to={records.href} active={records.active}>
-              Records
-            </NavItem>
-            <NavItem to={auditPath} active={onAudit}>
-              Audit
-            </NavItem>
-          </div>
-          <UserMenu />
-        </nav>
-        <Outlet />
+            Skip to content
+          </a>
+          {/* Dark in both schemes: its classes name the dark palette's tones (index.css). */}
+          <nav
+            aria-label="Main"
+            data-color-scheme="dark"
+            className="flex h-11 items-center gap-3 border-b border-slate-200 bg-white px-3 sm:gap-6 sm:px-6"
+          >
+            <Link
+              to="/"
+              className="flex items-center gap-2 rounded-md text-sm font-semibold whitespace-nowrap text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500"
+            >
+              <span aria-hidden="true" className="size-2.5 rounded-sm bg-indigo-500" />
+              Sync Desk
+            </Link>
+            <div className="flex items-center gap-1">
+              <NavItem to={records.href} active={records.active}>
+                Records
+              </NavItem>
+              <NavItem to={auditPath} active={onAudit}>
+                Audit
+              </NavItem>
+            </div>
+            <UserMenu />
+          </nav>
+        </header>
+        {/* The one main landmark of every signed-in page; focusable for the skip link only. */}
+        <main id="main" ref={mainRef} tabIndex={-1} className="flex min-h-0 flex-1 flex-col outline-none">
+          <Outlet />
+        </main>
       </div>
     </RequireSession>
   );

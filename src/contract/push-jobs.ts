@@ -61,4 +61,8 @@ export const pushJobSchema = z.object({
 });
 export type PushJob = z.infer<typeof pushJobSchema>;
 
+/** A 409 `job_running`'s `details`: the entity's running job, which the asker can follow instead. */
+export const jobRunningDetailsSchema = z.object({ job_id: z.uuid() });
+export type JobRunningDetails = z.infer<typeof jobRunningDetailsSchema>;
+
 export const pushJobListSchema = z.object({ data: z.array(pushJobSchema) });

@@ -31,6 +31,8 @@ export class ApiError extends Error {
     message: string,
     /** Seconds the BFF asked us to wait (429 `Retry-After`). */
     readonly retryAfter?: number,
+    /** The error body's `details`, whose shape the code says (e.g. a 409 `job_running`'s job). */
+    readonly details?: unknown,
   ) {
     super(message);
   }
@@ -85,7 +87,14 @@ function errorFrom(response: Response, body: unknown, errorSchema: ResponseSchem
   const parsed = errorSchema.safeParse(body);
   const code = parsed.success ? parsed.data.error.code : 'http_error';
   const message = parsed.success ? parsed.data.error.message : `Request failed (HTTP ${response.status}).`;
-  return new ApiError(response.status, code, message, retryAfterSeconds(response.headers.get('Retry-After')));
+  const details = parsed.success ? parsed.data.error.details : undefined;
+  return new ApiError(
+    response.status,
+    code,
+    message,
+    retryAfterSeconds(response.headers.get('Retry-After')),
+    details,
+  );
 }
 
 /** What to tell a person about any error thrown while talking to the BFF. */

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient, type UseMutationOptions } from '@tanstack/react-query';
 import type { RecordsFilter } from '../../contract/api';
-import type { CreatePushJob, PushJob } from '../../contract/push-jobs';
+import { jobRunningDetailsSchema, type CreatePushJob, type PushJob } from '../../contract/push-jobs';
 import { ApiError, apiFetch } from './client';
-import { putJobInList } from './get-push-jobs';
-import { mutationKeys, queryKeys } from './query-keys';
+import { getPushJob, putJobInList } from './get-push-jobs';
+import { mutationKeys } from './query-keys';
 
 export const createPushJob = (entityId: string, body: CreatePushJob) =>
   apiFetch(`/api/entities/${encodeURIComponent(entityId)}/push-jobs`, 'pushJob', {
@@ -25,13 +25,31 @@ export const jobFilter = (filter: RecordsFilter): JobFilter => ({
   ...(filter.handled === 'only' && { handled: 'only' as const }),
 });
 
-/** A second job while one runs for the entity: the BFF says whose, and the list should show it. */
-const isJobRunningError = (error: unknown): error is ApiError =>
-  error instanceof ApiError && error.status === 409 && error.code === 'job_running';
+/**
+ * The entity's running job when the BFF refused a second one (409 `job_running`: a double click,
+ * or someone else's job this page had not seen yet), to follow instead of failing.
+ */
+function runningJobId(error: unknown): string | undefined {
+  if (!(error instanceof ApiError) || error.status !== 409 || error.code !== 'job_running') return undefined;
+  return jobRunningDetailsSchema.safeParse(error.details).data?.job_id;
+}
+
+/** What asking for a job came to: a new job, or (`joined`) the one already running for the entity. */
+export type StartedJob = { job: PushJob; joined: boolean };
+
+async function startOrJoin(entityId: string, body: CreatePushJob): Promise<StartedJob> {
+  try {
+    return { job: await createPushJob(entityId, body), joined: false };
+  } catch (error) {
+    const running = runningJobId(error);
+    if (running === undefined) throw error;
+    return { job: await getPushJob(entityId, running), joined: true };
+  }
+}
 
 type CreatePushJobOptions = {
   entityId: string;
-  mutationConfig?: Pick<UseMutationOptions<PushJob, Error, CreatePushJob>, 'onSuccess' | 'onError'>;
+  mutationConfig?: Pick<UseMutationOptions<StartedJob, Error, CreatePushJob>, 'onSuccess' | 'onError'>;
 };
 
 export function useCreatePushJob({ entityId, mutationConfig }: CreatePushJobOptions) {
@@ -39,16 +57,11 @@ export function useCreatePushJob({ entityId, mutationConfig }: CreatePushJobOpti
   const { onSuccess, onError } = mutationConfig ?? {};
   return useMutation({
     mutationKey: mutationKeys.createPushJob(entityId),
-    mutationFn: (body: CreatePushJob) => createPushJob(entityId, body),
-    onSuccess: (job, ...args) => {
-      putJobInList(queryClient, job);
-      return onSuccess?.(job, ...args);
+    mutationFn: (body: CreatePushJob) => startOrJoin(entityId, body),
+    onSuccess: (started, ...args) => {
+      putJobInList(queryClient, started.job);
+      return onSuccess?.(started, ...args);
     },
-    onError: (error, ...args) => {
-      if (isJobRunningError(error)) {
-        void queryClient.invalidateQueries({ queryKey: queryKeys.pushJobs(entityId) });
-      }
-      return onError?.(error, ...args);
-    },
+    onError,
   });
 }

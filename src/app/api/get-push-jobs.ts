@@ -9,6 +9,10 @@ const jobsPath = (entityId: string) => `/api/entities/${encodeURIComponent(entit
 export const getPushJobs = (entityId: string, { signal }: { signal?: AbortSignal } = {}) =>
   apiFetch(jobsPath(entityId), 'pushJobList', { signal }).then((r) => r.data);
 
+/** One job of the entity, as it is now. */
+export const getPushJob = (entityId: string, jobId: string) =>
+  apiFetch(`${jobsPath(entityId)}/${encodeURIComponent(jobId)}`, 'pushJob');
+
 /** A job is over once nothing more will be sent (finished, or cancelled). */
 export const isJobOver = (job: Pick<PushJob, 'state'>) =>
   job.state === 'finished' || job.state === 'cancelled';

@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ComponentProps } from 'react';
 import { cx } from '../lib/cx';
+import { focusRing } from '../lib/focus-ring';
 
 /** A native checkbox (keyboard and screen readers for free) that can also be indeterminate. */
 export function Checkbox({
@@ -15,7 +16,7 @@ export function Checkbox({
     <input
       ref={ref}
       type="checkbox"
-      className={cx('size-4 cursor-pointer rounded border-slate-300 accent-indigo-600', className)}
+      className={cx('size-4 cursor-pointer rounded border-slate-300 accent-indigo-600', focusRing, className)}
       {...props}
     />
   );

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { useEffect, useId, useRef, type ReactNode, type RefObject } from 'react';
+import { useFocusTrap } from '../lib/focus-trap';
 
 type ModalDialogProps = {
   title: ReactNode;
@@ -25,37 +26,21 @@ export function ModalDialog({
   const titleId = useId();
   const descriptionId = useId();
 
+  useFocusTrap(dialogRef, {
+    initialFocus,
+    // The button that opened it may be gone (a bulk bar once its job started): the page, not the body.
+    returnTo: (opener) => opener ?? document.getElementById('main'),
+  });
   useEffect(() => {
-    const opener = document.activeElement;
-    initialFocus.current?.focus();
-    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+    const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== 'Escape') return;
       // Esc closes this dialog only, not the details drawer behind it.
       event.stopPropagation();
       onClose();
     };
     document.addEventListener('keydown', onKeyDown, true);
-    return () => {
-      document.removeEventListener('keydown', onKeyDown, true);
-      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
-    };
-  }, [onClose, initialFocus]);
-
-  const trapFocus = (event: KeyboardEvent) => {
-    if (event.key !== 'Tab') return;
-    const focusable = dialogRef.current?.querySelectorAll<HTMLElement>(
-      'button:not(:disabled), input:not(:disabled)',
-    );
-    const first = focusable?.[0];
-    const last = focusable?.[focusable.length - 1];
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last?.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first?.focus();
-    }
-  };
+    return () => document.removeEventListener('keydown', onKeyDown, true);
+  }, [onClose]);
 
   return (
     // Clicks inside never reach a table row behind (which would open the details drawer).
@@ -74,7 +59,6 @@ export function ModalDialog({
         aria-modal="true"
         aria-labelledby={titleId}
         aria-describedby={descriptionId}
-        onKeyDown={trapFocus}
         className="relative max-h-[90dvh] w-full max-w-md overflow-y-auto rounded-lg bg-white p-5 text-left shadow-2xl"
       >
         <h2 id={titleId} className="text-base font-semibold text-slate-900">

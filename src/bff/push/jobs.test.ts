@@ -192,6 +192,8 @@ describe('bulk push jobs', () => {
     expect(second.json().error).toMatchObject({
       code: 'job_running',
       message: expect.stringContaining('operator@example.com'),
+      // The running job, so the asker can follow it instead.
+      details: { job_id: first.json().id },
     });
     const viewerCancel = await bff.app.inject({
       method: 'DELETE',

@@ -25,7 +25,7 @@ export function AuditPage() {
   const entries = data?.pages.flatMap((page) => page.data) ?? [];
 
   return (
-    <main className="flex min-h-0 flex-1 flex-col">
+    <div className="flex min-h-0 flex-1 flex-col">
       <header className="flex flex-wrap items-center gap-3 border-b border-slate-200 bg-white px-6 py-3">
         <h1 className="text-base font-semibold text-slate-900">Audit log</h1>
         <span className="text-sm text-slate-600">{everyone ? "Everyone's actions" : 'Your own actions'}</span>
@@ -75,6 +75,6 @@ export function AuditPage() {
           </>
         )}
       </div>
-    </main>
+    </div>
   );
 }

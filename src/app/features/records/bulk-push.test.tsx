@@ -265,23 +265,26 @@ describe('starting a bulk push', () => {
     );
   });
 
-  it("says so when a job is already running, and shows that job's panel (409)", async () => {
-    const bff = await startBff({ ...HELD, records: named('busy') });
+  it('follows the job already running instead of failing (409), calmly, keeping the selection', async () => {
+    const bff = await startBff({ ...HELD, records: named('busy', 'idle') });
     const { user } = renderApp(bff.recordsUrl);
     await screen.findByText('busy');
     // Someone else starts one after this page last looked.
     await bff.startJob(await bff.as('admin'), { ids: [bff.records[0]!.id] });
 
-    await user.click(checkbox('busy'));
+    await user.click(checkbox('idle'));
     await confirmPush(user, '1');
-    expect(
-      await screen.findByText(
-        'admin@example.com is already pushing records of this entity; wait for that job to finish or cancel it.',
-      ),
-    ).toBeInTheDocument();
-    expect(await screen.findByText('Pushing 1 record')).toBeInTheDocument();
+    const note = await screen.findByText('A push of this entity is already running — following it.');
+    expect(panel()).toContainElement(note);
+    expect(within(panel()).getByText('Pushing 1 record')).toBeInTheDocument();
     expect(within(panel()).getByText(/Started by admin@example.com/)).toBeInTheDocument();
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    // Not an error: no alert, no toast blaming the person.
+    expect(screen.queryByText(/is already pushing records/)).not.toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    // What they selected is still there for after that job.
+    expect(within(bulkBar()).getByText('1 selected')).toBeInTheDocument();
+    expect(checkbox('idle')).toBeChecked();
   });
 });
 

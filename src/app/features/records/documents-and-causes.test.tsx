@@ -18,6 +18,8 @@ async function listed(bff: Awaited<ReturnType<typeof startBff>>): Promise<Listed
   const res = await fetch(`${window.location.origin}/api/entities/${bff.entityId}/records?sync_status=`);
   return ((await res.json()) as RecordsPage).data;
 }
+/** A record's name and details line, as shown around its link. */
+const identity = (link: HTMLElement) => link.closest('a')!.parentElement!.parentElement!.textContent;
 const jobPosts = (requests: Request[]) =>
   requests.filter((r) => r.method === 'POST' && new URL(r.url).pathname.endsWith('/push-jobs'));
 
@@ -55,6 +57,37 @@ describe('records named by their documents', () => {
     expect(await navigator.clipboard.readText()).toBe(objectId);
     expect(await screen.findByText('Object ID copied')).toBeInTheDocument();
   });
+});
+
+describe("a bulk job's problems", () => {
+  it('name each record as its row does, document first, and open its details', async () => {
+    const objectId = crypto.randomUUID();
+    const bff = await startBff({ documents: true, records: [failing(objectId, STALE)] });
+    const [record] = await listed(bff);
+    if (record?.document?.kind !== 'bill') throw new Error('expected a bill summary');
+    const name = `Bill ${record.document.number}`;
+    bff.sim.faults.forcePushOutcome(record.id, 'error', { provider: { message: STALE } });
+    const { user } = renderApp(bff.recordsUrl);
+
+    const row = (await screen.findByRole('checkbox', { name: `Select ${name}` })).closest('tr')!;
+    await user.click(within(row).getByRole('checkbox'));
+    await user.click(screen.getByRole('button', { name: 'Push selected (1)' }));
+    await user.click(
+      within(await screen.findByRole('dialog')).getByRole('button', { name: 'Push 1 record' }),
+    );
+    const panel = await screen.findByRole('region', { name: 'Bulk push' });
+    await user.click(await within(panel).findByText('Problems: 1 failed', undefined, { timeout: 10_000 }));
+
+    const link = within(panel).getByRole('link', { name });
+    // The same two lines as the table's row: the name, then counterpart, amount and due date.
+    expect(identity(link)).toBe(identity(within(row).getByRole('link', { name })));
+    expect(identity(link)).toContain(formatMoney(record.document.total!));
+    expect(within(panel).queryByText(objectId)).not.toBeInTheDocument();
+    expect(within(panel).queryByText(record.id)).not.toBeInTheDocument();
+
+    await user.click(link);
+    expect(await screen.findByRole('dialog', { name })).toBeInTheDocument();
+  }, 20_000);
 });
 
 describe('pushes that ask first', () => {

@@ -7,6 +7,8 @@ import { recordsCount } from './job-text';
 import { PushConfirmDialog } from './push-confirm-dialog';
 import type { PushSource } from './push-request';
 import type { RecordsSearch, SearchUpdate } from './records-search';
+import { focusRing } from '../../lib/focus-ring';
+import { cx } from '../../lib/cx';
 
 type ErrorGroupsPanelProps = {
   entityId: string;
@@ -41,7 +43,9 @@ export function ErrorGroupsPanel(props: ErrorGroupsPanelProps) {
 
   return (
     <details className="border-b border-slate-200 bg-white px-6 py-2 text-sm">
-      <summary className="cursor-pointer text-slate-700 select-none hover:text-slate-900">
+      <summary
+        className={cx('cursor-pointer rounded-sm text-slate-700 select-none hover:text-slate-900', focusRing)}
+      >
         Failures by cause: {failures.toLocaleString()} in {counted.length} group
         {counted.length === 1 ? '' : 's'}
       </summary>

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { FacetKey } from '../../../contract/api';
 import { cx } from '../../lib/cx';
 import { FACET_TITLES, labelOf } from '../../lib/labels';
+import { focusRing } from '../../lib/focus-ring';
 
 type FacetFilterProps = {
   facet: FacetKey;
@@ -95,12 +96,12 @@ export function FacetFilter({ facet, options, selected, counts, onChange, groups
             >
               <input
                 type="checkbox"
-                className="size-4 rounded border-slate-300 accent-indigo-600"
+                className={cx('size-4 rounded border-slate-300 accent-indigo-600', focusRing)}
                 checked={selected.includes(value)}
                 onChange={() => toggle(value)}
               />
               <span className="flex-1">{labelOf(facet, value, groups)}</span>
-              <span className="text-xs text-slate-400 tabular-nums">{counts?.[value] ?? 0}</span>
+              <span className="text-xs text-slate-600 tabular-nums">{counts?.[value] ?? 0}</span>
             </label>
           ))}
         </fieldset>

@@ -65,7 +65,7 @@ export function FilterBar({ search, facets, groups, onChange }: FilterBarProps) 
                 type="button"
                 aria-label={`Remove filter ${FACET_TITLES[facet]}: ${labelOf(facet, value, groups)}`}
                 onClick={() => onChange({ [facet]: search[facet].filter((v) => v !== value) })}
-                className="rounded-full px-1 text-slate-400 hover:bg-slate-200 hover:text-slate-700"
+                className="rounded-full px-1 text-slate-600 hover:bg-slate-200 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600"
               >
                 ×
               </button>

@@ -1,6 +1,7 @@
 /**
  * What this browser tab remembers about push jobs across reloads (sessionStorage): the jobs it
- * started (their failures get selected again when they end) and the summaries it dismissed.
+ * started (their failures get selected again when they end), those it joined because one was
+ * already running when it asked for another, and the summaries it dismissed.
  */
 const KEEP = 50;
 
@@ -29,4 +30,5 @@ function idSet(key: string) {
 }
 
 export const jobsStartedHere = idSet('sync-desk:push-jobs-started');
+export const jobsJoinedHere = idSet('sync-desk:push-jobs-joined');
 export const dismissedJobs = idSet('sync-desk:push-jobs-dismissed');

@@ -8,9 +8,12 @@ import { Button } from '../../components/button';
 import { ModalDialog } from '../../components/modal-dialog';
 import { Spinner } from '../../components/spinner';
 import { toast } from '../../lib/toast';
+import { jobsJoinedHere } from './job-memory';
 import { recordsCount } from './job-text';
 import { describeStatuses, pushRequest, type PushSource } from './push-request';
 import { FixList } from './fix-list';
+import { focusRing } from '../../lib/focus-ring';
+import { cx } from '../../lib/cx';
 
 type PushConfirmDialogProps = {
   entityId: string;
@@ -34,13 +37,15 @@ export function PushConfirmDialog({ entityId, source, onClose, onStarted }: Push
   const create = useCreatePushJob({
     entityId,
     mutationConfig: {
-      onSuccess: (job) => {
-        onStarted(job);
+      onSuccess: ({ job, joined }) => {
+        // A job was already running (a second click, or someone else's): its panel follows it,
+        // saying so; this selection stays for after it.
+        if (joined) jobsJoinedHere.add(job.id);
+        else onStarted(job);
         onClose();
       },
       onError: (error) => {
         // A session that ended is said once, by the query client, on the way to sign-in.
-        // Otherwise the BFF's words: a 409 says whose job is running (the panel then shows it).
         if (!isUnauthenticated(error)) toast.error(errorMessage(error));
         onClose();
       },
@@ -105,9 +110,8 @@ export function PushConfirmDialog({ entityId, source, onClose, onStarted }: Push
       {toFix > 0 && (
         <div className="mt-3 rounded-md bg-amber-50 p-3 text-sm text-amber-950 ring-1 ring-amber-200">
           <p>{recordsCount(toFix)} fail again unless their cause is fixed first:</p>
-          <div className="max-h-48 overflow-y-auto">
-            <FixList groups={request.toFix} />
-          </div>
+          {/* No scroll box of its own: the dialog scrolls, and a box without a control to focus is out of reach of the keyboard. */}
+          <FixList groups={request.toFix} />
           <OptIn checked={fixed} onChange={setFixed}>
             I fixed these causes
           </OptIn>
@@ -142,7 +146,7 @@ function OptIn({
     <label className="mt-2 flex items-start gap-2 font-medium">
       <input
         type="checkbox"
-        className="mt-0.5 size-4 accent-indigo-600"
+        className={cx('mt-0.5 size-4 accent-indigo-600', focusRing)}
         checked={checked}
         onChange={(event) => onChange(event.target.checked)}
       />

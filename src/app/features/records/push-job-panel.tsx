@@ -7,6 +7,7 @@ import { RelativeTime } from '../../components/relative-time';
 import { Spinner } from '../../components/spinner';
 import { toast } from '../../lib/toast';
 import { useSignedInUser } from '../auth/signed-in-user';
+import { jobsJoinedHere } from './job-memory';
 import { JobProblems } from './job-problems';
 import { formatEta, formatRate, jobSummary, pushedCount, recordsCount } from './job-text';
 
@@ -47,6 +48,9 @@ export function PushJobPanel({ entityId, job, onDismiss }: PushJobPanelProps) {
           )}
         </div>
       </div>
+      {!over && jobsJoinedHere.has(job.id) && (
+        <p className="text-slate-700">A push of this entity is already running — following it.</p>
+      )}
       {!over && <JobProgress job={job} />}
       {job.problems.length > 0 && <JobProblems entityId={entityId} problems={job.problems} />}
     </section>

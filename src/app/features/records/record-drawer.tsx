@@ -8,7 +8,9 @@ import { RecordIdentity } from '../../components/record-identity';
 import { Spinner } from '../../components/spinner';
 import { StatusBadge } from '../../components/status-badge';
 import { recordName } from '../../lib/document-text';
+import { useFocusTrap } from '../../lib/focus-trap';
 import { recordsPath } from '../../lib/paths';
+import { recordLinkSelector } from './record-link';
 import { roleLabel } from '../auth/role-badge';
 import { HandledSection } from './handled-section';
 import { PushButton } from './push-button';
@@ -34,8 +36,14 @@ export function RecordDrawer() {
   const { role } = useSignedInUser();
   const canPush = can(role, 'push');
 
+  const panelRef = useRef<HTMLElement>(null);
+  useFocusTrap(panelRef, {
+    initialFocus: closeRef,
+    // Opened by a click on the row rather than its link (or by a reload): the row's link.
+    returnTo: (opener) => opener ?? document.querySelector<HTMLElement>(recordLinkSelector(recordId)),
+  });
+
   useEffect(() => {
-    closeRef.current?.focus();
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key === 'Escape') void navigate({ pathname: recordsPath(entityId), search });
     };
@@ -49,6 +57,7 @@ export function RecordDrawer() {
     <div className="fixed inset-0 z-40 flex justify-end">
       <div aria-hidden="true" className="absolute inset-0 bg-slate-900/20 dark:bg-black/50" onClick={close} />
       <section
+        ref={panelRef}
         role="dialog"
         aria-modal="true"
         aria-labelledby="record-drawer-title"

@@ -4,7 +4,7 @@ import { summariseErrors } from '../../../monite/errors-text';
 import type { ListedRecord } from '../../../contract/api';
 import { Checkbox } from '../../components/checkbox';
 import { ErrorClassBadge } from '../../components/error-class-badge';
-import { RecordIdentity } from '../../components/record-identity';
+import { RecordIdentity, RecordLabel } from '../../components/record-identity';
 import { RelativeTime } from '../../components/relative-time';
 import { StatusBadge } from '../../components/status-badge';
 import { cx } from '../../lib/cx';
@@ -13,6 +13,7 @@ import { labelOf } from '../../lib/labels';
 import { recordPath } from '../../lib/paths';
 import { HandledNote } from './handled-note';
 import { PushButton } from './push-button';
+import { recordLinkAttribute } from './record-link';
 
 type RecordRowProps = {
   /** Measures the row for the virtual list. */
@@ -97,19 +98,12 @@ export const RecordRow = memo(function RecordRow({
           name={
             <Link
               to={to}
+              {...recordLinkAttribute(record.id)}
               onClick={(event) => event.stopPropagation()}
               title={record.object_id ?? record.id}
               className="hover:text-indigo-600 focus-visible:outline-2 focus-visible:outline-indigo-600"
             >
-              {record.document ? (
-                recordName(record)
-              ) : (
-                // Not read yet: the type, and the id as it was (in its own element, to match on).
-                <>
-                  {labelOf('object_type', record.object_type)}{' '}
-                  <code className="font-mono text-xs font-normal">{record.object_id ?? record.id}</code>
-                </>
-              )}
+              <RecordLabel record={record} />
             </Link>
           }
         />

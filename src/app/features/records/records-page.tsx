@@ -138,7 +138,7 @@ export function RecordsPage() {
           onBack={() => setShown(null)}
         />
       )}
-      <main ref={setScroller} className="min-h-0 flex-1 overflow-auto">
+      <div ref={setScroller} className="min-h-0 flex-1 overflow-auto">
         <RecordsList
           entityId={entityId}
           records={records}
@@ -148,7 +148,7 @@ export function RecordsPage() {
           selection={canPush ? selection : undefined}
           scroller={scroller}
         />
-      </main>
+      </div>
       {canPush && (
         <BulkBar
           entityId={entityId}

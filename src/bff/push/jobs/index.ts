@@ -9,7 +9,12 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { z } from 'zod';
-import { MAX_JOB_RECORDS, type PushJob, type createPushJobSchema } from '../../../contract/push-jobs';
+import {
+  MAX_JOB_RECORDS,
+  type JobRunningDetails,
+  type PushJob,
+  type createPushJobSchema,
+} from '../../../contract/push-jobs';
 import { PUSH_MESSAGES } from '../../../contract/push-messages';
 import type { SessionUser } from '../../auth';
 import { HttpError } from '../../http-errors';
@@ -41,9 +46,8 @@ export class PushJobs {
     const { db } = this.deps;
     const running = await findActiveJob(db, entityId);
     if (running) {
-      throw new HttpError(409, 'job_running', PUSH_MESSAGES.jobRunning(running.created_by), {
-        job_id: running.id,
-      });
+      const details: JobRunningDetails = { job_id: running.id };
+      throw new HttpError(409, 'job_running', PUSH_MESSAGES.jobRunning(running.created_by), details);
     }
     const ids =
       'ids' in input
