@@ -19,26 +19,16 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { sql } from 'kysely';
-import { addUser } from '../src/bff/auth/users';
 import { markHandled } from '../src/bff/mirror';
 import { PAGE_SIZE } from '../src/bff/mirror/refresher';
-import { buildServer } from '../src/bff/server';
-import { benchSetup, BFF_LIMIT, MONITE_LIMIT } from './setup';
+import { benchSetup, BFF_LIMIT, MONITE_LIMIT, serveSignedIn } from './setup';
 
 const RECORDS = Number(process.env.RECORDS ?? 100_000);
 const SAMPLES = 300;
 
 const { sim, deps, log, dir, entityId, close } = await benchSetup(RECORDS);
-await addUser(deps.db, 'bench@example.com', 'viewer', 'bench-password-1234');
-const app = await buildServer(deps, { logger: log, spaDir: dir });
-await app.listen({ host: '127.0.0.1', port: 0 });
-const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-const signIn = await fetch(`${base}/api/session`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json', 'x-sync-desk': '1', origin: base },
-  body: JSON.stringify({ email: 'bench@example.com', password: 'bench-password-1234' }),
-});
-const session = { cookie: signIn.headers.getSetCookie()[0]!.split(';')[0]! };
+const { app, base, cookie } = await serveSignedIn(deps, log, dir, 'viewer');
+const session = { cookie };
 
 const listCalls = () =>
   sim.store.requests.filter((r) => r.path.endsWith('/accounting_synced_records')).length;

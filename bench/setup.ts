@@ -6,10 +6,13 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { FastifyBaseLogger } from 'fastify';
 import { pino } from 'pino';
 import { loadConfig } from '../src/bff/config';
-import { createDeps } from '../src/bff/deps';
+import { addUser } from '../src/bff/auth/users';
+import { createDeps, type Deps } from '../src/bff/deps';
 import { MoniteClient } from '../src/bff/monite-client';
+import { buildServer } from '../src/bff/server';
 import { MONITE_VERSION } from '../src/monite/schemas';
 import { createSimulator, type SimulatorOptions } from '../src/simulator';
 import { startSimulatorServer } from '../src/simulator/http-server';
@@ -52,4 +55,27 @@ export async function benchSetup(records: number, options: Partial<SimulatorOpti
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The BFF's HTTP server on a loopback port serving `spaDir`, and the session cookie
+ * (`name=value`) of a bench account with this role, signed in through the real route.
+ */
+export async function serveSignedIn(
+  deps: Deps,
+  log: FastifyBaseLogger,
+  spaDir: string,
+  role: 'viewer' | 'operator',
+) {
+  await addUser(deps.db, 'bench@example.com', role, 'bench-password-1234');
+  const app = await buildServer(deps, { logger: log, spaDir });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  const signIn = await fetch(`${base}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-sync-desk': '1', origin: base },
+    body: JSON.stringify({ email: 'bench@example.com', password: 'bench-password-1234' }),
+  });
+  const cookie = signIn.headers.getSetCookie()[0]!.split(';')[0]!;
+  return { app, base, cookie };
 }

@@ -12,9 +12,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { build } from 'vite';
-import { addUser } from '../src/bff/auth/users';
-import { buildServer } from '../src/bff/server';
-import { benchSetup } from './setup';
+import { benchSetup, serveSignedIn } from './setup';
 
 const RECORDS = 12_000;
 const ROWS = Number(process.env.ROWS ?? 10_000);
@@ -26,16 +24,9 @@ const { deps, log, dir, entityId, close } = await benchSetup(RECORDS);
 const spaDir = join(dir, 'spa');
 await build({ logLevel: 'warn', build: { outDir: spaDir, emptyOutDir: true } });
 await deps.refresher.refresh(entityId);
-await addUser(deps.db, 'bench@example.com', 'operator', 'bench-password-1234');
-const app = await buildServer(deps, { logger: log, spaDir });
-await app.listen({ host: '127.0.0.1', port: 0 });
-const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-const signIn = await fetch(`${base}/api/session`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json', 'x-sync-desk': '1', origin: base },
-  body: JSON.stringify({ email: 'bench@example.com', password: 'bench-password-1234' }),
-});
-const [name, value] = signIn.headers.getSetCookie()[0]!.split(';')[0]!.split('=') as [string, string];
+const served = await serveSignedIn(deps, log, spaDir, 'operator');
+const { app, base } = served;
+const [name, value] = served.cookie.split('=') as [string, string];
 const cookie = { name, value, url: base };
 // Every status: the whole entity, so there are more than ROWS rows to load.
 const recordsUrl = `${base}/entities/${entityId}/records?sync_status=`;
@@ -66,7 +57,7 @@ async function navigations(url: string, ready: (page: Page) => Promise<unknown>)
   return { p50: quantile(times, 0.5), p95: quantile(times, 0.95) };
 }
 
-/** Scrolls `main` (the records page's scroller) top to bottom in steps, a frame each. */
+/** Scrolls `[data-scroller]` (the records page's scroller) top to bottom in steps, a frame each. */
 async function scrollThrough(page: Page) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
@@ -74,15 +65,15 @@ async function scrollThrough(page: Page) {
     Object.fromEntries(
       (await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]),
     ) as Record<string, number>;
-  await page.evaluate(() => document.querySelector('main')!.scrollTo(0, 0));
+  await page.evaluate(() => document.querySelector('[data-scroller]')!.scrollTo(0, 0));
   const before = await metrics();
   const frames = await page.evaluate(async (steps) => {
-    const main = document.querySelector('main')!;
+    const scroller = document.querySelector('[data-scroller]')!;
     // Inline, not a named helper: tsx would wrap one in a `__name` call the page does not have.
     const times: number[] = [];
     let last = await new Promise<number>((resolve) => requestAnimationFrame(resolve));
     for (let i = 1; i <= steps; i++) {
-      main.scrollTop = ((main.scrollHeight - main.clientHeight) * i) / steps;
+      scroller.scrollTop = ((scroller.scrollHeight - scroller.clientHeight) * i) / steps;
       const now = await new Promise<number>((resolve) => requestAnimationFrame(resolve));
       times.push(now - last);
       last = now;
@@ -117,7 +108,7 @@ async function loadRows() {
   await page.locator(firstRow).first().waitFor();
   const started = performance.now();
   while ((await loadedRows(page)) < ROWS) {
-    await page.evaluate(() => document.querySelector('main')!.scrollTo(0, 1e9));
+    await page.evaluate(() => document.querySelector('[data-scroller]')!.scrollTo(0, 1e9));
     await page.waitForTimeout(50);
   }
   return { page, seconds: (performance.now() - started) / 1000 };
@@ -137,7 +128,7 @@ const { page, seconds } = await loadRows();
 const list = await scrollThrough(page);
 const blank = await page.context().newPage();
 await blank.setContent(
-  `<main style="height:100vh;overflow:auto"><div style="height:${await page.evaluate(() => document.querySelector('main')!.scrollHeight)}px"></div></main>`,
+  `<div data-scroller style="height:100vh;overflow:auto"><div style="height:${await page.evaluate(() => document.querySelector('[data-scroller]')!.scrollHeight)}px"></div></div>`,
 );
 const plain = await scrollThrough(blank);
 console.log(`\nscrolling top to bottom in ${SCROLL_STEPS} steps, ${ROWS.toLocaleString()} rows loaded`);

@@ -2,29 +2,12 @@ import { expect, test, type Page } from '@playwright/test';
 import type { ListedRecord } from '../src/contract/api';
 import type { AuditPage } from '../src/contract/audit';
 import { errorCatalogue } from '../src/contract/error-groups';
-import { northwindRecords, signInAs } from './helpers';
+import { northwindRecords, openNamedRecords, rows, signInAs } from './helpers';
 import { SIMULATOR_URL } from './ports';
 
 test.beforeEach(async ({ page }) => signInAs(page, 'operator'));
 
-const rows = (page: Page) =>
-  page.getByRole('row').filter({ has: page.getByRole('button', { name: /Push/ }) });
-
 const catalogueGroup = (key: string) => errorCatalogue.groups.find((g) => g.key === key)!;
-
-/** The BFF reads documents in the background after its first scan: reload until invoices are named. */
-async function openNamedRecords(page: Page, url: string) {
-  await page.goto(url);
-  await expect(rows(page).first()).toBeVisible({ timeout: 15_000 });
-  await expect(async () => {
-    await page.reload();
-    await expect(
-      rows(page)
-        .getByRole('link', { name: /^Invoice \S+$/ })
-        .first(),
-    ).toBeVisible({ timeout: 2000 });
-  }).toPass({ timeout: 30_000 });
-}
 
 /** The record a row's link opens, and how the BFF lists it (its document and cause). */
 async function listedRecord(page: Page, path: string, name: string): Promise<ListedRecord> {

@@ -1,11 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
-import { signInAs } from './helpers';
+import { expect, test } from '@playwright/test';
+import { rows, signInAs } from './helpers';
 
 test.beforeEach(async ({ page }) => signInAs(page, 'operator'));
-
-/** Rows of the records table (the header row has no Push button). */
-const rows = (page: Page) =>
-  page.getByRole('row').filter({ has: page.getByRole('button', { name: /Push/ }) });
 
 test('mark a failure "do not send": it leaves the queue, shows under Handled, and Undo brings it back', async ({
   page,

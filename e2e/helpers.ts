@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import type { EntitySummary } from '../src/contract/api';
 import { BFF_URL } from './ports';
 
@@ -26,4 +26,29 @@ export async function northwindRecords(page: Page): Promise<string> {
   const entity = data.find((e) => /Northwind|Nora Winters/.test(e.name));
   if (!entity) throw new Error(`No Northwind entity in ${JSON.stringify(data)}`);
   return `/entities/${entity.id}/records`;
+}
+
+/** Rows of the records table (the header row has no Push button). */
+export const rows = (page: Page) =>
+  page.getByRole('row').filter({ has: page.getByRole('button', { name: /Push/ }) });
+
+/** The first entity's records page, once its first rows are shown. */
+export async function openRecords(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/entities\/[0-9a-f-]{36}\/records/);
+  await expect(rows(page).first()).toBeVisible({ timeout: 15_000 });
+}
+
+/** The BFF reads documents in the background after its first scan: reload until invoices are named. */
+export async function openNamedRecords(page: Page, url = '/'): Promise<void> {
+  await page.goto(url);
+  await expect(rows(page).first()).toBeVisible({ timeout: 15_000 });
+  await expect(async () => {
+    await page.reload();
+    await expect(
+      rows(page)
+        .getByRole('link', { name: /^Invoice \S+$/ })
+        .first(),
+    ).toBeVisible({ timeout: 2000 });
+  }).toPass({ timeout: 30_000 });
 }

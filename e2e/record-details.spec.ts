@@ -1,19 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
-import { DEMO, signInAs } from './helpers';
+import { expect, test } from '@playwright/test';
+import { DEMO, openRecords, rows, signInAs } from './helpers';
 
 // A common laptop screen: the table must fit it without scrolling sideways.
 test.use({ viewport: { width: 1440, height: 900 } });
 test.beforeEach(async ({ page }) => signInAs(page, 'operator'));
-
-/** Rows of the records table (the header row has no Push button). */
-const rows = (page: Page) =>
-  page.getByRole('row').filter({ has: page.getByRole('button', { name: /Push/ }) });
-
-async function openRecords(page: Page) {
-  await page.goto('/');
-  await expect(page).toHaveURL(/\/entities\/[0-9a-f-]{36}\/records/);
-  await expect(rows(page).first()).toBeVisible({ timeout: 15_000 });
-}
 
 test('the error column takes the width left, two lines at most, the whole message on hover', async ({
   page,

@@ -1,17 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
-import { signInAs } from './helpers';
+import { expect, test } from '@playwright/test';
+import { openRecords, rows, signInAs } from './helpers';
 
 test.beforeEach(async ({ page }) => signInAs(page, 'operator'));
-
-/** Rows of the records table (the header row has no Push button). */
-const rows = (page: Page) =>
-  page.getByRole('row').filter({ has: page.getByRole('button', { name: /Push/ }) });
-
-async function openRecords(page: Page) {
-  await page.goto('/');
-  await expect(page).toHaveURL(/\/entities\/[0-9a-f-]{36}\/records/);
-  await expect(rows(page).first()).toBeVisible({ timeout: 15_000 });
-}
 
 test('failed Codat records: filter, push one, watch it settle, reload keeps the filter', async ({ page }) => {
   await openRecords(page);

@@ -10,17 +10,15 @@ import { server } from './server';
 // simulator): on a busy machine that takes longer than Testing Library's default 1 s.
 configure({ asyncUtilTimeout: 3000 });
 
-// jsdom lays nothing out: the records page's virtual list gets a scroller (`main`) tall enough
-// for every row a test loads, and rows of a plausible height, so it renders them all.
-const LAYOUT: Record<string, { property: 'clientHeight' | 'offsetHeight'; px: number }> = {
-  MAIN: { property: 'clientHeight', px: 10_000 },
-  TR: { property: 'offsetHeight', px: 40 },
-};
+// jsdom lays nothing out: the records page's virtual list gets a scroller (`data-scroller`) tall
+// enough for every row a test loads, and rows of a plausible height, so it renders them all.
+const SCROLLER = { property: 'clientHeight', px: 10_000 } as const;
+const ROW = { property: 'offsetHeight', px: 40 } as const;
 for (const property of ['clientHeight', 'offsetHeight'] as const)
   Object.defineProperty(HTMLElement.prototype, property, {
     configurable: true,
     get(this: HTMLElement) {
-      const layout = LAYOUT[this.tagName];
+      const layout = this.hasAttribute('data-scroller') ? SCROLLER : this.tagName === 'TR' ? ROW : null;
       return layout?.property === property ? layout.px : 0;
     },
   });

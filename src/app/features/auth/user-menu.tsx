@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { usePopover } from '../../lib/use-popover';
 import { useNavigate } from 'react-router';
 import { errorMessage } from '../../api/client';
 import { useSignOut } from '../../api/sign-out';
@@ -18,10 +18,7 @@ import { useSignedInUser } from './signed-in-user';
 export function UserMenu() {
   const user = useSignedInUser();
   const navigate = useNavigate();
-  const [open, setOpen] = useState(false);
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const panelId = useId();
+  const { open, setOpen, rootRef, buttonRef, panelId } = usePopover();
   const signOut = useSignOut({
     mutationConfig: {
       // Synchronously, so no page behind the session guard is still mounted when its data goes.
@@ -32,24 +29,6 @@ export function UserMenu() {
       onError: (error) => toast.error(`Could not sign out: ${errorMessage(error)}`),
     },
   });
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
-      setOpen(false);
-      buttonRef.current?.focus();
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    document.addEventListener('keydown', onKeyDown);
-    return () => {
-      document.removeEventListener('pointerdown', onPointerDown);
-      document.removeEventListener('keydown', onKeyDown);
-    };
-  }, [open]);
 
   return (
     <div ref={rootRef} className="relative ml-auto text-sm">

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { usePopover } from '../../lib/use-popover';
 import type { FacetKey } from '../../../contract/api';
 import { cx } from '../../lib/cx';
 import { FACET_TITLES, labelOf } from '../../lib/labels';
@@ -17,30 +17,7 @@ type FacetFilterProps = {
 
 /** A pill that opens a checkbox list of every value of one facet, each with its count. */
 export function FacetFilter({ facet, options, selected, counts, onChange, groups }: FacetFilterProps) {
-  const [open, setOpen] = useState(false);
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const panelId = useId();
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
-      // Esc closes this popover only, not the details drawer behind it.
-      event.stopPropagation();
-      setOpen(false);
-      buttonRef.current?.focus();
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    document.addEventListener('keydown', onKeyDown, true);
-    return () => {
-      document.removeEventListener('pointerdown', onPointerDown);
-      document.removeEventListener('keydown', onKeyDown, true);
-    };
-  }, [open]);
+  const { open, setOpen, rootRef, buttonRef, panelId } = usePopover();
 
   const toggle = (value: string) =>
     // Keep the enum's order, so one selection always makes the same URL and cache key.

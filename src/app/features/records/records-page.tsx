@@ -138,7 +138,7 @@ export function RecordsPage() {
           onBack={() => setShown(null)}
         />
       )}
-      <div ref={setScroller} className="min-h-0 flex-1 overflow-auto">
+      <div ref={setScroller} data-scroller className="min-h-0 flex-1 overflow-auto">
         <RecordsList
           entityId={entityId}
           records={records}
