@@ -45,8 +45,13 @@ test('keyboard only: move past the first page, tick, open and come back to the s
   await expect(drawer).toContainText(name);
   await page.keyboard.press('Escape');
   await expect(drawer).toBeHidden();
-  expect(await list.evaluate((el) => el.scrollTop)).toBe(scrolled);
+  // Back at the same row, in view: focus returns to its link, which may scroll it by less than a
+  // row to show it whole.
   await expect(current(page)).toHaveAttribute('aria-rowindex', '61');
+  await expect(current(page)).toBeInViewport();
+  const rowHeight = (await current(page).boundingBox())!.height;
+  const moved = Math.abs((await list.evaluate((el) => el.scrollTop)) - scrolled);
+  expect(moved).toBeLessThanOrEqual(rowHeight);
 
   await page.keyboard.press('k');
   await expect(live(page)).toHaveText(/^Row 59 of /);

@@ -54,12 +54,15 @@ export function useListShortcuts(options: ListShortcutsOptions) {
   const { search } = useLocation();
   /** The current row, by id: it stays put when rows load above or around it. */
   const [cursor, setCursor] = useState<string | null>(null);
+  // What the key handler reads: set at each press, not at the next render, so a held key (or a
+  // render of older state committing in between) never moves from a stale row.
+  const cursorRef = useRef<{ id: string; index: number } | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [helpOpen, setHelpOpen] = useState(false);
   // The listener is added once and reads the latest of everything through this.
-  const latest = useRef({ ...options, cursor, search, navigate });
+  const latest = useRef({ ...options, search, navigate });
   useEffect(() => {
-    latest.current = { ...options, cursor, search, navigate };
+    latest.current = { ...options, search, navigate };
   });
 
   useEffect(() => {
@@ -76,14 +79,20 @@ export function useListShortcuts(options: ListShortcutsOptions) {
       const shortcut = shortcutOf(event);
       if (!shortcut) return;
       const { rows, total, selection, canPush, entityId, body, scrollToIndex } = latest.current;
-      const at = rows.findIndex((r) => r.id === latest.current.cursor);
+      const at = rows.findIndex((r) => r.id === cursorRef.current?.id);
       const current = at >= 0 ? rows[at] : undefined;
+      // If the current row left the list (pushed, settled elsewhere), j/k go on from where it was.
+      const from = at >= 0 || !cursorRef.current ? at : Math.min(cursorRef.current.index, rows.length) - 1;
       event.preventDefault();
       switch (shortcut) {
         case 'j':
         case 'k': {
           if (rows.length === 0) return;
-          const next = Math.min(rows.length - 1, Math.max(0, at < 0 ? 0 : at + (shortcut === 'j' ? 1 : -1)));
+          const next = Math.min(
+            rows.length - 1,
+            Math.max(0, from < 0 ? 0 : from + (shortcut === 'j' ? 1 : -1)),
+          );
+          cursorRef.current = { id: rows[next]!.id, index: next };
           setCursor(rows[next]!.id);
           scrollToIndex(next);
           setAnnouncement(describe(rows[next]!, next, total, selection));
