@@ -1,6 +1,7 @@
 /**
- * The BFF's database: SQLite (sqlite-driver.ts) through Kysely (a file by default, `:memory:` in tests),
- * migrated to the latest schema on open. One server process per file (`holdServerLock`).
+ * The BFF's database through Kysely, migrated to the latest schema on open: SQLite
+ * (sqlite-driver.ts; a file by default, `:memory:` in tests) or, for a `postgres://` URL,
+ * PostgreSQL (postgres.ts). One server process per database (`holdServerLock`, `holdPostgresLock`).
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -15,6 +16,7 @@ import * as searchAndDocuments from './migrations/007-search-and-documents';
 import * as handledMarks from './migrations/008-handled-marks';
 import * as errorGroupPages from './migrations/009-error-group-pages';
 import type { Database } from './schema';
+import { isPostgresUrl, openPostgres } from './postgres';
 import { isBusyError, openSqlite, type SqliteConnection } from './sqlite-driver';
 
 export type Db = Kysely<Database>;
@@ -39,7 +41,18 @@ export type OpenOptions = {
   singleServer?: boolean;
 };
 
-export async function openDatabase(url: string, { singleServer = false }: OpenOptions = {}): Promise<Db> {
+export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Db> {
+  const db = isPostgresUrl(url) ? await openPostgres(url, options) : openSqliteDatabase(url, options);
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error } = await migrator.migrateToLatest();
+  if (error) {
+    await db.destroy();
+    throw new Error(`Database migration failed: ${String(error)}`);
+  }
+  return db;
+}
+
+function openSqliteDatabase(url: string, { singleServer = false }: OpenOptions): Db {
   const file = sqliteFile(url);
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = openSqlite(file);
@@ -65,11 +78,7 @@ export async function openDatabase(url: string, { singleServer = false }: OpenOp
       close();
     };
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-  const { error } = await migrator.migrateToLatest();
-  if (error) throw new Error(`Database migration failed: ${String(error)}`);
-  return db;
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
 }
 
 /**
@@ -110,6 +119,6 @@ function holdServerLock(sqlite: SqliteConnection, file: string): void {
 function sqliteFile(url: string): string {
   if (url.startsWith('sqlite:')) return url.slice('sqlite:'.length);
   throw new Error(
-    `DATABASE_URL must be sqlite:<file> (got "${url.split(':')[0]}:…"); PostgreSQL is not supported yet.`,
+    `DATABASE_URL must be sqlite:<file> or postgres://user:password@host:port/database (got "${url.split(':')[0]}:…").`,
   );
 }
