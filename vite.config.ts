@@ -52,7 +52,6 @@ export default defineConfig({
           include: [
             'src/bff/{audit,auth,cli,documents,mirror,push,routes}/**/*.test.ts',
             'src/bff/server.test.ts',
-            'src/bff/db/postgres*.test.ts',
           ],
           env: { SYNC_DESK_TEST_ENGINE: 'postgres' },
           globalSetup: ['src/bff/db/test-postgres-setup.ts'],

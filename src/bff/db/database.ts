@@ -16,8 +16,9 @@ import * as searchAndDocuments from './migrations/007-search-and-documents';
 import * as handledMarks from './migrations/008-handled-marks';
 import * as errorGroupPages from './migrations/009-error-group-pages';
 import type { Database } from './schema';
-import { isPostgresUrl, openPostgres } from './postgres';
+import { openPostgres } from './postgres';
 import { isBusyError, openSqlite, type SqliteConnection } from './sqlite-driver';
+import { parseDatabaseUrl } from './url';
 
 export type Db = Kysely<Database>;
 
@@ -42,7 +43,11 @@ export type OpenOptions = {
 };
 
 export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Db> {
-  const db = isPostgresUrl(url) ? await openPostgres(url, options) : openSqliteDatabase(url, options);
+  const location = parseDatabaseUrl(url);
+  const db =
+    location.engine === 'postgres'
+      ? await openPostgres(location, options)
+      : openSqliteDatabase(location.file, options);
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error } = await migrator.migrateToLatest();
   if (error) {
@@ -52,8 +57,7 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   return db;
 }
 
-function openSqliteDatabase(url: string, { singleServer = false }: OpenOptions): Db {
-  const file = sqliteFile(url);
+function openSqliteDatabase(file: string, { singleServer = false }: OpenOptions): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = openSqlite(file);
   sqlite.pragma('journal_mode = WAL');
@@ -114,11 +118,4 @@ function holdServerLock(sqlite: SqliteConnection, file: string): void {
   }
   // Back to the drivers' default: wait up to 5 s for a command-line tool's write to finish.
   sqlite.pragma('busy_timeout = 5000');
-}
-
-function sqliteFile(url: string): string {
-  if (url.startsWith('sqlite:')) return url.slice('sqlite:'.length);
-  throw new Error(
-    `DATABASE_URL must be sqlite:<file> or postgres://user:password@host:port/database (got "${url.split(':')[0]}:…").`,
-  );
 }

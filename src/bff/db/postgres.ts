@@ -9,8 +9,6 @@ import { Kysely, PostgresDialect } from 'kysely';
 import { Client, Pool, types as pgTypes } from 'pg';
 import type { Database } from './schema';
 
-export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//.test(url);
-
 /** Another server on the same database is refused while this one holds it (any key would do). */
 const SERVER_LOCK_KEY = 0x5d5e_5e7e;
 
@@ -25,18 +23,10 @@ const types = {
       : pgTypes.getTypeParser(oid, format)) as typeof pgTypes.getTypeParser,
 };
 
-/** Where the URL points, without its password: for messages and logs. */
-function describe(url: string): string {
-  try {
-    const { hostname, port, pathname } = new URL(url);
-    return `${hostname}:${port || 5432}${pathname}`;
-  } catch {
-    throw new Error('DATABASE_URL is not a valid postgres://user:password@host:port/database URL.');
-  }
-}
-
-export async function openPostgres(url: string, { singleServer = false } = {}): Promise<Kysely<Database>> {
-  const where = describe(url);
+export async function openPostgres(
+  { url, where }: { url: string; where: string },
+  { singleServer = false } = {},
+): Promise<Kysely<Database>> {
   const config = { connectionString: url, types, connectionTimeoutMillis: 10_000 };
   const pool = new Pool({ ...config, max: 1 });
   // Fail at open with a clear message rather than at the first request.
