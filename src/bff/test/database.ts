@@ -9,6 +9,6 @@ import { createTestDatabase } from '../db/test-postgres';
 export const TEST_ENGINE = process.env.SYNC_DESK_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
 
 export const testDatabaseUrl = async (): Promise<string> =>
-  TEST_ENGINE === 'postgres' ? createTestDatabase() : 'sqlite::memory:';
+  TEST_ENGINE === 'postgres' ? createTestDatabase({ migrated: true }) : 'sqlite::memory:';
 
 export const openTestDatabase = async (): Promise<Db> => openDatabase(await testDatabaseUrl());

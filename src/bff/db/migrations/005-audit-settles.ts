@@ -7,6 +7,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   if (isPostgres(db))
     await sql`create function json_extract(doc text, path text) returns text
       language sql immutable strict parallel safe
-      return doc::jsonb #>> string_to_array(substring(path from 3), '.')`.execute(db);
+      as $$ select doc::jsonb #>> string_to_array(substring(path from 3), '.') $$`.execute(db);
   await sql`create index audit_entry_job on audit_entry (json_extract(data, '$.job_id'), seq)`.execute(db);
 }

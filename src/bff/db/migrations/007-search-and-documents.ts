@@ -118,7 +118,7 @@ async function postgresSearch(db: Kysely<unknown>): Promise<void> {
   await sql`create extension if not exists unaccent`.execute(db);
   await sql`create function search_fold(text) returns text
     language sql immutable strict parallel safe
-    return lower(public.unaccent('public.unaccent'::regdictionary, $1))`.execute(db);
+    as $$ select lower(public.unaccent('public.unaccent'::regdictionary, $1)) $$`.execute(db);
   await sql`create index mirror_record_error_search on mirror_record
     using gin (search_fold(first_error) gin_trgm_ops)`.execute(db);
   await sql`create index mirror_document_search on mirror_document
