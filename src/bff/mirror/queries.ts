@@ -106,9 +106,10 @@ async function listing(
   return { counts: await countAll(db, entityId), page: () => pageAfter(db, entityId, query, after, limit) };
 }
 
-/** The columns a page reads: the record, its mark (no second look-up for it), its sort key. */
+/** The columns a page reads: the record, its group and mark (no second look-up), its sort key. */
 const PAGE_COLUMNS = [
   'data',
+  'error_group',
   'updated_at',
   'id',
   'handled',
@@ -121,6 +122,7 @@ type PageRow = Pick<MirrorRecordTable, (typeof PAGE_COLUMNS)[number]>;
 const toMarked = (row: PageRow): MarkedRecord => ({
   record: JSON.parse(row.data) as SyncRecord,
   mark: markOfRow(row),
+  group: row.error_group,
 });
 
 /** The `limit` records after `after` in the list's order, and the position to go on from, if any. */
