@@ -6,7 +6,7 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
-import { CountDeltas } from './counts';
+import { COUNT_KEYS, CountDeltas } from './counts';
 import { errorGroupKey } from './store';
 
 /** Rows a transaction: short enough not to hold up people's requests. */
@@ -19,17 +19,7 @@ export async function regroupErrors(db: Db): Promise<number> {
     const done = await db.transaction().execute(async (trx) => {
       const rows = await trx
         .selectFrom('mirror_record')
-        .select([
-          sql<number>`rowid`.as('rowid'),
-          'entity_id',
-          'sync_status',
-          'provider',
-          'platform',
-          'object_type',
-          'error_group',
-          'handled',
-          'first_error',
-        ])
+        .select([sql<number>`rowid`.as('rowid'), 'entity_id', 'first_error', ...COUNT_KEYS])
         .where(sql<number>`rowid`, '>', after)
         .where('sync_status', '=', 'error')
         .orderBy(sql`rowid`)
