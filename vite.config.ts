@@ -54,6 +54,8 @@ export default defineConfig({
             'src/bff/server.test.ts',
           ],
           env: { SYNC_DESK_TEST_ENGINE: 'postgres' },
+          // Each statement is a round trip to a server sharing the machine: about twice SQLite's time.
+          testTimeout: 30_000,
           globalSetup: ['src/bff/db/test-postgres-setup.ts'],
         },
       },

@@ -78,13 +78,15 @@ export async function buildServer(
     if (isHttps(req, deps)) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   });
   await app.register(fastifyCookie);
-  // JSON answers (a records page is ~50 kB of repetitive JSON, ~6 kB as Brotli); static files come
-  // compressed from the build. No body mixes a secret with text a caller chooses: BREACH-safe.
+  // JSON answers (a records page of 50 is ~80 kB of repetitive JSON, ~14 kB compressed); static
+  // files come compressed from the build. No body mixes a secret with text a caller chooses:
+  // BREACH-safe. Levels for per-request work: on a page of 50, Brotli 4 takes half the CPU of 5
+  // (~0.6 ms, not 1.2) for 7% more bytes, and gzip 4 two thirds of the default 6's for 5% more.
   await app.register(fastifyCompress, {
     encodings: ['br', 'gzip'],
     threshold: 1024,
-    // Quality 5: most of Brotli's gain at a fraction of the maximum's CPU, fit for per-request work.
-    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } },
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
+    zlibOptions: { level: 4 },
   });
   await app.register(fastifyRateLimit, {
     global: false,

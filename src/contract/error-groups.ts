@@ -105,6 +105,9 @@ export function describeGroup(group: string): ErrorGroupInfo {
   return { label: group.replace(UNKNOWN_KEY_PREFIX, ''), class: 'unknown', fix: UNKNOWN_FIX };
 }
 
+/** A stored group key's classification: as its facet reads, without matching a message again. */
+export const classifyGroup = (group: string): ErrorClassification => ({ group, ...describeGroup(group) });
+
 /** The classification of one provider message. */
 export function classifyMessage(message: string): ErrorClassification {
   const text = normaliseMessage(message);

@@ -111,8 +111,17 @@ it('regroups stored failures whose group a new catalogue changed, and moves thei
     })
     .execute();
 
+  // Until regrouped, a row reads as the group it is counted and filtered under.
+  const before = await list({ sync_status: 'error', error_group: 'old.group' });
+  expect(before.data.map((r) => r.classification?.group)).toEqual(Array(4).fill('old.group'));
+
   expect(await regroupErrors(db)).toBe(4);
   const page = await list({ sync_status: 'error' });
+  expect(page.data.map((r) => r.classification?.group).toSorted()).toEqual(
+    Object.entries(page.facets.error_group)
+      .flatMap(([group, n]) => Array(n).fill(group))
+      .toSorted(),
+  );
   expect(page.facets.error_group).toEqual({
     'xero.tax_type_mandatory': 2,
     'xero.tax_type_account_mismatch': 1,

@@ -6,7 +6,7 @@
  */
 import { sql, type SqlBool } from 'kysely';
 import type { Db } from '../db/database';
-import { CountDeltas } from './counts';
+import { COUNT_KEYS, CountDeltas } from './counts';
 import { errorGroupKey } from './store';
 
 /** Rows a transaction: short enough not to hold up people's requests. */
@@ -20,17 +20,7 @@ export async function regroupErrors(db: Db): Promise<number> {
     const done = await db.transaction().execute(async (trx) => {
       const rows = await trx
         .selectFrom('mirror_record')
-        .select([
-          'entity_id',
-          'id',
-          'sync_status',
-          'provider',
-          'platform',
-          'object_type',
-          'error_group',
-          'handled',
-          'first_error',
-        ])
+        .select(['entity_id', 'id', 'first_error', ...COUNT_KEYS])
         .where(sql<SqlBool>`(entity_id, id) > (${after[0]}, ${after[1]})`)
         .where('sync_status', '=', 'error')
         .orderBy('entity_id')

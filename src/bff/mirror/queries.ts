@@ -34,17 +34,17 @@ const KNOWN_VALUES: Record<FacetKey, readonly string[]> = {
   error_group: [],
 };
 
-type CountRow = Record<FacetKey | 'handled', string> & { n: number };
-
 export type RecordsResult = Omit<RecordsPage, 'mirror'>;
+
+/** What a list reports beside its rows: its matches, facet counts and the Handled view's counts. */
+type Tally = Pick<RecordsResult, 'total' | 'facets' | 'handled'>;
+/** One sum of a tally (`tallySql`): a facet's value, a mark kind, or the total. */
+type TallyRow = { facet: FacetKey | 'handled' | 'total'; value: string; n: number };
 
 export async function queryRecords(db: Db, entityId: string, query: RecordsQuery): Promise<RecordsResult> {
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-  const { counts: all, page } = await listing(db, entityId, query, after, query.limit);
-  const counts = inView(all, query);
-  const total = sum(counts.filter((row) => matches(row, query)));
-  const facets = facetCounts(counts, query);
-  const handled = handledCounts(all, query);
+  const { tally, page } = await listing(db, entityId, query, after, query.limit);
+  const { total, facets, handled } = tally;
   const error_groups = Object.fromEntries(Object.keys(facets.error_group).map((g) => [g, describeGroup(g)]));
   if (total === 0) return { data: [], next_cursor: null, total, facets, error_groups, handled };
 
@@ -73,8 +73,7 @@ export async function* recordPages(
   pageSize = 500,
 ): AsyncGenerator<ListedRecord[]> {
   const first = await listing(db, entityId, query, undefined, pageSize);
-  const total = sum(inView(first.counts, query).filter((row) => matches(row, query)));
-  if (total === 0) return;
+  if (first.tally.total === 0) return;
   let page = await first.page();
   for (;;) {
     if (page.records.length > 0) yield await listedRecords(db, entityId, page.records);
@@ -90,8 +89,8 @@ type Page = { records: MarkedRecord[]; next: Position | null };
 type Sorted = { updated_at: string; id: string };
 
 /**
- * The list's count rows, and its page after `after` when asked for: the count table and the
- * sort index, or a search's matches, which give both at once.
+ * The list's tally, and its page after `after` when asked for: the count table and the sort
+ * index, or a search's matches, which give both at once.
  */
 async function listing(
   db: Db,
@@ -99,17 +98,21 @@ async function listing(
   query: RecordsExportQuery,
   after: Position | undefined,
   limit: number,
-): Promise<{ counts: CountRow[]; page: () => Promise<Page> }> {
+): Promise<{ tally: Tally; page: () => Promise<Page> }> {
   if (narrowed(query)) {
     const found = await searched(db, entityId, query, after, limit);
-    return { counts: found.counts, page: async () => found.page };
+    return { tally: found.tally, page: async () => found.page };
   }
-  return { counts: await countAll(db, entityId), page: () => pageAfter(db, entityId, query, after, limit) };
+  return {
+    tally: await countTally(db, entityId, query),
+    page: () => pageAfter(db, entityId, query, after, limit),
+  };
 }
 
-/** The columns a page reads: the record, its mark (no second look-up for it), its sort key. */
+/** The columns a page reads: the record, its group and mark (no second look-up), its sort key. */
 const PAGE_COLUMNS = [
   'data',
+  'error_group',
   'updated_at',
   'id',
   'handled',
@@ -122,6 +125,7 @@ type PageRow = Pick<MirrorRecordTable, (typeof PAGE_COLUMNS)[number]>;
 const toMarked = (row: PageRow): MarkedRecord => ({
   record: JSON.parse(row.data) as SyncRecord,
   mark: markOfRow(row),
+  group: row.error_group,
 });
 
 /** The `limit` records after `after` in the list's order, and the position to go on from, if any. */
@@ -160,9 +164,9 @@ function pageOf(records: MarkedRecord[], rows: Sorted[], limit: number): Page {
 const narrowed = (query: RecordsExportQuery) => Boolean(query.q) || query.ids.length > 0;
 
 /**
- * The count rows and page after `after` of a search or an id list, from one reading of its
- * matches (a materialized CTE): the trigram and id matching, and the visit to every match, happen
- * once, and only the counts and the page's sort keys leave SQLite. The page's rows are then read by id.
+ * The tally and page after `after` of a search or an id list, from one reading of its matches (a
+ * materialized CTE): the trigram and id matching, and the visit to every match, happen once, and
+ * only the tally's sums and the page's sort keys leave SQLite. The page's rows are then read by id.
  */
 async function searched(
   db: Db,
@@ -170,26 +174,27 @@ async function searched(
   query: RecordsExportQuery,
   after: Position | undefined,
   limit: number,
-): Promise<{ counts: CountRow[]; page: Page }> {
+): Promise<{ tally: Tally; page: Page }> {
   const desc = query.sort === '-updated_at';
   const direction = sql.raw(desc ? 'desc' : 'asc');
   const keys = sql.join(COUNT_KEYS.map((key) => sql.ref(key)));
   const matching = and(matchConditions(db, entityId, query));
   const inPage = [...filterConditions(db, entityId, { ...query, q: undefined, ids: [] })];
   if (after) inPage.push(afterPosition(after, desc));
-  const { rows } = await sql<CountRow & { updated_at: string | null; id: string | null }>`
+  const { rows } = await sql<(TallyRow & { id: null }) | (Sorted & { facet: null })>`
     with m as materialized (
       select ${keys}, updated_at, id from mirror_record
-      where ${unindexed(db, 'entity_id')} = ${entityId} and ${matching})
-    select ${keys}, count(*) as n, null as updated_at, null as id from m group by ${keys}
+      where ${unindexed(db, 'entity_id')} = ${entityId} and ${matching}),
+    c as materialized (select ${keys}, count(*) as n from m group by ${keys})
+    select *, null as updated_at, null as id from (${tallySql(query)}) as tally
     union all
     select * from (
-      select ${keys}, 0, updated_at, id from m where ${and(inPage)}
+      select null, null, 0, updated_at, id from m where ${and(inPage)}
       order by updated_at ${direction}, id ${direction} limit ${limit + 1}) as page`.execute(db);
-  const positions = rows.filter((row): row is CountRow & Sorted => row.id !== null);
+  const positions = rows.filter((row) => row.facet === null);
   const ids = positions.slice(0, limit).map((row) => row.id);
   return {
-    counts: rows.filter((row) => row.id === null),
+    tally: tallied(rows.filter((row) => row.facet !== null)),
     page: pageOf(await recordsById(db, entityId, ids), positions, limit),
   };
 }
@@ -310,49 +315,59 @@ function matchesSearchPostgres(entityId: string, q: string) {
       where d.entity_id = ${entityId} and search_fold(d.search_text) like ${pattern})`;
 }
 
-async function countAll(db: Db, entityId: string): Promise<CountRow[]> {
-  return db
-    .selectFrom('mirror_count')
-    .select([...FACET_KEYS, 'handled', 'n'])
-    .where('entity_id', '=', entityId)
-    .where('n', '>', 0)
-    .execute();
+/** The tally from the count table (a few hundred rows an entity): the same cost at any size. */
+async function countTally(db: Db, entityId: string, query: RecordsExportQuery): Promise<Tally> {
+  const { rows } = await sql<TallyRow>`
+    with c as (select ${sql.join(COUNT_KEYS.map((key) => sql.ref(key)))}, n from mirror_count
+      where entity_id = ${entityId} and n > 0)
+    ${tallySql(query)}`.execute(db);
+  return tallied(rows);
 }
 
-const sum = (rows: CountRow[]) => rows.reduce((total, row) => total + row.n, 0);
-
-function matches(row: CountRow, query: RecordsFilterQuery, except?: FacetKey): boolean {
-  return FACET_KEYS.every(
-    (key) =>
-      key === except || query[key].length === 0 || (query[key] as readonly string[]).includes(row[key]),
+/**
+ * The sums of a tally over the count rows `c` (the count keys and `n`), summed in SQLite so that
+ * only they, not every count row, reach JavaScript: each facet's values under the other facets'
+ * filters (classic faceted search), marked records by kind under all of them (the Handled view's
+ * count), and the total. The view (marked records in the Handled view, the others elsewhere)
+ * bounds all but the kinds.
+ */
+function tallySql(query: RecordsFilterQuery) {
+  const only = query.handled === 'only';
+  const inView = sql<SqlBool>`handled ${sql.raw(only ? '!=' : '=')} ''`;
+  const filters = (except?: FacetKey) =>
+    FACET_KEYS.filter((key) => key !== except && query[key].length > 0).map(
+      (key) => sql<SqlBool>`${sql.ref(key)} in (${sql.join(query[key])})`,
+    );
+  return sql.join(
+    [
+      ...FACET_KEYS.map((key) =>
+        sums(key, sql.ref(key), [inView, sql<SqlBool>`${sql.ref(key)} != ''`, ...filters(key)]),
+      ),
+      sums('handled', sql.ref('handled'), [sql<SqlBool>`handled != ''`, ...filters()]),
+      sums('total', sql.lit(''), [inView, ...filters()]),
+    ],
+    sql` union all `,
   );
 }
 
-/** Each dimension's counts under the other dimensions' filters (classic faceted search). */
-function facetCounts(rows: CountRow[], query: RecordsQuery): Facets {
+/** One branch of a tally: the sums of `c`'s `n` by `value` where all of `where` hold. */
+const sums = (facet: TallyRow['facet'], value: RawBuilder<unknown>, where: RawBuilder<SqlBool>[]) =>
+  // The facet's name a literal: PostgreSQL cannot type a parameter standing alone in a select list.
+  sql`select ${sql.lit(facet)} as facet, ${value} as value, sum(n) as n from c where ${and(where)} group by 2`;
+
+/** The tally's sums as the page reports them, with the known values that have none at 0. */
+function tallied(rows: TallyRow[]): Tally {
   const facets = Object.fromEntries(
     FACET_KEYS.map((key) => [key, Object.fromEntries(KNOWN_VALUES[key].map((v) => [v, 0]))]),
   ) as Facets;
-  for (const key of FACET_KEYS) {
-    for (const row of rows) {
-      if (row[key] === '' || !matches(row, query, key)) continue;
-      facets[key][row[key]] = (facets[key][row[key]] ?? 0) + row.n;
-    }
+  const handled = Object.fromEntries(MARK_KINDS.map((kind) => [kind, 0])) as Tally['handled'];
+  let total = 0;
+  for (const { facet, value, n } of rows) {
+    if (facet === 'total') total = n;
+    else if (facet === 'handled') handled[value as MarkKind] = n;
+    else facets[facet][value] = n;
   }
-  return facets;
-}
-
-/** The count rows of the view asked for: marked records in the Handled view, the others elsewhere. */
-const inView = (rows: CountRow[], query: Pick<RecordsQuery, 'handled'>) =>
-  rows.filter((row) => (row.handled !== '') === (query.handled === 'only'));
-
-/** Marked records under all the list's filters, by kind: what the Handled view holds. */
-function handledCounts(rows: CountRow[], query: RecordsQuery): RecordsResult['handled'] {
-  const counts = Object.fromEntries(MARK_KINDS.map((kind) => [kind, 0])) as RecordsResult['handled'];
-  for (const row of rows) {
-    if (row.handled !== '' && matches(row, query)) counts[row.handled as MarkKind] += row.n;
-  }
-  return counts;
+  return { total, facets, handled };
 }
 
 const cursorSchema = z.tuple([z.string(), z.string()]);

@@ -14,8 +14,11 @@ import { lapseMarks, markColumns, type LapsedMark } from './marks';
 /** A row as a Monite record writes it; its document summary's version is the summary reader's. */
 type MirrorRow = Omit<MirrorRecordTable, 'document_version'>;
 
+const firstErrorOf = (record: SyncRecord) =>
+  record.sync_status === 'error' ? summariseErrors(record.errors) : null;
+
 function toRow(entityId: string, record: SyncRecord, writtenAt: number): MirrorRow {
-  const firstError = record.sync_status === 'error' ? summariseErrors(record.errors) : null;
+  const firstError = firstErrorOf(record);
   return {
     entity_id: entityId,
     id: record.id,
@@ -37,6 +40,9 @@ function toRow(entityId: string, record: SyncRecord, writtenAt: number): MirrorR
 /** The stored group (contract/error-groups.ts) of a failure whose provider message is `message`. */
 export const errorGroupKey = (message: string | null): string =>
   message === null ? '' : classifyMessage(message).group;
+
+/** The group a record's row stores: its failure's, '' when it has not failed (or says nothing). */
+export const errorGroupOfRecord = (record: SyncRecord): string => errorGroupKey(firstErrorOf(record));
 
 const UNMARKED = { handled: '', handled_by: null, handled_at: null, handled_reason: null } as const;
 
