@@ -184,4 +184,26 @@ describe('sorting the list by any column', () => {
     await expect(queryRecords(db, ENTITY, other)).rejects.toThrow(BadCursorError);
     await expect(queryRecords(db, ENTITY, other)).rejects.toThrow(/sorted by amount, not -due_date/);
   });
+
+  it('moves a record whose document is gone (or changed) to where its summary now puts it', async () => {
+    const own = await openDatabase('sqlite::memory:');
+    const [a, b] = [syncRecord({}, 1), syncRecord({}, 2)];
+    await upsertRecords(own, ENTITY, [a, b]);
+    const save = (record: typeof a, summary: DocumentSummary | null) =>
+      saveDocuments(own, ENTITY, [
+        { recordId: record.id, objectId: record.object_id!, version: '', summary },
+      ]);
+    const order = async () =>
+      (
+        await queryRecords(own, ENTITY, recordsQuerySchema.parse({ sync_status: '', sort: '-amount' }))
+      ).data.map((r) => r.id);
+    await save(a, invoice('A', null, 100, null));
+    await save(b, invoice('B', null, 200, null));
+    expect(await order()).toEqual([b.id, a.id]);
+    await save(a, invoice('A', null, 300, null));
+    expect(await order()).toEqual([a.id, b.id]);
+    await save(a, null);
+    expect(await order()).toEqual([b.id, a.id]);
+    await own.destroy();
+  });
 });

@@ -57,6 +57,8 @@ export type Order = {
   /** The columns of the records with a value, and of the rest (none when every record has one). */
   columns: OrderColumn[];
   restColumns: OrderColumn[] | null;
+  /** The first column's value for "none" (see Spec). */
+  none: Spec['none'];
   /** Which records have a value, spelled as the key's partial index is; null when all do. */
   valued: RawBuilder<SqlBool> | null;
   unvalued: RawBuilder<SqlBool> | null;
@@ -78,6 +80,7 @@ export function orderOf(sort: Sort): Order {
     desc,
     columns,
     restColumns: optional ? columns.slice(1) : null,
+    none,
     valued: optional ? valued : null,
     unvalued: optional ? unvalued : null,
     orderBy: sql.join(optional ? [sql`(${unvalued})`, ...terms] : terms),
@@ -86,7 +89,7 @@ export function orderOf(sort: Sort): Order {
 
 /** Where a page whose last row is `row` ends. */
 export function positionOf(order: Order, row: Sorted): Position {
-  const rest = order.restColumns !== null && row[order.columns[0]!] === SPECS[sortParts(order.sort).key].none;
+  const rest = order.restColumns !== null && row[order.columns[0]!] === order.none;
   const values = (rest ? order.restColumns! : order.columns).map((column) => row[column] as Value);
   return { rest, values };
 }

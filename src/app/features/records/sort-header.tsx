@@ -41,7 +41,10 @@ export function nextSort(sort: Sort, key: SortKey): Sort {
   return current.desc ? key : `-${key}`;
 }
 
-/** The header's button: the column's title, an arrow when sorted by it, and the order in words. */
+/**
+ * The header's button: the column's title, an arrow when sorted by it, and to screen readers
+ * "Sort by …" and the order in words (so it is not one more "Provider" beside the filter's).
+ */
 function SortButton({ sort, onSort, sortKey, children }: SortProps & { sortKey: SortKey; children: string }) {
   const { key, desc } = sortParts(sort);
   const active = key === sortKey;
@@ -49,11 +52,11 @@ function SortButton({ sort, onSort, sortKey, children }: SortProps & { sortKey: 
     <button
       type="button"
       onClick={() => onSort(nextSort(sort, sortKey))}
+      aria-label={`Sort by ${children}${active ? `, sorted ${DIRECTIONS[key][desc ? 1 : 0]}` : ''}`}
       className="inline-flex items-center gap-1 rounded-sm hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600"
     >
       {children}
       {active && <span aria-hidden="true">{desc ? '↓' : '↑'}</span>}
-      {active && <span className="sr-only">, sorted {DIRECTIONS[key][desc ? 1 : 0]}</span>}
     </button>
   );
 }
@@ -64,10 +67,10 @@ const ariaSort = (sort: Sort, keys: readonly SortKey[]) => {
   return desc ? 'descending' : 'ascending';
 };
 
-/** A column header that sorts by `sortKey`. */
+/** A column header that sorts by `sortKey`; named by its title alone, as its cells' header. */
 export function SortHeader(props: SortProps & { sortKey: SortKey; children: string }) {
   return (
-    <th scope="col" aria-sort={ariaSort(props.sort, [props.sortKey])}>
+    <th scope="col" aria-label={props.children} aria-sort={ariaSort(props.sort, [props.sortKey])}>
       <SortButton {...props} />
     </th>
   );
@@ -79,7 +82,7 @@ export function RecordSortHeader({ sort, onSort }: SortProps) {
   const { key } = sortParts(sort);
   const chosen = RECORD_KEYS.find((k) => k === key) ?? 'number';
   return (
-    <th scope="col" aria-sort={ariaSort(sort, RECORD_KEYS)}>
+    <th scope="col" aria-label="Record" aria-sort={ariaSort(sort, RECORD_KEYS)}>
       <span className="inline-flex items-center gap-2">
         <SortButton sort={sort} onSort={onSort} sortKey={chosen}>
           Record
