@@ -24,6 +24,9 @@ async function shownRecords(page: Page): Promise<ListedRecord[]> {
   );
 }
 
+/** A status label's place from A: Done, Failed, Pending. */
+const rank = (label: string) => ['Done', 'Failed', 'Pending'].indexOf(label.trim());
+
 const amountOf = ({ document: doc }: ListedRecord) => {
   const money =
     doc && ('total' in doc ? doc.total : 'price' in doc ? doc.price : 'amount' in doc ? doc.amount : null);
@@ -78,6 +81,5 @@ test('sort failed records by amount, largest first, then every record by status,
   );
   await expect.poll(async () => (await statuses())[0]).not.toBe('Done');
   const shown = await statuses();
-  const rank = (label: string) => ['Done', 'Failed', 'Pending'].indexOf(label.trim());
   expect(shown.map(rank)).toEqual(shown.map(rank).toSorted((a, b) => b - a));
 });
