@@ -69,7 +69,7 @@ for (const width of WIDTHS) {
       await expect(signOut).toBeVisible({ visible: width >= 1024 });
       if (width < 1024) await expect(nav.getByRole('button', { name: 'Account' })).toBeFocused();
 
-      await page.getByRole('button', { name: 'Provider' }).click();
+      await page.getByRole('button', { name: /^Provider/ }).click();
       const filter = page.getByRole('group', { name: 'Provider' });
       await expect(filter).toBeInViewport({ ratio: 1 });
       // On a phone the filter is a sheet across the screen, not a popover under its pill.

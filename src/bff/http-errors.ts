@@ -32,8 +32,8 @@ export class HttpError extends Error {
 
 /** A cursor this server did not issue (edited, truncated, or from another list): the records list's or the audit log's. */
 export class BadCursorError extends Error {
-  constructor() {
-    super('The cursor is not one this server issued; start again from the first page.');
+  constructor(message = 'The cursor is not one this server issued; start again from the first page.') {
+    super(message);
   }
 }
 

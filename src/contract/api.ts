@@ -48,8 +48,33 @@ const idCsv = z
   .transform((s) => (s ? s.split(',').filter(Boolean) : []))
   .pipe(z.array(z.uuid()).max(MAX_LISTED_IDS));
 
-export const SORTS = ['-updated_at', 'updated_at'] as const;
-export type Sort = (typeof SORTS)[number];
+/**
+ * What the list sorts by, one key per column shown: the Record column's number, counterpart,
+ * amount and due date (from the document; records without one sort last either way), status,
+ * provider, platform, update time, and the error by its group (contract/error-groups.ts).
+ */
+export const SORT_KEYS = [
+  'updated_at',
+  'number',
+  'counterpart',
+  'amount',
+  'due_date',
+  'sync_status',
+  'provider',
+  'platform',
+  'error',
+] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+/** A key ascending, or after `-` descending. */
+export type Sort = SortKey | `-${SortKey}`;
+export const SORTS = SORT_KEYS.flatMap((key) => [key, `-${key}`] as const) as [Sort, ...Sort[]];
+export const DEFAULT_SORT: Sort = '-updated_at';
+
+/** A sort's key and whether it runs high to low. */
+export const sortParts = (sort: Sort): { key: SortKey; desc: boolean } =>
+  sort.startsWith('-')
+    ? { key: sort.slice(1) as SortKey, desc: true }
+    : { key: sort as SortKey, desc: false };
 
 export const recordsQuerySchema = z.strictObject({
   sync_status: csvOf(SYNC_STATUSES),
@@ -62,7 +87,7 @@ export const recordsQuerySchema = z.strictObject({
   ids: idCsv,
   /** `exclude` (default): the work queue, without records marked handled; `only`: the Handled view. */
   handled: handledViewSchema.default('exclude'),
-  sort: z.enum(SORTS).default('-updated_at'),
+  sort: z.enum(SORTS).default(DEFAULT_SORT),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

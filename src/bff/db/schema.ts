@@ -28,6 +28,15 @@ export interface MirrorRecordTable {
   handled_by: string | null;
   handled_at: string | null;
   handled_reason: string | null;
+  /**
+   * The Record column's sort keys from the document summary (documents/sort-keys.ts), null until
+   * it is read or when the document has no such value.
+   */
+  sort_number: string | null;
+  sort_counterpart: string | null;
+  sort_amount: number | null;
+  /** `YYYY-MM-DD`. */
+  sort_due_date: string | null;
 }
 
 /** A person-readable summary of the document behind a record (contract/documents.ts). */

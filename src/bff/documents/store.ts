@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { documentSummarySchema, type DocumentSummary } from '../../contract/documents';
 import type { Db } from '../db/database';
 import { searchTextOf } from './search-text';
+import { sortKeysOf } from './sort-keys';
 
 type QueueFilter = { status?: string; objectType?: { is?: string; not?: string }; limit?: number };
 
@@ -78,12 +79,17 @@ export async function saveDocuments(db: Db, entityId: string, read: readonly Rea
           .where('record_id', '=', doc.recordId)
           .execute();
       }
+      // Off the queue only if the record is still at this version; the sort keys follow the
+      // stored summary either way, as the list shows it.
+      const current = sql<boolean>`coalesce(object_updated_at, '') = ${doc.version}`;
       await trx
         .updateTable('mirror_record')
-        .set({ document_version: doc.version })
+        .set({
+          ...sortKeysOf(doc.summary),
+          document_version: sql`case when ${current} then ${doc.version} else document_version end`,
+        })
         .where('entity_id', '=', entityId)
         .where('id', '=', doc.recordId)
-        .where(sql`coalesce(object_updated_at, '')`, '=', doc.version)
         .execute();
     }
   });

@@ -5,7 +5,6 @@
  * (contract/handled.ts) are left out unless the Handled view (`handled=only`) asks for them alone.
  */
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import { z } from 'zod';
 import {
   FACET_KEYS,
   type FacetKey,
@@ -20,10 +19,20 @@ import { OBJECT_TYPES, PLATFORMS, PROVIDERS, SYNC_STATUSES, type SyncRecord } fr
 import type { Db } from '../db/database';
 import { isPostgres } from '../db/engine';
 import type { MirrorRecordTable } from '../db/schema';
-import { BadCursorError } from '../http-errors';
 import { COUNT_KEYS } from './counts';
 import { listedRecords, type MarkedRecord } from './listed';
 import { markOfRow } from './marks';
+import {
+  afterCondition,
+  decodeCursor,
+  encodeCursor,
+  ORDER_COLUMNS,
+  orderOf,
+  positionOf,
+  type Order,
+  type Position,
+  type Sorted,
+} from './sort-order';
 
 const KNOWN_VALUES: Record<FacetKey, readonly string[]> = {
   sync_status: SYNC_STATUSES,
@@ -42,7 +51,8 @@ type Tally = Pick<RecordsResult, 'total' | 'facets' | 'handled'>;
 type TallyRow = { facet: FacetKey | 'handled' | 'total'; value: string; n: number };
 
 export async function queryRecords(db: Db, entityId: string, query: RecordsQuery): Promise<RecordsResult> {
-  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+  const order = orderOf(query.sort);
+  const after = query.cursor === undefined ? undefined : decodeCursor(order, query.cursor);
   const { tally, page } = await listing(db, entityId, query, after, query.limit);
   const { total, facets, handled } = tally;
   const error_groups = Object.fromEntries(Object.keys(facets.error_group).map((g) => [g, describeGroup(g)]));
@@ -51,7 +61,7 @@ export async function queryRecords(db: Db, entityId: string, query: RecordsQuery
   const { records, next } = await page();
   return {
     data: await listedRecords(db, entityId, records),
-    next_cursor: next ? encodeCursor(next) : null,
+    next_cursor: next ? encodeCursor(order, next) : null,
     total,
     facets,
     error_groups,
@@ -82,11 +92,7 @@ export async function* recordPages(
   }
 }
 
-/** A position in the list's order: the last row's `updated_at` and id. */
-type Position = [string, string];
-
 type Page = { records: MarkedRecord[]; next: Position | null };
-type Sorted = { updated_at: string; id: string };
 
 /**
  * The list's tally, and its page after `after` when asked for: the count table and the sort
@@ -109,16 +115,15 @@ async function listing(
   };
 }
 
-/** The columns a page reads: the record, its group and mark (no second look-up), its sort key. */
+/** The columns a page reads: the record, its mark (no second look-up for it), its sort keys (the error group among them). */
 const PAGE_COLUMNS = [
   'data',
-  'error_group',
-  'updated_at',
   'id',
   'handled',
   'handled_by',
   'handled_at',
   'handled_reason',
+  ...ORDER_COLUMNS,
 ] as const;
 
 type PageRow = Pick<MirrorRecordTable, (typeof PAGE_COLUMNS)[number]>;
@@ -128,7 +133,10 @@ const toMarked = (row: PageRow): MarkedRecord => ({
   group: row.error_group,
 });
 
-/** The `limit` records after `after` in the list's order, and the position to go on from, if any. */
+/**
+ * The `limit` records after `after` in the list's order, and the position to go on from, if any:
+ * from the sort's index, then, for a key some records lack, from the records without one.
+ */
 async function pageAfter(
   db: Db,
   entityId: string,
@@ -137,28 +145,38 @@ async function pageAfter(
   limit: number,
 ): Promise<Page> {
   if (narrowed(query)) return (await searched(db, entityId, query, after, limit)).page;
-  const desc = query.sort === '-updated_at';
-  const rows = await db
-    .selectFrom('mirror_record')
-    .select(PAGE_COLUMNS)
-    .where('entity_id', '=', entityId)
-    .where(and(filterConditions(db, entityId, query)))
-    .$if(after !== undefined, (qb) => qb.where(afterPosition(after!, desc)))
-    .orderBy('updated_at', desc ? 'desc' : 'asc')
-    .orderBy('id', desc ? 'desc' : 'asc')
-    .limit(limit + 1)
-    .execute();
-  return pageOf(rows.map(toMarked), rows, limit);
+  const order = orderOf(query.sort);
+  const read = (conditions: RawBuilder<SqlBool>[], columns: readonly (keyof PageRow)[], n: number) =>
+    db
+      .selectFrom('mirror_record')
+      .select(PAGE_COLUMNS)
+      .where('entity_id', '=', entityId)
+      .where(and([...filterConditions(db, entityId, query), ...conditions]))
+      .$call((qb) => columns.reduce((q, column) => q.orderBy(column, order.desc ? 'desc' : 'asc'), qb))
+      .limit(n)
+      .execute();
+  const rows: PageRow[] = [];
+  if (!after?.rest) {
+    const position = after ? [afterCondition(order, after)] : order.valued ? [order.valued] : [];
+    rows.push(...(await read(position, order.columns, limit + 1)));
+  }
+  if (order.restColumns && rows.length <= limit) {
+    const position = after?.rest ? afterCondition(order, after) : order.unvalued!;
+    rows.push(...(await read([position], order.restColumns, limit + 1 - rows.length)));
+  }
+  return pageOf(order, rows.slice(0, limit).map(toMarked), rows, limit);
 }
 
-/** The first `limit` of these rows, and the position to go on from when there are more. */
-function pageOf(records: MarkedRecord[], rows: Sorted[], limit: number): Page {
+/** The first `limit` records, and the position to go on from when `rows` (in order) hold more. */
+function pageOf(order: Order, records: MarkedRecord[], rows: Sorted[], limit: number): Page {
   const last = rows[limit - 1];
-  return {
-    records: records.slice(0, limit),
-    next: rows.length > limit && last ? [last.updated_at, last.id] : null,
-  };
+  return { records, next: rows.length > limit && last ? positionOf(order, last) : null };
 }
+
+/** The order columns a search's matches carry beside their count keys. */
+const SORT_ONLY_COLUMNS = ORDER_COLUMNS.filter(
+  (column) => !(COUNT_KEYS as readonly string[]).includes(column),
+);
 
 /** A search (`q`) or a list of ids narrows the list to its matches, counted by visiting them. */
 const narrowed = (query: RecordsExportQuery) => Boolean(query.q) || query.ids.length > 0;
@@ -175,27 +193,34 @@ async function searched(
   after: Position | undefined,
   limit: number,
 ): Promise<{ tally: Tally; page: Page }> {
-  const desc = query.sort === '-updated_at';
-  const direction = sql.raw(desc ? 'desc' : 'asc');
+  const order = orderOf(query.sort);
   const keys = sql.join(COUNT_KEYS.map((key) => sql.ref(key)));
+  // The count keys hold the status, provider, platform and error group orders' columns.
+  const sortColumns = sql.join(SORT_ONLY_COLUMNS.map((column) => sql.ref(column)));
+  const orderColumns = sql.join(ORDER_COLUMNS.map((column) => sql.ref(column)));
+  const nulls = sql.join(ORDER_COLUMNS.map((column) => sql`null as ${sql.ref(column)}`));
   const matching = and(matchConditions(db, entityId, query));
   const inPage = [...filterConditions(db, entityId, { ...query, q: undefined, ids: [] })];
-  if (after) inPage.push(afterPosition(after, desc));
+  // After a valued row come the later valued rows and then all the rest.
+  if (after) {
+    const later = afterCondition(order, after);
+    inPage.push(after.rest || !order.unvalued ? later : sql<SqlBool>`(${later} or ${order.unvalued})`);
+  }
   const { rows } = await sql<(TallyRow & { id: null }) | (Sorted & { facet: null })>`
     with m as materialized (
-      select ${keys}, updated_at, id from mirror_record
+      select ${keys}, ${sortColumns}, id from mirror_record
       where ${unindexed(db, 'entity_id')} = ${entityId} and ${matching}),
     c as materialized (select ${keys}, count(*) as n from m group by ${keys})
-    select *, null as updated_at, null as id from (${tallySql(query)}) as tally
+    select *, ${nulls}, null as id from (${tallySql(query)}) as tally
     union all
     select * from (
-      select null, null, 0, updated_at, id from m where ${and(inPage)}
-      order by updated_at ${direction}, id ${direction} limit ${limit + 1}) as page`.execute(db);
+      select null, null, 0, ${orderColumns}, id from m where ${and(inPage)}
+      order by ${order.orderBy} limit ${limit + 1}) as page`.execute(db);
   const positions = rows.filter((row) => row.facet === null);
   const ids = positions.slice(0, limit).map((row) => row.id);
   return {
     tally: tallied(rows.filter((row) => row.facet !== null)),
-    page: pageOf(await recordsById(db, entityId, ids), positions, limit),
+    page: pageOf(order, await recordsById(db, entityId, ids), positions, limit),
   };
 }
 
@@ -214,9 +239,6 @@ async function recordsById(db: Db, entityId: string, ids: string[]): Promise<Mar
     return row ? [toMarked(row)] : [];
   });
 }
-
-const afterPosition = ([updatedAt, id]: Position, desc: boolean) =>
-  sql<SqlBool>`(updated_at, id) ${sql.raw(desc ? '<' : '>')} (${updatedAt}, ${id})`;
 
 const and = (conditions: RawBuilder<SqlBool>[]) => sql<SqlBool>`(${sql.join(conditions, sql` and `)})`;
 
@@ -368,18 +390,4 @@ function tallied(rows: TallyRow[]): Tally {
     else facets[facet][value] = n;
   }
   return { total, facets, handled };
-}
-
-const cursorSchema = z.tuple([z.string(), z.string()]);
-
-function encodeCursor(position: Position): string {
-  return Buffer.from(JSON.stringify(position)).toString('base64url');
-}
-
-function decodeCursor(cursor: string): Position {
-  try {
-    return cursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString()));
-  } catch {
-    throw new BadCursorError();
-  }
 }

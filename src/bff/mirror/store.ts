@@ -8,11 +8,12 @@ import type { SyncRecord } from '../../monite/schemas';
 import { auditSettledPushes, type SettledRecord } from '../audit';
 import type { Db } from '../db/database';
 import type { MirrorRecordTable } from '../db/schema';
+import type { DocumentSortKeys } from '../documents/sort-keys';
 import { COUNT_KEYS, CountDeltas, countKey } from './counts';
 import { lapseMarks, markColumns, type LapsedMark } from './marks';
 
-/** A row as a Monite record writes it; its document summary's version is the summary reader's. */
-type MirrorRow = Omit<MirrorRecordTable, 'document_version'>;
+/** A row as a Monite record writes it; its document summary's version and sort keys are the summary reader's. */
+type MirrorRow = Omit<MirrorRecordTable, 'document_version' | keyof DocumentSortKeys>;
 
 const firstErrorOf = (record: SyncRecord) =>
   record.sync_status === 'error' ? summariseErrors(record.errors) : null;

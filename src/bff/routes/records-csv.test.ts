@@ -50,6 +50,7 @@ describe('GET /api/entities/:entityId/records.csv', () => {
 
     for (const query of [
       'sync_status=error&sort=updated_at',
+      'sync_status=&sort=-amount',
       `q=${encodeURIComponent(counterpart)}`,
       `error_group=${encodeURIComponent(invoice.classification!.group)}&provider=${invoice.provider}`,
     ]) {

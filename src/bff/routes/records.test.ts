@@ -57,6 +57,23 @@ describe('GET /api/entities/:entityId/records', () => {
     expect((await get('/api/entities/not-a-uuid/records')).statusCode).toBe(400);
     const unknown = await get('/api/entities/3f1b2c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d/records');
     expect(unknown.statusCode).toBe(404);
+    const sideways = await get(`/api/entities/${bff.entityId}/records?sort=sideways`);
+    expect(sideways.statusCode).toBe(400);
+    expect(sideways.json().error).toMatchObject({
+      code: 'bad_request',
+      message: expect.stringContaining('sort'),
+    });
+    await bff.deps.refresher.refresh(bff.entityId);
+    const byAmount = await list(bff, '?sync_status=&sort=-amount&limit=1');
+    const mixed = await get(
+      `/api/entities/${bff.entityId}/records?sync_status=&sort=sync_status&cursor=${byAmount.next_cursor}`,
+    );
+    expect(mixed.statusCode).toBe(400);
+    expect(mixed.json().error).toEqual({
+      code: 'bad_request',
+      message:
+        'The cursor is for the list sorted by -amount, not sync_status; start again from the first page.',
+    });
     await bff.close();
   });
 

@@ -23,6 +23,11 @@ describe('records search params', () => {
     });
   });
 
+  it('keeps any column sort in the URL, either way', () => {
+    for (const sort of ['-amount', 'counterpart', 'due_date', '-sync_status', 'error'])
+      expect(toSearchParams(parse(`sort=${sort}`)).toString()).toBe(`sort=${sort}`);
+  });
+
   it('round-trips a full selection', () => {
     const query = 'sync_status=pending%2Cerror&provider=railz&object_type=bill&q=abc&sort=updated_at';
     expect(parse(toSearchParams(parse(query)).toString())).toEqual(parse(query));

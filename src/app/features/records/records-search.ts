@@ -6,11 +6,16 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { z } from 'zod';
-import { FACET_KEYS, recordsQuerySchema, type FacetKey, type Sort } from '../../../contract/api';
+import {
+  DEFAULT_SORT,
+  FACET_KEYS,
+  recordsQuerySchema,
+  type FacetKey,
+  type Sort,
+} from '../../../contract/api';
 import type { HandledView } from '../../../contract/handled';
 
 const field = recordsQuerySchema.shape;
-const DEFAULT_SORT: Sort = '-updated_at';
 const DEFAULT_STATUSES = ['error'] as const;
 
 export const recordsSearchSchema = z.object({

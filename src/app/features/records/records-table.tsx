@@ -5,6 +5,7 @@ import type { ListedRecord, Sort } from '../../../contract/api';
 import { Checkbox } from '../../components/checkbox';
 import { RecordRow } from './record-row';
 import { isSelected } from './selection';
+import { RecordSortHeader, SortHeader } from './sort-header';
 import type { RecordSelection } from './use-record-selection';
 
 /** A row with a one-line error; rows are measured once shown, this only sizes the first render. */
@@ -88,7 +89,6 @@ export function RecordsTable({
         <td colSpan={columns} className="border-0! p-0" style={{ height }} />
       </tr>
     );
-  const sorted = sort === 'updated_at' ? 'ascending' : 'descending';
 
   return (
     <table
@@ -121,23 +121,22 @@ export function RecordsTable({
               />
             </th>
           )}
-          <th scope="col">Record</th>
-          <th scope="col">Status</th>
-          <th scope="col">Provider</th>
-          <th scope="col">Platform</th>
-          <th scope="col" aria-sort={sorted}>
-            <button
-              type="button"
-              onClick={() => onSort(sort === 'updated_at' ? '-updated_at' : 'updated_at')}
-              className="inline-flex items-center gap-1 hover:text-slate-900"
-            >
-              Updated <span aria-hidden="true">{sorted === 'ascending' ? '↑' : '↓'}</span>
-              <span className="sr-only">
-                , sorted {sorted === 'ascending' ? 'oldest first' : 'newest first'}
-              </span>
-            </button>
-          </th>
-          <th scope="col">Error</th>
+          <RecordSortHeader sort={sort} onSort={onSort} />
+          <SortHeader sort={sort} onSort={onSort} sortKey="sync_status">
+            Status
+          </SortHeader>
+          <SortHeader sort={sort} onSort={onSort} sortKey="provider">
+            Provider
+          </SortHeader>
+          <SortHeader sort={sort} onSort={onSort} sortKey="platform">
+            Platform
+          </SortHeader>
+          <SortHeader sort={sort} onSort={onSort} sortKey="updated_at">
+            Updated
+          </SortHeader>
+          <SortHeader sort={sort} onSort={onSort} sortKey="error">
+            Error
+          </SortHeader>
           {canPush && (
             <th scope="col">
               <span className="sr-only">Actions</span>
