@@ -68,7 +68,9 @@ export function useVirtualRows(
     scrollPaddingStart: HEADER_HEIGHT[layout],
   });
   // Sizes measured in the other layout are wrong in this one.
-  useLayoutEffect(() => virtualizer.measure(), [virtualizer, layout]);
+  useLayoutEffect(() => {
+    virtualizer.measure();
+  }, [virtualizer, layout]);
   return { virtualizer, scrollMargin, bodyRef };
 }
 export type VirtualRows = ReturnType<typeof useVirtualRows>;
