@@ -8,8 +8,10 @@ import { server } from '../../test/server';
 describe('entering the records page', () => {
   it('asks for its first rows while the session is still being checked, and only once', async () => {
     const bff = await startBff({ records: [{ object_id: 'bill-early', provider: 'codat' }] });
-    let answerSession = () => {};
-    const sessionHeld = new Promise<void>((resolve) => (answerSession = resolve));
+    let answerSession!: () => void;
+    const sessionHeld = new Promise<void>((resolve) => {
+      answerSession = resolve;
+    });
     // The session's answer waits until the test lets it through (then the real route answers).
     server.use(http.get('*/api/session', () => sessionHeld));
     const lists: string[] = [];
