@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import type { EntitySummary } from '../src/contract/api';
 import { BFF_URL } from './ports';
 
@@ -51,4 +51,19 @@ export async function openNamedRecords(page: Page, url = '/'): Promise<void> {
         .first(),
     ).toBeVisible({ timeout: 2000 });
   }).toPass({ timeout: 30_000 });
+}
+
+/**
+ * The first row a retry may help, scrolled to: only the rows in view are in the DOM, and pushes
+ * by earlier tests that failed again (to fix first) move to the top of the list.
+ */
+export async function retryMayHelpRow(page: Page): Promise<Locator> {
+  const row = rows(page).filter({ hasText: 'Retry may help' }).first();
+  await expect(async () => {
+    if ((await row.count()) === 0)
+      await page.locator('[data-scroller]').evaluate((el) => el.scrollBy(0, el.clientHeight));
+    await expect(row).toBeAttached({ timeout: 500 });
+  }).toPass({ timeout: 20_000 });
+  await row.scrollIntoViewIfNeeded();
+  return row;
 }

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openRecords, rows, signInAs } from './helpers';
+import { openRecords, retryMayHelpRow, rows, signInAs } from './helpers';
 
 test.beforeEach(async ({ page }) => signInAs(page, 'operator'));
 
@@ -18,11 +18,7 @@ test('failed Codat records: filter, push one, watch it settle, reload keeps the 
   }
 
   // One a retry may help: its Push goes out without asking.
-  const objectId = (await rows(page)
-    .filter({ hasText: 'Retry may help' })
-    .first()
-    .getByRole('link')
-    .getAttribute('title'))!;
+  const objectId = (await (await retryMayHelpRow(page)).getByRole('link').getAttribute('title'))!;
   const row = rows(page).filter({ has: page.locator(`[title="${objectId}"]`) });
   await row.getByRole('button', { name: 'Push' }).click();
   await expect(row.getByText('Pending')).toBeVisible();

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { signInAs } from './helpers';
+import { retryMayHelpRow, signInAs } from './helpers';
 import { SIMULATOR_URL } from './ports';
 
 test('the Monite bearer token never reaches the browser', async ({ page, context, request }) => {
@@ -16,7 +16,7 @@ test('the Monite bearer token never reaches the browser', async ({ page, context
   const pushButtons = page.getByRole('row').getByRole('button', { name: 'Push' });
   await expect(pushButtons.first()).toBeVisible({ timeout: 15_000 });
   // A failure a retry may help: its Push goes out without asking.
-  await page.getByRole('row').filter({ hasText: 'Retry may help' }).first().getByRole('link').click();
+  await (await retryMayHelpRow(page)).getByRole('link').click();
   await expect(page.getByRole('dialog')).toBeVisible();
   await page.getByRole('dialog').getByRole('button', { name: 'Push' }).click();
   await expect(page.getByRole('dialog').getByText('Pending').first()).toBeVisible();
