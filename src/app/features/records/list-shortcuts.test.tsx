@@ -79,6 +79,27 @@ const cards = () => within(screen.getByRole('list', { name: 'Records' })).getAll
 describe('on a phone, records as cards', () => {
   afterEach(() => vi.unstubAllGlobals());
 
+  it('sorts the cards from one select offering every order both ways, kept in the URL', async () => {
+    phone();
+    const bff = await startBff({
+      records: [
+        { object_id: 'rec-pending', sync_status: 'pending' },
+        { object_id: 'rec-failed', sync_status: 'error' },
+        { object_id: 'rec-done', sync_status: 'done' },
+      ],
+    });
+    const { user, router } = renderApp(`${bff.recordsUrl}?sync_status=`);
+    await screen.findByText('rec-done');
+    const select = screen.getByRole('combobox', { name: 'Sort' });
+    expect(within(select).getAllByRole('option')).toHaveLength(18);
+    expect(select).toHaveValue('-updated_at');
+
+    await user.selectOptions(select, 'Status, Z to A');
+    expect(router.state.location.search).toBe('?sync_status=&sort=-sync_status');
+    const order = () => cards().map((card) => /rec-(pending|failed|done)/.exec(card.textContent!)![0]);
+    await waitFor(() => expect(order()).toEqual(['rec-pending', 'rec-failed', 'rec-done']));
+  });
+
   it('shows each record as a card, and j/k, x and Enter work on the cards', async () => {
     phone();
     const bff = await startBff({ records: [{ object_id: 'bill-a' }, { object_id: 'bill-b' }] });

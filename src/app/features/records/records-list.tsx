@@ -1,4 +1,5 @@
 import { lazy, Suspense, useCallback, useMemo } from 'react';
+import type { Sort } from '../../../contract/api';
 import { can } from '../../../contract/session';
 import { errorMessage } from '../../api/client';
 import { isScanning, useRecords } from '../../api/get-records';
@@ -68,6 +69,8 @@ export function RecordsList({ entityId, records, search, onChange, selection, sc
     canPush,
     virtual,
     cursor: shortcuts.cursor,
+    sort: search.sort,
+    onSort: (sort: Sort) => onChange({ sort }),
   };
   // Said and shown whatever the list shows (also while it loads or is empty: `/` and `?` work then).
   const keyboard = (
@@ -124,7 +127,7 @@ export function RecordsList({ entityId, records, search, onChange, selection, sc
       ) : layout === 'cards' ? (
         <RecordCards {...view} />
       ) : (
-        <RecordsTable {...view} sort={search.sort} onSort={(sort) => onChange({ sort })} />
+        <RecordsTable {...view} />
       )}
       {hasNextPage && <LoadMore onLoad={loadMore} loading={isFetchingNextPage} />}
       {keyboard}

@@ -30,9 +30,9 @@ export type RecordsViewProps = {
   virtual: VirtualRows;
   /** The keyboard's current row, by id. */
   cursor: string | null;
+  sort: Sort;
+  onSort: (sort: Sort) => void;
 };
-
-type RecordsTableProps = RecordsViewProps & { sort: Sort; onSort: (sort: Sort) => void };
 
 /**
  * The virtual list over the loaded rows, scrolled by `scroller`, in either layout; `bodyRef`
@@ -104,7 +104,7 @@ export function RecordsTable({
   canPush,
   virtual,
   cursor,
-}: RecordsTableProps) {
+}: RecordsViewProps) {
   const { recordId } = useParams();
   const { virtualizer, scrollMargin, bodyRef } = virtual;
   const { items, above, below } = virtualGaps({ virtualizer, scrollMargin });
