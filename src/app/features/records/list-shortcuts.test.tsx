@@ -75,6 +75,8 @@ const phone = () =>
     removeEventListener: () => {},
   }));
 const cards = () => within(screen.getByRole('list', { name: 'Records' })).getAllByRole('listitem');
+/** The cards' records, top to bottom, by their status-named object ids. */
+const order = () => cards().map((card) => /rec-(pending|failed|done)/.exec(card.textContent!)![0]);
 
 describe('on a phone, records as cards', () => {
   afterEach(() => vi.unstubAllGlobals());
@@ -96,7 +98,6 @@ describe('on a phone, records as cards', () => {
 
     await user.selectOptions(select, 'Status, Z to A');
     expect(router.state.location.search).toBe('?sync_status=&sort=-sync_status');
-    const order = () => cards().map((card) => /rec-(pending|failed|done)/.exec(card.textContent!)![0]);
     await waitFor(() => expect(order()).toEqual(['rec-pending', 'rec-failed', 'rec-done']));
   });
 
