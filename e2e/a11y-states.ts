@@ -84,6 +84,24 @@ export const PAGE_STATES: PageState[] = [
     },
   },
   {
+    name: 'records list on a phone: cards, one ticked, one the keyboard is on',
+    walk: async (page) => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await signedIn(page, 'operator');
+      await gotoRecords(page, '');
+      const cards = page.getByRole('list', { name: 'Records' }).getByRole('listitem');
+      await expect(cards.first()).toBeVisible({ timeout: 15_000 });
+      const tick = cards.first().getByRole('checkbox');
+      await tick.check();
+      // Shortcuts wait while a form control has focus.
+      await tick.blur();
+      await page.keyboard.press('j');
+      await page.keyboard.press('j');
+      await expect(cards.nth(1)).toBeFocused();
+      await expectClean(page);
+    },
+  },
+  {
     name: 'records list, filter popover open',
     walk: async (page) => {
       await signedIn(page, 'operator');

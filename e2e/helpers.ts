@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import type { EntitySummary } from '../src/contract/api';
+import type { EntitySummary, RecordsPage } from '../src/contract/api';
 import { BFF_URL } from './ports';
 
 /** Demo mode's seeded staff accounts (src/bff/auth/demo-accounts.ts). */
@@ -37,6 +37,21 @@ export async function openRecords(page: Page): Promise<void> {
   await page.goto('/');
   await expect(page).toHaveURL(/\/entities\/[0-9a-f-]{36}\/records/);
   await expect(rows(page).first()).toBeVisible({ timeout: 15_000 });
+}
+
+/**
+ * The first entity's failures (with `filters`, e.g. `&provider=codat`) narrowed to the groups a
+ * retry may help, so their first page shows one however many of them earlier tests pushed.
+ */
+export async function retryableFailures(page: Page, filters = ''): Promise<string> {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/entities\/[0-9a-f-]{36}\/records/);
+  const path = new URL(page.url()).pathname;
+  const view = `${path}?sync_status=error${filters}`;
+  const { error_groups } = (await (await page.request.get(`/api${view}&limit=1`)).json()) as RecordsPage;
+  const retry = Object.keys(error_groups).filter((key) => error_groups[key]!.class === 'retry');
+  if (retry.length === 0) throw new Error(`No failure a retry may help in ${view}`);
+  return `${view}&error_group=${retry.join(',')}`;
 }
 
 /** The BFF reads documents in the background after its first scan: reload until invoices are named. */

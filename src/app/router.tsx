@@ -1,9 +1,11 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AppShell } from './app-shell';
 import { Spinner } from './components/spinner';
 import { RouteError } from './routes/route-error';
 
-export const routes: RouteObject[] = [
+/** The SPA's routes; `queryClient` is the one the pages read, which route loaders fill ahead. */
+export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
   {
     errorElement: <RouteError />,
     // Shown while a lazy route's code loads on first visit.
@@ -31,7 +33,14 @@ export const routes: RouteObject[] = [
             // response checks) while the session is asked for. The drawer is a child route over it,
             // so closing it keeps the list, its scroll and its filters.
             path: 'entities/:entityId/records',
-            lazy: () => import('./features/records/records-page').then((m) => ({ Component: m.RecordsPage })),
+            lazy: {
+              // Its code and its first rows load side by side (the loader only starts the request).
+              loader: () =>
+                import('./features/records/records-loader').then((m) => m.recordsLoader(queryClient)),
+              Component: () => import('./features/records/records-page').then((m) => m.RecordsPage),
+            },
+            // Only on entering the page: later (filters, the drawer) the page asks for itself.
+            shouldRevalidate: () => false,
             children: [
               {
                 path: ':recordId',
@@ -51,4 +60,4 @@ export const routes: RouteObject[] = [
   },
 ];
 
-export const createAppRouter = () => createBrowserRouter(routes);
+export const createAppRouter = (queryClient: QueryClient) => createBrowserRouter(createRoutes(queryClient));

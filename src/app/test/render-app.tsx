@@ -6,12 +6,12 @@ import { flushSync } from 'react-dom';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { createQueryClient } from '../lib/query-client';
 import { AppProviders } from '../providers';
-import { routes } from '../router';
+import { createRoutes } from '../router';
 
 /** The whole SPA at a URL, as a person would open it. */
 export function renderApp(url: string) {
   const queryClient = createQueryClient();
-  const router = createMemoryRouter(routes, { initialEntries: [url] });
+  const router = createMemoryRouter(createRoutes(queryClient), { initialEntries: [url] });
   const user = userEvent.setup();
   render(
     <AppProviders queryClient={queryClient}>

@@ -11,14 +11,18 @@ import { server } from './server';
 configure({ asyncUtilTimeout: 3000 });
 
 // jsdom lays nothing out: the records page's virtual list gets a scroller (`data-scroller`) tall
-// enough for every row a test loads, and rows of a plausible height, so it renders them all.
+// enough for every row a test loads, and rows (or cards) of a plausible height, so it renders them all.
 const SCROLLER = { property: 'clientHeight', px: 10_000 } as const;
 const ROW = { property: 'offsetHeight', px: 40 } as const;
 for (const property of ['clientHeight', 'offsetHeight'] as const)
   Object.defineProperty(HTMLElement.prototype, property, {
     configurable: true,
     get(this: HTMLElement) {
-      const layout = this.hasAttribute('data-scroller') ? SCROLLER : this.tagName === 'TR' ? ROW : null;
+      const layout = this.hasAttribute('data-scroller')
+        ? SCROLLER
+        : this.hasAttribute('data-index')
+          ? ROW
+          : null;
       return layout?.property === property ? layout.px : 0;
     },
   });

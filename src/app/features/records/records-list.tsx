@@ -1,12 +1,15 @@
 import { lazy, Suspense, useCallback, useMemo } from 'react';
+import type { Sort } from '../../../contract/api';
 import { can } from '../../../contract/session';
 import { errorMessage } from '../../api/client';
 import { isScanning, useRecords } from '../../api/get-records';
 import { ErrorMessage } from '../../components/error-message';
 import { Spinner } from '../../components/spinner';
 import { labelOf } from '../../lib/labels';
+import { useMediaQuery } from '../../lib/use-media-query';
 import { LoadMore } from '../../components/load-more';
 import { RecordsEmpty } from './records-empty';
+import { RecordCards } from './record-cards';
 import { RecordsTable, useVirtualRows } from './records-table';
 import { useListShortcuts } from './use-list-shortcuts';
 import type { RecordsSearch, SearchUpdate } from './records-search';
@@ -45,7 +48,9 @@ export function RecordsList({ entityId, records, search, onChange, selection, sc
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
   const rows = useMemo(() => data?.pages.flatMap((page) => page.data) ?? [], [data]);
   const first = data?.pages[0];
-  const virtual = useVirtualRows(rows, scroller);
+  // Below Tailwind's `sm`: a phone, where table columns cannot fit.
+  const layout = useMediaQuery('(max-width: 639.98px)') ? 'cards' : 'table';
+  const virtual = useVirtualRows(rows, scroller, layout);
   const shortcuts = useListShortcuts({
     entityId,
     rows,
@@ -55,6 +60,18 @@ export function RecordsList({ entityId, records, search, onChange, selection, sc
     body: virtual.bodyRef,
     scrollToIndex: (index) => virtual.virtualizer.scrollToIndex(index, { align: 'auto' }),
   });
+  // What either layout shows, from the same virtual list, selection and keyboard cursor.
+  const view = {
+    entityId,
+    rows,
+    total: first?.total ?? 0,
+    selection,
+    canPush,
+    virtual,
+    cursor: shortcuts.cursor,
+    sort: search.sort,
+    onSort: (sort: Sort) => onChange({ sort }),
+  };
   // Said and shown whatever the list shows (also while it loads or is empty: `/` and `?` work then).
   const keyboard = (
     <>
@@ -107,18 +124,10 @@ export function RecordsList({ entityId, records, search, onChange, selection, sc
       {selection && rows.length > 0 && <SelectAllBanner selection={selection} />}
       {rows.length === 0 ? (
         !isScanning(first?.mirror) && <RecordsEmpty search={search} onChange={onChange} />
+      ) : layout === 'cards' ? (
+        <RecordCards {...view} />
       ) : (
-        <RecordsTable
-          entityId={entityId}
-          rows={rows}
-          total={first?.total ?? 0}
-          sort={search.sort}
-          onSort={(sort) => onChange({ sort })}
-          selection={selection}
-          canPush={canPush}
-          virtual={virtual}
-          cursor={shortcuts.cursor}
-        />
+        <RecordsTable {...view} />
       )}
       {hasNextPage && <LoadMore onLoad={loadMore} loading={isFetchingNextPage} />}
       {keyboard}

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { useParams } from 'react-router';
 import type { ListedRecord, Sort } from '../../../contract/api';
 import { Checkbox } from '../../components/checkbox';
@@ -8,29 +8,42 @@ import { isSelected } from './selection';
 import { RecordSortHeader, SortHeader } from './sort-header';
 import type { RecordSelection } from './use-record-selection';
 
-/** A row with a one-line error; rows are measured once shown, this only sizes the first render. */
-const ROW_ESTIMATE = 53;
-/** The sticky header's height: a row scrolled to by keyboard must not end up under it. */
-const HEADER_HEIGHT = 36;
+/** How the records are laid out: table rows, or cards on a phone. */
+export type RecordsLayout = 'table' | 'cards';
 
-type RecordsTableProps = {
+/**
+ * A row with a one-line error, a card with a two-line name and a one-line error; items are
+ * measured once shown, this only sizes the first render.
+ */
+const ESTIMATE: Record<RecordsLayout, number> = { table: 53, cards: 132 };
+/** The table's sticky header: a row scrolled to by keyboard must not end up under it. */
+const HEADER_HEIGHT: Record<RecordsLayout, number> = { table: 36, cards: 0 };
+
+export type RecordsViewProps = {
   entityId: string;
   /** The loaded rows, in screen order. */
   rows: readonly ListedRecord[];
   /** How many records match the filters (loaded or not). */
   total: number;
-  sort: Sort;
-  onSort: (sort: Sort) => void;
   selection?: RecordSelection;
   canPush: boolean;
   virtual: VirtualRows;
   /** The keyboard's current row, by id. */
   cursor: string | null;
+  sort: Sort;
+  onSort: (sort: Sort) => void;
 };
 
-/** The virtual list over the loaded rows, scrolled by `scroller`; `bodyRef` goes on the table body. */
-export function useVirtualRows(rows: readonly ListedRecord[], scroller: HTMLElement | null) {
-  const bodyRef = useRef<HTMLTableSectionElement>(null);
+/**
+ * The virtual list over the loaded rows, scrolled by `scroller`, in either layout; `bodyRef`
+ * goes on the element whose children are the rendered records.
+ */
+export function useVirtualRows(
+  rows: readonly ListedRecord[],
+  scroller: HTMLElement | null,
+  layout: RecordsLayout,
+) {
+  const bodyRef = useRef<HTMLElement>(null);
   // Where the rows start inside the scroller: the count line and banners sit above the table.
   const [scrollMargin, setScrollMargin] = useState(0);
   // After every render, since what sits above can change with any of it; it settles at once
@@ -49,20 +62,37 @@ export function useVirtualRows(rows: readonly ListedRecord[], scroller: HTMLElem
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller,
-    estimateSize: () => ROW_ESTIMATE,
+    estimateSize: () => ESTIMATE[layout],
     getItemKey: (index) => rows[index]!.id,
     overscan: 10,
     scrollMargin,
-    scrollPaddingStart: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT[layout],
   });
+  // Sizes measured in the other layout are wrong in this one.
+  useLayoutEffect(() => {
+    virtualizer.measure();
+  }, [virtualizer, layout]);
   return { virtualizer, scrollMargin, bodyRef };
 }
 export type VirtualRows = ReturnType<typeof useVirtualRows>;
 
+/** Heights of the records not rendered before and after those that are. */
+export function virtualGaps({ virtualizer, scrollMargin }: Omit<VirtualRows, 'bodyRef'>) {
+  const items = virtualizer.getVirtualItems();
+  return {
+    items,
+    above: items.length > 0 ? items[0]!.start - scrollMargin : 0,
+    // Before the scroller is known no row is rendered: the gap still holds every row's place,
+    // so the infinite scroll's sentinel below does not come into view and load pages for nothing.
+    below: virtualizer.getTotalSize() - (items.length > 0 ? items.at(-1)!.end - scrollMargin : 0),
+  };
+}
+
 /**
  * The records as a real table whose rows outside the scroller's view are not rendered (spacer
  * rows keep its height): thousands of loaded rows stay a few hundred DOM nodes. Fixed column
- * widths keep the columns still while different rows scroll through.
+ * widths keep the columns still while different rows scroll through; below a laptop's width the
+ * provider and platform columns collapse (into the record's cell) so the table fits a tablet.
  */
 export function RecordsTable({
   entityId,
@@ -74,15 +104,11 @@ export function RecordsTable({
   canPush,
   virtual,
   cursor,
-}: RecordsTableProps) {
+}: RecordsViewProps) {
   const { recordId } = useParams();
   const { virtualizer, scrollMargin, bodyRef } = virtual;
-  const items = virtualizer.getVirtualItems();
+  const { items, above, below } = virtualGaps({ virtualizer, scrollMargin });
   const columns = 6 + (selection ? 1 : 0) + (canPush ? 1 : 0);
-  const above = items.length > 0 ? items[0]!.start - scrollMargin : 0;
-  // Before the scroller is known no row is rendered: the spacer still holds every row's place,
-  // so the infinite scroll's sentinel below does not come into view and load pages for nothing.
-  const below = virtualizer.getTotalSize() - (items.length > 0 ? items.at(-1)!.end - scrollMargin : 0);
   const spacer = (height: number) =>
     height > 0 && (
       <tr aria-hidden="true">
@@ -98,13 +124,14 @@ export function RecordsTable({
     >
       <colgroup>
         {selection && <col className="w-10" />}
-        <col className="w-72" />
+        <col className="w-52 lg:w-72" />
         <col className="w-28" />
-        <col className="w-24" />
-        <col className="w-32" />
-        <col className="w-32" />
+        {/* Collapsed (header and cells) at no width, so the others keep the table's whole width. */}
+        <col className="max-lg:collapse max-lg:w-0 lg:w-24" />
+        <col className="max-lg:collapse max-lg:w-0 lg:w-32" />
+        <col className="w-28 lg:w-32" />
         <col />
-        {canPush && <col className="w-28" />}
+        {canPush && <col className="w-24 lg:w-28" />}
       </colgroup>
       <thead className="sticky top-0 z-10 bg-slate-50/95 text-xs font-medium text-slate-500 backdrop-blur">
         <tr
@@ -144,7 +171,10 @@ export function RecordsTable({
           )}
         </tr>
       </thead>
-      <tbody ref={bodyRef} className="bg-white [&>tr>td]:border-b [&>tr>td]:border-slate-100">
+      <tbody
+        ref={bodyRef as RefObject<HTMLTableSectionElement | null>}
+        className="bg-white [&>tr>td]:border-b [&>tr>td]:border-slate-100"
+      >
         {spacer(above)}
         {items.map((item) => {
           const record = rows[item.index]!;

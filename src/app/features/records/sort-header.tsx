@@ -1,10 +1,11 @@
 /**
  * The records table's sortable column headers: a button that sorts by the column, and again
  * the other way, with `aria-sort` on the header. The Record column sorts by one of the things
- * its cell shows, chosen in a select beside its button.
+ * its cell shows, chosen in a select beside its button. On a phone, where cards have no header
+ * row, one select offers every order.
  */
 import { useId } from 'react';
-import { sortParts, type Sort, type SortKey } from '../../../contract/api';
+import { SORT_KEYS, SORTS, sortParts, type Sort, type SortKey } from '../../../contract/api';
 
 /** How each key reads, low to high and high to low. */
 const DIRECTIONS: Record<SortKey, [ascending: string, descending: string]> = {
@@ -104,5 +105,39 @@ export function RecordSortHeader({ sort, onSort }: SortProps) {
         </select>
       </span>
     </th>
+  );
+}
+
+/** How each key is named where no column title says it (the phone's select). */
+const KEY_LABELS: Record<SortKey, string> = {
+  ...RECORD_KEY_LABELS,
+  updated_at: 'Updated',
+  sync_status: 'Status',
+  provider: 'Provider',
+  platform: 'Platform',
+  error: 'Error',
+};
+
+/** Every order in one select, each key both ways: for the cards, which have no header row. */
+export function SortSelect({ sort, onSort }: SortProps) {
+  const id = useId();
+  return (
+    <span className="inline-flex items-center gap-2">
+      <label htmlFor={id}>Sort</label>
+      <select
+        id={id}
+        value={sort}
+        onChange={(event) => onSort(SORTS.find((s) => s === event.target.value) ?? sort)}
+        className="h-7 rounded-sm bg-transparent pr-1 text-xs text-slate-700 ring-1 ring-slate-300 ring-inset focus-visible:outline-2 focus-visible:outline-indigo-600"
+      >
+        {SORT_KEYS.flatMap((key) =>
+          ([firstSort(key), nextSort(firstSort(key), key)] as const).map((value) => (
+            <option key={value} value={value}>
+              {KEY_LABELS[key]}, {DIRECTIONS[key][sortParts(value).desc ? 1 : 0]}
+            </option>
+          )),
+        )}
+      </select>
+    </span>
   );
 }

@@ -43,8 +43,8 @@ type ListShortcutsOptions = {
   total: number;
   selection?: RecordSelection;
   canPush: boolean;
-  /** The table body, whose rows carry `data-index`. */
-  body: RefObject<HTMLTableSectionElement | null>;
+  /** The table body or the card list, whose rows carry `data-index`. */
+  body: RefObject<HTMLElement | null>;
   /** Brings a loaded row into the virtual list's view. */
   scrollToIndex: (index: number) => void;
 };
@@ -115,9 +115,7 @@ export function useListShortcuts(options: ListShortcutsOptions) {
         case 'p':
           // The row's own Push button: the same questions first (fix first, already done) as a click.
           if (current && canPush)
-            body.current
-              ?.querySelector<HTMLButtonElement>(`tr[data-index="${at}"] button[data-push]`)
-              ?.click();
+            body.current?.querySelector<HTMLButtonElement>(`[data-index="${at}"] button[data-push]`)?.click();
           return;
         case '/':
           document.querySelector<HTMLInputElement>('input[type="search"]')?.focus();

@@ -1,0 +1,17 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { LoaderFunctionArgs } from 'react-router';
+import { getRecordsQueryOptions } from '../../api/get-records';
+import { parseRecordsSearch } from './records-search';
+
+/**
+ * Asks for the records page's first rows as the route is entered, while the page's own code (and
+ * the session) load, instead of once the page has rendered. It does not wait for them: the page
+ * shows them from the same query. The session guard still decides what is shown.
+ */
+export const recordsLoader =
+  (queryClient: QueryClient) =>
+  ({ params, request }: LoaderFunctionArgs) => {
+    const search = parseRecordsSearch(new URL(request.url).searchParams);
+    void queryClient.prefetchInfiniteQuery(getRecordsQueryOptions(params.entityId!, search));
+    return null;
+  };
