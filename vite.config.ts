@@ -46,6 +46,22 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The suites that touch the database, again on PostgreSQL (src/bff/test/database.ts).
+          name: 'node-postgres',
+          environment: 'node',
+          include: [
+            'src/bff/{audit,auth,cli,documents,mirror,push,routes}/**/*.test.ts',
+            'src/bff/server.test.ts',
+          ],
+          env: { SYNC_DESK_TEST_ENGINE: 'postgres' },
+          // Each statement is a round trip to a server sharing the machine: about twice SQLite's time.
+          testTimeout: 30_000,
+          globalSetup: ['src/bff/db/test-postgres-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'dom',
           environment: 'jsdom',
           include: ['src/**/*.test.tsx'],

@@ -28,6 +28,22 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MONITE_ENTITY_IDS: 'acme' })).toThrow(/MONITE_ENTITY_IDS/);
   });
 
+  it('takes an SQLite file or a PostgreSQL URL as DATABASE_URL, and says what it must be otherwise', () => {
+    for (const url of [
+      'sqlite:/srv/sync-desk.db',
+      'postgres://app:pw@db.internal:6432/sync_desk',
+      'postgresql://db/x',
+    ])
+      expect(loadConfig({ DATABASE_URL: url }).databaseUrl).toBe(url);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://db/x' })).toThrow(
+      'DATABASE_URL: must be sqlite:<file> or postgres://user:password@host:port/database (got "mysql:…")',
+    );
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://app:secret@:5432/x' })).toThrow(
+      /DATABASE_URL: is not a valid PostgreSQL URL/,
+    );
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://app:secret@:5432/x' })).not.toThrow(/secret/);
+  });
+
   it('takes an "Open in Monite" template only as an https URL naming known placeholders', () => {
     expect(loadConfig({}).recordLinkTemplate).toBeNull();
     const template = 'https://app.example.com/{object_type}/{object_id}';

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { recordLinkTemplateProblem } from '../contract/record-links';
 import { MONITE_VERSION } from '../monite/schemas';
+import { parseDatabaseUrl } from './db/url';
 
 const csv = z
   .string()
@@ -22,7 +23,16 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  DATABASE_URL: z.string().default('sqlite:./data/sync-desk.db'),
+  DATABASE_URL: z
+    .string()
+    .default('sqlite:./data/sync-desk.db')
+    .superRefine((url, ctx) => {
+      try {
+        parseDatabaseUrl(url);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message.replace(/^DATABASE_URL /, '') });
+      }
+    }),
   MONITE_API_URL: z.url().default('https://api.sandbox.monite.com/v1'),
   MONITE_CLIENT_ID: z.string().min(1).optional(),
   MONITE_CLIENT_SECRET: z.string().min(1).optional(),

@@ -1,11 +1,12 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../db/database';
+import type { Db } from '../db/database';
+import { openTestDatabase } from '../test/database';
 import { appendAudit, closeUnfinishedPushes, verifyChain } from './log';
 
 let db: Db;
 beforeEach(async () => {
-  db = await openDatabase('sqlite::memory:');
+  db = await openTestDatabase();
   for (const actor of ['a@example.com', 'b@example.com', 'c@example.com', 'd@example.com']) {
     await appendAudit(db, { actor, action: 'sign_in', data: { outcome: 'ok' } });
   }

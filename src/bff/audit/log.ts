@@ -8,7 +8,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { AUDIT_OUTCOMES } from '../../contract/audit';
 import { PUSH_MESSAGES } from '../../contract/push-messages';
+import { sql } from 'kysely';
 import type { Db } from '../db/database';
+import { isPostgres } from '../db/engine';
 import type { AuditEntryTable } from '../db/schema';
 
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
@@ -33,6 +35,8 @@ export type AuditEvent = {
 };
 
 const GENESIS_HASH = '0'.repeat(64);
+/** Any key would do; distinct from the server lock's (db/postgres.ts). */
+const AUDIT_CHAIN_LOCK_KEY = 0x5d5e_a0d1;
 
 type Hashed = Omit<AuditEntryTable, 'seq' | 'hash'>;
 
@@ -58,6 +62,9 @@ export async function appendAudit(db: Db, event: AuditEvent): Promise<string> {
 
 /** Appends inside the caller's transaction, so the entry commits with the change it records. */
 export async function appendInTransaction(trx: Db, event: AuditEvent): Promise<string> {
+  // Another process (a command-line tool) may append meanwhile: on PostgreSQL, whose transactions
+  // do not take SQLite's one write lock, two appends would link to the same entry.
+  if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY})`.execute(trx);
   const last = await trx
     .selectFrom('audit_entry')
     .select('hash')

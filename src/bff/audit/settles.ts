@@ -29,6 +29,7 @@ function openPushes(trx: Db, entityId: string, recordIds: string[]) {
       .selectFrom('audit_entry as r')
       .innerJoin('audit_entry as s', 's.id', 'r.started_id')
       .select([
+        's.seq',
         's.id',
         's.actor',
         's.record_id',
@@ -54,7 +55,7 @@ function openPushes(trx: Db, entityId: string, recordIds: string[]) {
         ),
       )
       // A push closed as "unknown" and then answered after all has two results; settle it once.
-      .groupBy('s.id')
+      .distinct()
       .orderBy('s.seq')
       .execute()
   );

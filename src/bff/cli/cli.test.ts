@@ -4,13 +4,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendAudit } from '../audit/log';
 import { findUserByEmail } from '../auth/users';
 import { verifyPassword } from '../auth/passwords';
-import { openDatabase, type Db } from '../db/database';
+import type { Db } from '../db/database';
+import { openTestDatabase } from '../test/database';
 import { auditCommand } from './audit';
 import { usersCommand } from './users';
 
 let db: Db;
 beforeEach(async () => {
-  db = await openDatabase('sqlite::memory:');
+  db = await openTestDatabase();
 });
 afterEach(() => db.destroy());
 

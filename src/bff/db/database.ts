@@ -1,6 +1,7 @@
 /**
- * The BFF's database: SQLite (sqlite-driver.ts) through Kysely (a file by default, `:memory:` in tests),
- * migrated to the latest schema on open. One server process per file (`holdServerLock`).
+ * The BFF's database through Kysely, migrated to the latest schema on open: SQLite
+ * (sqlite-driver.ts; a file by default, `:memory:` in tests) or, for a `postgres://` URL,
+ * PostgreSQL (postgres.ts). One server process per database (`holdServerLock`, `holdPostgresLock`).
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -16,7 +17,9 @@ import * as handledMarks from './migrations/008-handled-marks';
 import * as errorGroupPages from './migrations/009-error-group-pages';
 import * as sortKeys from './migrations/010-sort-keys';
 import type { Database } from './schema';
+import { openPostgres } from './postgres';
 import { isBusyError, openSqlite, type SqliteConnection } from './sqlite-driver';
+import { parseDatabaseUrl } from './url';
 
 export type Db = Kysely<Database>;
 
@@ -41,8 +44,22 @@ export type OpenOptions = {
   singleServer?: boolean;
 };
 
-export async function openDatabase(url: string, { singleServer = false }: OpenOptions = {}): Promise<Db> {
-  const file = sqliteFile(url);
+export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Db> {
+  const location = parseDatabaseUrl(url);
+  const db =
+    location.engine === 'postgres'
+      ? await openPostgres(location, options)
+      : openSqliteDatabase(location.file, options);
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error } = await migrator.migrateToLatest();
+  if (error) {
+    await db.destroy();
+    throw new Error(`Database migration failed: ${String(error)}`);
+  }
+  return db;
+}
+
+function openSqliteDatabase(file: string, { singleServer = false }: OpenOptions): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = openSqlite(file);
   sqlite.pragma('journal_mode = WAL');
@@ -67,11 +84,7 @@ export async function openDatabase(url: string, { singleServer = false }: OpenOp
       close();
     };
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-  const { error } = await migrator.migrateToLatest();
-  if (error) throw new Error(`Database migration failed: ${String(error)}`);
-  return db;
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
 }
 
 /**
@@ -107,11 +120,4 @@ function holdServerLock(sqlite: SqliteConnection, file: string): void {
   }
   // Back to the drivers' default: wait up to 5 s for a command-line tool's write to finish.
   sqlite.pragma('busy_timeout = 5000');
-}
-
-function sqliteFile(url: string): string {
-  if (url.startsWith('sqlite:')) return url.slice('sqlite:'.length);
-  throw new Error(
-    `DATABASE_URL must be sqlite:<file> (got "${url.split(':')[0]}:…"); PostgreSQL is not supported yet.`,
-  );
 }

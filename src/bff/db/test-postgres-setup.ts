@@ -5,14 +5,19 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TestProject } from 'vitest/node';
+import { openDatabase } from './database';
 import { startTestPostgres, type TestPostgres } from './test-postgres';
+
+/** The schema test databases are copied with (`createTestDatabase({ migrated: true })`). */
+const migrate = async (url: string) => (await openDatabase(url)).destroy();
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   let postgres: Promise<TestPostgres> | undefined;
   const endpoint = createServer((req, res) => {
-    postgres ??= startTestPostgres();
+    postgres ??= startTestPostgres({ migrate });
+    const migrated = new URL(req.url ?? '/', 'http://localhost').searchParams.has('migrated');
     postgres
-      .then((server) => server.createDatabase())
+      .then((server) => server.createDatabase({ migrated }))
       .then(
         (url) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ url })),
         (error: unknown) =>

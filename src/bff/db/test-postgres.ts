@@ -8,11 +8,17 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bypass } from 'msw';
 import { inject } from 'vitest';
 
+export type DatabaseOptions = {
+  /** Copied from a database migrated once per run (most of a test's start), not empty. */
+  migrated?: boolean;
+};
+
 export type TestPostgres = {
-  /** A new, empty database: its connection string. */
-  createDatabase(): Promise<string>;
+  /** A new database, empty unless `migrated`: its connection string. */
+  createDatabase(options?: DatabaseOptions): Promise<string>;
   stop(): Promise<void>;
 };
 
@@ -37,7 +43,12 @@ async function closedFolderAbove(path: string): Promise<string | undefined> {
 }
 
 /** Starts a server in a throwaway directory; `stop` removes every trace of it. */
-export async function startTestPostgres(): Promise<TestPostgres> {
+export async function startTestPostgres({
+  migrate,
+}: {
+  /** Brings a database to the latest schema (and closes its connections), for `migrated` copies. */
+  migrate?: (url: string) => Promise<void>;
+} = {}): Promise<TestPostgres> {
   if (process.getuid?.() === 0) {
     // Run as root, the server runs as the `postgres` user, which must reach the binaries in this
     // checkout's node_modules (spawning them otherwise crashes the run with a bare EACCES).
@@ -91,18 +102,28 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     throw new Error(`PostgreSQL did not start:\n${log}`, { cause: error });
   }
 
+  async function create(name: string, template?: string) {
+    const admin = new Client({ connectionString: urlOf('postgres') });
+    await admin.connect();
+    try {
+      const from = template ? ` TEMPLATE ${admin.escapeIdentifier(template)}` : '';
+      await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(name)}${from}`);
+    } finally {
+      await admin.end();
+    }
+    return urlOf(name);
+  }
+  const TEMPLATE = 'migrated';
+  let template: Promise<void> | undefined;
+
   let count = 0;
   return {
-    async createDatabase() {
-      const name = `test_${++count}`;
-      const admin = new Client({ connectionString: urlOf('postgres') });
-      await admin.connect();
-      try {
-        await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(name)}`);
-      } finally {
-        await admin.end();
-      }
-      return urlOf(name);
+    async createDatabase(options = {}) {
+      if (!options.migrated) return create(`test_${++count}`);
+      if (!migrate) throw new Error('This server was started without a way to migrate databases.');
+      template ??= create(TEMPLATE).then(migrate);
+      await template;
+      return create(`test_${++count}`, TEMPLATE);
     },
     async stop() {
       await server.stop();
@@ -119,8 +140,10 @@ declare module 'vitest' {
 }
 
 /** In a test file: a fresh database on the run's PostgreSQL (started now if it is the first). */
-export async function createTestDatabase(): Promise<string> {
-  const res = await fetch(inject('testPostgresUrl'), { method: 'POST' });
+export async function createTestDatabase({ migrated = false }: DatabaseOptions = {}): Promise<string> {
+  const endpoint = `${inject('testPostgresUrl')}${migrated ? '?migrated' : ''}`;
+  // `bypass`: past the msw server of a test file that simulates Monite (it refuses what it does not know).
+  const res = await fetch(bypass(endpoint, { method: 'POST' }));
   const body = (await res.json()) as { url?: string; error?: string };
   if (!res.ok || !body.url) throw new Error(`No test database: ${body.error ?? res.status}`);
   return body.url;

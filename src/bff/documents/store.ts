@@ -18,8 +18,11 @@ export function recordsNeedingDocuments(
       .selectFrom('mirror_record')
       .select(['id', 'object_type', 'object_id', 'object_updated_at'])
       .where('entity_id', '=', entityId)
-      // Written as in the index `mirror_record_needs_document`, so SQLite uses it.
-      .where(sql<boolean>`object_id is not null and document_version is not coalesce(object_updated_at, '')`)
+      // As in the index `mirror_record_needs_document`, so it is used (SQLite reads `is distinct
+      // from` as the index's `is not`).
+      .where(
+        sql<boolean>`object_id is not null and document_version is distinct from coalesce(object_updated_at, '')`,
+      )
       .$if(status !== undefined, (qb) => qb.where('sync_status', '=', status!))
       .$if(objectType?.is !== undefined, (qb) => qb.where('object_type', '=', objectType!.is!))
       .$if(objectType?.not !== undefined, (qb) => qb.where('object_type', '!=', objectType!.not!))

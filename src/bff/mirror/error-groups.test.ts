@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { recordsQuerySchema } from '../../contract/api';
-import { openDatabase, type Db } from '../db/database';
+import type { Db } from '../db/database';
+import { openTestDatabase } from '../test/database';
 import { regroupErrors } from './error-groups';
 import { markHandled } from './marks';
 import { queryRecords } from './queries';
@@ -16,7 +17,7 @@ const failed = (message: string, minute: number) =>
 const list = (q: Record<string, string> = {}) => queryRecords(db, ENTITY, recordsQuerySchema.parse(q));
 
 beforeEach(async () => {
-  db = await openDatabase('sqlite::memory:');
+  db = await openTestDatabase();
   await upsertRecords(db, ENTITY, [
     failed('The TaxType field is mandatory', 1),
     failed('The TaxType field is mandatory', 2),

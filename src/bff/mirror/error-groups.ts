@@ -4,7 +4,7 @@
  * release may change, so each start regroups the stored failures in the background, moving only
  * the rows whose group changed and their counts (about a second per 100,000 failures).
  */
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { Db } from '../db/database';
 import { COUNT_KEYS, CountDeltas } from './counts';
 import { errorGroupKey } from './store';
@@ -15,14 +15,16 @@ const CHUNK = 2000;
 /** Regroups every failed record of every entity; returns how many changed group. */
 export async function regroupErrors(db: Db): Promise<number> {
   let moved = 0;
-  for (let after = 0; ;) {
+  // Primary-key order (both engines have it; `rowid` is SQLite's alone).
+  for (let after: [string, string] = ['', '']; ;) {
     const done = await db.transaction().execute(async (trx) => {
       const rows = await trx
         .selectFrom('mirror_record')
-        .select([sql<number>`rowid`.as('rowid'), 'entity_id', 'first_error', ...COUNT_KEYS])
-        .where(sql<number>`rowid`, '>', after)
+        .select(['entity_id', 'id', 'first_error', ...COUNT_KEYS])
+        .where(sql<SqlBool>`(entity_id, id) > (${after[0]}, ${after[1]})`)
         .where('sync_status', '=', 'error')
-        .orderBy(sql`rowid`)
+        .orderBy('entity_id')
+        .orderBy('id')
         .limit(CHUNK)
         .execute();
       const deltas = new Map<string, CountDeltas>();
@@ -32,7 +34,8 @@ export async function regroupErrors(db: Db): Promise<number> {
         await trx
           .updateTable('mirror_record')
           .set({ error_group: group })
-          .where(sql<number>`rowid`, '=', row.rowid)
+          .where('entity_id', '=', row.entity_id)
+          .where('id', '=', row.id)
           .execute();
         const entity = deltas.get(row.entity_id) ?? new CountDeltas();
         entity.bump(row, -1);
@@ -41,7 +44,8 @@ export async function regroupErrors(db: Db): Promise<number> {
         moved++;
       }
       for (const [entityId, d] of deltas) await d.apply(trx, entityId);
-      after = rows.at(-1)?.rowid ?? after;
+      const last = rows.at(-1);
+      if (last) after = [last.entity_id, last.id];
       return rows.length < CHUNK;
     });
     if (done) return moved;

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordsQuerySchema } from '../../contract/api';
-import { openDatabase, type Db } from '../db/database';
+import type { Db } from '../db/database';
+import { openTestDatabase } from '../test/database';
 import { queryRecords } from './queries';
 import { upsertRecords } from './store';
 import { syncRecord } from './test-records';
@@ -14,7 +15,7 @@ const record = syncRecord;
 const query = (q: Record<string, string> = {}) => recordsQuerySchema.parse(q);
 
 beforeEach(async () => {
-  db = await openDatabase('sqlite::memory:');
+  db = await openTestDatabase();
   await upsertRecords(db, ENTITY, [
     record({ sync_status: 'error', errors: { message: 'Account must be valid.' } }, 1),
     record({ sync_status: 'error', provider: 'railz', platform: 'quickbooks' }, 2),

@@ -17,6 +17,7 @@ import { describeGroup } from '../../contract/error-groups';
 import { MARK_KINDS, type MarkKind } from '../../contract/handled';
 import { OBJECT_TYPES, PLATFORMS, PROVIDERS, SYNC_STATUSES, type SyncRecord } from '../../monite/schemas';
 import type { Db } from '../db/database';
+import { isPostgres } from '../db/engine';
 import type { MirrorRecordTable } from '../db/schema';
 import { COUNT_KEYS } from './counts';
 import { listedRecords, type MarkedRecord } from './listed';
@@ -150,7 +151,7 @@ async function pageAfter(
       .selectFrom('mirror_record')
       .select(PAGE_COLUMNS)
       .where('entity_id', '=', entityId)
-      .where(and([...filterConditions(entityId, query), ...conditions]))
+      .where(and([...filterConditions(db, entityId, query), ...conditions]))
       .$call((qb) => columns.reduce((q, column) => q.orderBy(column, order.desc ? 'desc' : 'asc'), qb))
       .limit(n)
       .execute();
@@ -198,8 +199,8 @@ async function searched(
   const sortColumns = sql.join(SORT_ONLY_COLUMNS.map((column) => sql.ref(column)));
   const orderColumns = sql.join(ORDER_COLUMNS.map((column) => sql.ref(column)));
   const nulls = sql.join(ORDER_COLUMNS.map((column) => sql`null as ${sql.ref(column)}`));
-  const matching = and(matchConditions(entityId, query));
-  const inPage = [...filterConditions(entityId, { ...query, q: undefined, ids: [] })];
+  const matching = and(matchConditions(db, entityId, query));
+  const inPage = [...filterConditions(db, entityId, { ...query, q: undefined, ids: [] })];
   // After a valued row come the later valued rows and then all the rest.
   if (after) {
     const later = afterCondition(order, after);
@@ -208,13 +209,13 @@ async function searched(
   const { rows } = await sql<(TallyRow & { id: null }) | (Sorted & { facet: null })>`
     with m as materialized (
       select ${keys}, ${sortColumns}, id from mirror_record
-      where +entity_id = ${entityId} and ${matching}),
+      where ${unindexed(db, 'entity_id')} = ${entityId} and ${matching}),
     c as materialized (select ${keys}, count(*) as n from m group by ${keys})
-    select *, ${nulls}, null as id from (${tallySql(query)})
+    select *, ${nulls}, null as id from (${tallySql(query)}) as tally
     union all
     select * from (
       select null, null, 0, ${orderColumns}, id from m where ${and(inPage)}
-      order by ${order.orderBy} limit ${limit + 1})`.execute(db);
+      order by ${order.orderBy} limit ${limit + 1}) as page`.execute(db);
   const positions = rows.filter((row) => row.facet === null);
   const ids = positions.slice(0, limit).map((row) => row.id);
   return {
@@ -255,7 +256,7 @@ export async function matchingIds(
     .selectFrom('mirror_record')
     .select('id')
     .where('entity_id', '=', entityId)
-    .where(and(filterConditions(entityId, filter)))
+    .where(and(filterConditions(db, entityId, filter)))
     .orderBy('updated_at')
     .orderBy('id')
     .limit(limit)
@@ -263,27 +264,33 @@ export async function matchingIds(
   return rows.map((r) => r.id);
 }
 
-function filterConditions(entityId: string, query: RecordsFilterQuery): RawBuilder<SqlBool>[] {
+/**
+ * `+column` keeps SQLite's planner off the column's indexes (it has no statistics to choose by);
+ * PostgreSQL plans by its statistics and has no such hint.
+ */
+const unindexed = (db: Db, column: string) => sql`${sql.raw(isPostgres(db) ? '' : '+')}${sql.ref(column)}`;
+
+function filterConditions(db: Db, entityId: string, query: RecordsFilterQuery): RawBuilder<SqlBool>[] {
   // The Handled view's few rows come from their partial index, and one error group's from
   // theirs: `+` keeps SQLite off the status index.
   const only = query.handled === 'only';
   const oneGroup = !only && query.error_group.length === 1;
   const conditions = FACET_KEYS.filter((key) => query[key].length > 0).map((key) => {
-    const unindexed = only || (oneGroup && key !== 'error_group');
-    return sql<SqlBool>`${sql.raw(unindexed ? '+' : '')}${sql.ref(key)} in (${sql.join(query[key])})`;
+    const column = only || (oneGroup && key !== 'error_group') ? unindexed(db, key) : sql.ref(key);
+    return sql<SqlBool>`${column} in (${sql.join(query[key])})`;
   });
   // Spelled as the partial indexes `mirror_record_error_group` and `mirror_record_handled` are,
   // so SQLite can use them.
   if (oneGroup) conditions.push(sql<SqlBool>`error_group != ''`);
-  conditions.push(...matchConditions(entityId, query));
+  conditions.push(...matchConditions(db, entityId, query));
   conditions.push(only ? sql<SqlBool>`handled != ''` : sql<SqlBool>`handled = ''`);
   return conditions;
 }
 
 /** What a search or an id list asks for, beside the facet filters. */
-function matchConditions(entityId: string, { q, ids }: RecordsFilterQuery): RawBuilder<SqlBool>[] {
+function matchConditions(db: Db, entityId: string, { q, ids }: RecordsFilterQuery): RawBuilder<SqlBool>[] {
   const conditions: RawBuilder<SqlBool>[] = [];
-  if (q) conditions.push(matchesSearch(entityId, q));
+  if (q) conditions.push(isPostgres(db) ? matchesSearchPostgres(entityId, q) : matchesSearch(entityId, q));
   if (ids?.length) conditions.push(sql<SqlBool>`id in (${sql.join(ids)})`);
   return conditions;
 }
@@ -309,6 +316,25 @@ function matchesSearch(entityId: string, q: string) {
       join mirror_record as m on m.entity_id = d.entity_id and m.id = d.record_id
       where +d.entity_id = ${entityId} and d.rowid in (
         select rowid from mirror_document_search where mirror_document_search match ${phrase}))`;
+}
+
+/**
+ * The same search on PostgreSQL: substrings of the folded text (migration 007's `search_fold`,
+ * lower case without accents, as FTS5's trigram tokenizer sees it) through pg_trgm's GIN indexes
+ * (`like`'s own wildcards in `q` escaped).
+ */
+function matchesSearchPostgres(entityId: string, q: string) {
+  // `starts_with`, not a range up to U+FFFF: a database's collation may order text otherwise.
+  const byId = sql`select m.id from mirror_record as m
+    where m.entity_id = ${entityId} and starts_with(m.id, ${q.toLowerCase()})`;
+  if ([...q].length < 3) return sql<SqlBool>`mirror_record.id in (${byId})`;
+  const pattern = sql`'%' || search_fold(${q.replace(/[\\%_]/g, '\\$&')}) || '%'`;
+  return sql<SqlBool>`mirror_record.id in (
+    ${byId}
+    union all select m.id from mirror_record as m
+      where m.entity_id = ${entityId} and search_fold(m.first_error) like ${pattern}
+    union all select d.record_id from mirror_document as d
+      where d.entity_id = ${entityId} and search_fold(d.search_text) like ${pattern})`;
 }
 
 /** The tally from the count table (a few hundred rows an entity): the same cost at any size. */
@@ -348,7 +374,8 @@ function tallySql(query: RecordsFilterQuery) {
 
 /** One branch of a tally: the sums of `c`'s `n` by `value` where all of `where` hold. */
 const sums = (facet: TallyRow['facet'], value: RawBuilder<unknown>, where: RawBuilder<SqlBool>[]) =>
-  sql`select ${facet} as facet, ${value} as value, sum(n) as n from c where ${and(where)} group by 2`;
+  // The facet's name a literal: PostgreSQL cannot type a parameter standing alone in a select list.
+  sql`select ${sql.lit(facet)} as facet, ${value} as value, sum(n) as n from c where ${and(where)} group by 2`;
 
 /** The tally's sums as the page reports them, with the known values that have none at 0. */
 function tallied(rows: TallyRow[]): Tally {

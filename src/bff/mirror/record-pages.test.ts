@@ -3,7 +3,8 @@ import type { KyselyPlugin } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordsExportQuerySchema } from '../../contract/api';
 import type { SyncRecord } from '../../monite/schemas';
-import { openDatabase, type Db } from '../db/database';
+import type { Db } from '../db/database';
+import { openTestDatabase } from '../test/database';
 import { recordPages } from './queries';
 import { recordsCsv } from './records-csv';
 import { upsertRecords } from './store';
@@ -13,7 +14,7 @@ const RECORDS = 5000;
 let db: Db;
 
 beforeEach(async () => {
-  db = await openDatabase('sqlite::memory:');
+  db = await openTestDatabase();
   const records: SyncRecord[] = Array.from({ length: RECORDS }, (_, i) => {
     const at = new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString();
     return {

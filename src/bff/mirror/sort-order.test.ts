@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordsQuerySchema, SORTS, sortParts, type ListedRecord, type Sort } from '../../contract/api';
 import type { DocumentSummary } from '../../contract/documents';
-import { openDatabase, type Db } from '../db/database';
+import type { Db } from '../db/database';
 import { saveDocuments } from '../documents/store';
 import { BadCursorError } from '../http-errors';
+import { openTestDatabase } from '../test/database';
 import { queryRecords, recordPages } from './queries';
 import { upsertRecords } from './store';
 import { syncRecord } from './test-records';
@@ -54,7 +55,7 @@ const OVERRIDES = [
 ] as const;
 
 beforeAll(async () => {
-  db = await openDatabase('sqlite::memory:');
+  db = await openTestDatabase();
   // Two records to a minute: updated_at ties too.
   const records = OVERRIDES.map((over, i) => syncRecord(over, Math.floor(i / 2)));
   await upsertRecords(db, ENTITY, records);
@@ -186,7 +187,7 @@ describe('sorting the list by any column', () => {
   });
 
   it('moves a record whose document is gone (or changed) to where its summary now puts it', async () => {
-    const own = await openDatabase('sqlite::memory:');
+    const own = await openTestDatabase();
     const [a, b] = [syncRecord({}, 1), syncRecord({}, 2)];
     await upsertRecords(own, ENTITY, [a, b]);
     const save = (record: typeof a, summary: DocumentSummary | null) =>

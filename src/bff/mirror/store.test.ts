@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../db/database';
+import type { Db } from '../db/database';
+import { openTestDatabase } from '../test/database';
 import { upsertRecords } from './store';
 import { syncRecord } from './test-records';
 
@@ -8,7 +9,7 @@ const ENTITY = randomUUID();
 let db: Db;
 
 beforeEach(async () => {
-  db = await openDatabase('sqlite::memory:');
+  db = await openTestDatabase();
 });
 afterEach(() => db.destroy());
 
@@ -27,9 +28,10 @@ describe('upsertRecords', () => {
     const events: string[] = [];
     // Scheduled before the write starts: it runs before the write ends only if the write gives
     // the event loop a turn.
+    let counted: Promise<unknown> = Promise.resolve();
     setImmediate(() => {
       events.push('other work');
-      void mirrored().then((n) => events.push(`count ${n}`));
+      counted = mirrored().then((n) => events.push(`count ${n}`));
     });
     await upsertRecords(
       db,
@@ -37,7 +39,7 @@ describe('upsertRecords', () => {
       Array.from({ length: 2500 }, () => record()),
     );
     events.push('written');
-    await new Promise(setImmediate);
+    await counted;
     expect(events).toEqual(['other work', 'written', 'count 2500']);
   });
 });

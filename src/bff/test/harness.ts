@@ -1,6 +1,6 @@
 /**
- * A BFF wired to a fresh simulator through msw/node (no network) and an in-memory SQLite
- * database. Any request the simulator does not handle fails the test, and so does any response
+ * A BFF wired to a fresh simulator through msw/node (no network) and a fresh database (in-memory
+ * SQLite, or PostgreSQL in the `node-postgres` test project: ./database.ts). Any request the simulator does not handle fails the test, and so does any response
  * the BFF sends that its OpenAPI document does not describe. `createBff` builds one without
  * installing the simulator's handlers, for test setups that own their msw server (the SPA's tests
  * in src/app/test).
@@ -18,6 +18,7 @@ import { createDeps } from '../deps';
 import { MoniteClient } from '../monite-client';
 import { DEFAULT_JOB_OPTIONS, PushJobs, type JobOptions } from '../push/jobs';
 import { buildServer } from '../server';
+import { testDatabaseUrl } from './database';
 import { checkResponsesAgainstOpenApi } from './openapi-responses';
 
 export const MONITE_URL = 'https://api.sandbox.monite.com/v1';
@@ -65,7 +66,7 @@ export type BffOptions = {
   spaDir?: string;
 };
 
-/** A BFF over the simulator (whose `handlers` the caller installs) and an in-memory database. */
+/** A BFF over the simulator (whose `handlers` the caller installs) and a fresh database. */
 export async function createBff(options: Partial<SimulatorOptions> = {}, bffOptions: BffOptions = {}) {
   const sim = createSimulator({
     clientId: CLIENT_ID,
@@ -99,7 +100,7 @@ export async function createBff(options: Partial<SimulatorOptions> = {}, bffOpti
     },
     log,
   );
-  const deps = await createDeps(loadConfig({ DATABASE_URL: 'sqlite::memory:' }), monite, log);
+  const deps = await createDeps(loadConfig({ DATABASE_URL: await testDatabaseUrl() }), monite, log);
   deps.settings.pushRetryDelayMs = 10;
   deps.jobs = new PushJobs(deps, log, bffOptions.jobs ?? FAST_JOBS);
   // Password hashing (scrypt, on libuv's thread pool) is most of a start: overlap it with the app's.

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { isPostgres } from '../engine';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -22,7 +23,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('audit_entry')
-    .addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement())
+    // PostgreSQL numbers rows with a sequence (`serial`), not AUTOINCREMENT.
+    .addColumn('seq', isPostgres(db) ? 'serial' : 'integer', (c) =>
+      isPostgres(db) ? c.primaryKey() : c.primaryKey().autoIncrement(),
+    )
     .addColumn('id', 'text', (c) => c.notNull().unique())
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('actor', 'text', (c) => c.notNull())

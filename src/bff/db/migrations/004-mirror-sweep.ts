@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { isPostgres } from '../engine';
 
 /**
  * What reconciliation needs, and one index fewer to write: `written_at` lets a sweep keep rows
@@ -9,7 +10,8 @@ import type { Kysely } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .alterTable('mirror_record')
-    .addColumn('written_at', 'integer', (c) => c.notNull().defaultTo(0))
+    // Milliseconds since 1970 pass PostgreSQL's 32-bit `integer`; SQLite's integer is 64-bit.
+    .addColumn('written_at', isPostgres(db) ? 'bigint' : 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
   await db.schema.dropIndex('mirror_record_object').execute();
   await db.schema.alterTable('mirror_cursor').addColumn('swept_at', 'text').execute();

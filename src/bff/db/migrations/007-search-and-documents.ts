@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { isPostgres } from '../engine';
 
 /**
  * What issue 8 needs from the mirror: words of the error and the document (number, counterpart,
@@ -25,9 +26,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   );
   // The records whose document summary is missing or older than the document: the summary
   // reader's queue, failed records first, kept by SQLite (new rows join it in update order).
+  // (`is not` is SQLite's `is distinct from`, which PostgreSQL alone spells this way.)
   await sql`create index mirror_record_needs_document
     on mirror_record (entity_id, sync_status, updated_at)
-    where object_id is not null and document_version is not coalesce(object_updated_at, '')`.execute(db);
+    where object_id is not null and document_version ${sql.raw(isPostgres(db) ? 'is distinct from' : 'is not')} coalesce(object_updated_at, '')`.execute(
+    db,
+  );
 
   await db.schema.dropTable('mirror_count').execute();
   await db.schema
@@ -51,6 +55,26 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`insert into mirror_count
     select entity_id, sync_status, provider, platform, object_type, '', count(*) from mirror_record
     group by entity_id, sync_status, provider, platform, object_type`.execute(db);
+  await db.schema
+    .createTable('mirror_document')
+    .addColumn('entity_id', 'text', (c) => c.notNull())
+    .addColumn('record_id', 'text', (c) => c.notNull())
+    .addColumn('object_id', 'text', (c) => c.notNull())
+    .addColumn('version', 'text')
+    .addColumn('summary', 'text', (c) => c.notNull())
+    .addColumn('search_text', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('mirror_document_record')
+    .on('mirror_document')
+    .columns(['entity_id', 'record_id'])
+    .unique()
+    .execute();
+  await (isPostgres(db) ? postgresSearch(db) : sqliteSearch(db));
+}
+
+/** FTS5 trigram tables kept by triggers, and a record's document deleted with it. */
+async function sqliteSearch(db: Kysely<unknown>): Promise<void> {
   await sql`create virtual table mirror_error_search using fts5(
     text, tokenize = 'trigram remove_diacritics 1', content = '', contentless_delete = 1)`.execute(db);
   await sql`insert into mirror_error_search (rowid, text)
@@ -70,21 +94,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       delete from mirror_document where entity_id = old.entity_id and record_id = old.id;
     end`.execute(db);
 
-  await db.schema
-    .createTable('mirror_document')
-    .addColumn('entity_id', 'text', (c) => c.notNull())
-    .addColumn('record_id', 'text', (c) => c.notNull())
-    .addColumn('object_id', 'text', (c) => c.notNull())
-    .addColumn('version', 'text')
-    .addColumn('summary', 'text', (c) => c.notNull())
-    .addColumn('search_text', 'text', (c) => c.notNull())
-    .execute();
-  await db.schema
-    .createIndex('mirror_document_record')
-    .on('mirror_document')
-    .columns(['entity_id', 'record_id'])
-    .unique()
-    .execute();
   await sql`create virtual table mirror_document_search using fts5(
     text, tokenize = 'trigram remove_diacritics 1', content = '', contentless_delete = 1)`.execute(db);
   await sql`create trigger mirror_document_insert after insert on mirror_document begin
@@ -98,4 +107,27 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create trigger mirror_document_delete after delete on mirror_document begin
       delete from mirror_document_search where rowid = old.rowid;
     end`.execute(db);
+}
+
+/**
+ * pg_trgm GIN indexes on the same text, folded as FTS5's trigram tokenizer folds it (any case,
+ * no accents; `search_fold` must be immutable for an index), and the same delete trigger.
+ */
+async function postgresSearch(db: Kysely<unknown>): Promise<void> {
+  await sql`create extension if not exists pg_trgm`.execute(db);
+  await sql`create extension if not exists unaccent`.execute(db);
+  await sql`create function search_fold(text) returns text
+    language sql immutable strict parallel safe
+    as $$ select lower(public.unaccent('public.unaccent'::regdictionary, $1)) $$`.execute(db);
+  await sql`create index mirror_record_error_search on mirror_record
+    using gin (search_fold(first_error) gin_trgm_ops)`.execute(db);
+  await sql`create index mirror_document_search on mirror_document
+    using gin (search_fold(search_text) gin_trgm_ops)`.execute(db);
+  await sql`create function mirror_record_deleted() returns trigger language plpgsql as $$
+    begin
+      delete from mirror_document where entity_id = old.entity_id and record_id = old.id;
+      return old;
+    end $$`.execute(db);
+  await sql`create trigger mirror_record_delete after delete on mirror_record
+    for each row execute function mirror_record_deleted()`.execute(db);
 }

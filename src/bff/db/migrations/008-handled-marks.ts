@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { isPostgres } from '../engine';
 
 /**
  * Marks a bookkeeper sets on a failure fixed outside (`resolved`) or never to be sent
@@ -20,6 +21,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     where handled != ''`.execute(db);
 
   await db.schema.alterTable('mirror_count').renameTo('mirror_count_old').execute();
+  // PostgreSQL names a key's index in the schema, not the table: free the name for the new table.
+  if (isPostgres(db))
+    await sql`alter table mirror_count_old rename constraint mirror_count_pk to mirror_count_old_pk`.execute(
+      db,
+    );
   await db.schema
     .createTable('mirror_count')
     .addColumn('entity_id', 'text', (c) => c.notNull())

@@ -1,0 +1,68 @@
+import { spawnSync } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from './database';
+import { createTestDatabase } from './test-postgres';
+
+const where = (url: string) => {
+  const { hostname, port, pathname } = new URL(url);
+  return `${hostname}:${port}${pathname}`;
+};
+
+describe('openDatabase on PostgreSQL', () => {
+  let url: string;
+  beforeAll(async () => {
+    url = await createTestDatabase();
+  }, 60_000);
+
+  it('refuses a second server on the database, naming it without the password, and lets the next one in once the first closes', async () => {
+    const first = await openDatabase(url, { singleServer: true });
+    const refused = await openDatabase(url, { singleServer: true }).catch((error: Error) => error.message);
+    expect(refused).toContain(`Another Sync Desk server is already using the database ${where(url)}.`);
+    expect(refused).not.toContain(new URL(url).password);
+    // The command-line tools still share the database with the running server.
+    const cli = await openDatabase(url);
+    expect(await cli.selectFrom('staff_user').selectAll().execute()).toEqual([]);
+    await cli.destroy();
+
+    await first.destroy();
+    await (await openDatabase(url, { singleServer: true })).destroy();
+  });
+
+  it('is not blocked by a server that crashed', async () => {
+    const module = resolve(import.meta.dirname, 'database.ts');
+    const crashed = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--input-type=module',
+        '-e',
+        `import { openDatabase } from ${JSON.stringify(module)};
+         await openDatabase(${JSON.stringify(url)}, { singleServer: true });
+         process.kill(process.pid, 'SIGKILL');`,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect({ signal: crashed.signal, stderr: crashed.stderr }).toEqual({ signal: 'SIGKILL', stderr: '' });
+    // PostgreSQL ends the dead connection's session (and its lock) once it sees the socket closed.
+    let next: Db | undefined;
+    while (!next) next = await openDatabase(url, { singleServer: true }).catch(() => undefined);
+    await next.destroy();
+  }, 30_000);
+
+  it('says where it could not connect, without the password', async () => {
+    const server = createServer();
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const { port } = server.address() as AddressInfo;
+    await new Promise((done) => server.close(done));
+    const message = await openDatabase(`postgres://app:s3cret@127.0.0.1:${port}/sync_desk`).catch(
+      (error: Error) => error.message,
+    );
+    expect(message).toMatch(
+      new RegExp(`^Cannot connect to PostgreSQL at 127\\.0\\.0\\.1:${port}/sync_desk: .*ECONNREFUSED`),
+    );
+    expect(message).not.toContain('s3cret');
+  });
+});
