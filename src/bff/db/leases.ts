@@ -3,7 +3,8 @@
  * job, a mirror refresh. A lease has an owner (the process's instance id) and an expiry; the
  * holder renews it while it works (a heartbeat) and deletes it when done, so a process that dies
  * holding one blocks the others only until it lapses. Taking one is a single atomic upsert that
- * succeeds only where the lease is free, lapsed or already ours, the same SQL on both engines.
+ * succeeds only where the lease is free or lapsed, the same SQL on both engines. A lease held is
+ * not taken again, even by its holder: two tasks of one process never run under one lease.
  */
 import { randomUUID } from 'node:crypto';
 import type { Db } from './database';
@@ -32,7 +33,7 @@ export class Leases {
     private readonly options: LeaseOptions = DEFAULT_LEASE_OPTIONS,
   ) {}
 
-  /** Takes the lease `name` and keeps it renewed, or answers null if another process holds it. */
+  /** Takes the lease `name` and keeps it renewed, or answers null if it is held (by anyone). */
   async claim(name: string): Promise<Lease | null> {
     if (!(await this.take(name))) return null;
     let lost = false;
@@ -51,7 +52,8 @@ export class Leases {
       lost: () => lost,
       release: async () => {
         clearInterval(heartbeat);
-        if (!lost) await this.release(name);
+        // A lease that cannot be deleted (the database is gone) lapses by itself.
+        if (!lost) await this.release(name).catch(() => {});
       },
     };
   }
@@ -85,7 +87,7 @@ export class Leases {
         oc
           .column('name')
           .doUpdateSet({ owner: lease.owner, expires_at: lease.expires_at })
-          .where((eb) => eb.or([eb('lease.expires_at', '<=', now), eb('lease.owner', '=', this.owner)])),
+          .where('lease.expires_at', '<=', now),
       )
       .returning('name')
       .executeTakeFirst();
