@@ -38,6 +38,8 @@ const instance = (id: string, now: () => number): Instance => ({
 async function twoInstances(sim: Partial<SimulatorOptions> = {}, options: BffOptions = {}) {
   const skew = { ms: 0 };
   const databaseUrl = await createTestDatabase();
+  // Patient with Monite, so a busy machine does not make a read time out and go out twice.
+  options = { timeoutMs: 10_000, ...options };
   const a = await startBff(sim, { ...options, databaseUrl, instance: instance('a', Date.now) });
   const b = await createBff(sim, {
     ...options,
@@ -111,7 +113,7 @@ describe('two instances on one PostgreSQL database', () => {
     });
     expect(created.statusCode).toBe(201);
     const jobId: string = created.json().id;
-    await vi.waitFor(() => expect(a.sim.store.totalPushes()).toBeGreaterThanOrEqual(4));
+    await vi.waitFor(() => expect(a.sim.store.totalPushes()).toBeGreaterThanOrEqual(4), { timeout: 10_000 });
     // A holds the job: B leaves it alone.
     expect(await b.deps.jobs.resume()).toBe(0);
 
