@@ -3,13 +3,13 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { DemoAccount } from '../contract/session';
 import type { SessionLimits } from './auth';
 import { openDatabase, type Db } from './db/database';
+import { DEFAULT_LEASE_OPTIONS, Leases, type LeaseOptions } from './db/leases';
 import { DocumentReader } from './documents';
 import { EntityDirectory } from './entity-directory';
 import { MirrorRefresher } from './mirror';
 import type { MoniteClient } from './monite-client';
+import { PushesInFlight } from './push/in-flight';
 import { PushJobs } from './push/jobs';
-import { SingleFlight } from './single-flight';
-import type { SyncRecord } from '../monite/schemas';
 
 export type Settings = {
   publicUrl: URL | null;
@@ -30,10 +30,23 @@ export type Deps = {
   /** Reads the document summaries of records the refresher wrote. */
   documents: DocumentReader;
   entities: EntityDirectory;
+  /** This process's claims on work that one server on the database does at a time. */
+  leases: Leases;
   /** Pushes in flight, keyed `entityId/recordId`: shared by single pushes and bulk jobs. */
-  pushes: SingleFlight<SyncRecord>;
+  pushes: PushesInFlight;
   jobs: PushJobs;
   settings: Settings;
+};
+
+/** This server process among those on the database (tests run several in one process). */
+export type Instance = {
+  /** Default a random id. */
+  id?: string;
+  /** Hold the database alone, refusing another server (db/database.ts). Default true. */
+  singleServer?: boolean;
+  leases?: LeaseOptions;
+  /** How often a push waiting for another server's push of the record looks again. */
+  pollMs?: number;
 };
 
 export async function createDeps(
@@ -45,9 +58,22 @@ export async function createDeps(
   } & Omit<Settings, 'demoAccounts' | 'pushRetryDelayMs'>,
   monite: MoniteClient,
   log: FastifyBaseLogger,
+  instance: Instance = {},
 ): Promise<Deps> {
-  const db = await openDatabase(config.databaseUrl, { singleServer: true });
-  const refresher = new MirrorRefresher(db, monite, log, config.mirrorRefreshMs, config.mirrorSweepMs);
+  const { singleServer = true, leases: leaseOptions = DEFAULT_LEASE_OPTIONS } = instance;
+  const db = await openDatabase(config.databaseUrl, { singleServer });
+  const leases = new Leases(db, instance.id, leaseOptions);
+  // Alone on the database, whatever another process left is from one that stopped: a job it ran
+  // resumes now rather than when its lease lapses.
+  if (singleServer) await leases.forgetOthers();
+  const refresher = new MirrorRefresher(
+    db,
+    monite,
+    log,
+    leases,
+    config.mirrorRefreshMs,
+    config.mirrorSweepMs,
+  );
   const documents = new DocumentReader(db, monite, log);
   refresher.afterEachRefresh((entityId) => documents.kick(entityId));
   const deps: Omit<Deps, 'jobs'> = {
@@ -56,7 +82,8 @@ export async function createDeps(
     refresher,
     documents,
     entities: new EntityDirectory(monite, config.entityIds),
-    pushes: new SingleFlight(),
+    leases,
+    pushes: new PushesInFlight(leases, instance.pollMs),
     settings: {
       publicUrl: config.publicUrl,
       trustProxy: config.trustProxy,

@@ -7,6 +7,7 @@ import { DEMO_BOOKKEEPER, serveSimulator } from '../simulator/serve';
 import { loadConfig, type Config, type MoniteAccount } from './config';
 import { closeUnfinishedPushes } from './audit';
 import { ensureDemoAccounts } from './auth';
+import { DEFAULT_LEASE_OPTIONS } from './db/leases';
 import { createDeps } from './deps';
 import { clearMirror, regroupErrors } from './mirror';
 import { MoniteClient } from './monite-client';
@@ -28,6 +29,9 @@ async function main(): Promise<void> {
     log.warn({ pushes: abandoned }, 'pushes from before the last stop have no recorded outcome');
   const resumed = await deps.jobs.resume();
   if (resumed > 0) log.info({ jobs: resumed }, 'resumed bulk push jobs');
+  // A third of a lease: a job whose server died resumes within about a lease and a third.
+  const stopResuming = deps.jobs.resumeLapsed(DEFAULT_LEASE_OPTIONS.ttlMs / 3);
+  closers.unshift(async () => stopResuming());
   // In the background: the list stays usable, showing the old groups until each chunk moves.
   regroupErrors(deps.db).then(
     (moved) =>

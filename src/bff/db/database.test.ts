@@ -9,7 +9,8 @@ let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'sync-desk-db-'));
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+// A closed server's checkpoint worker may still be letting go of the WAL as the folder goes: retry.
+afterEach(() => rmSync(dir, { recursive: true, force: true, maxRetries: 5 }));
 
 const count = async (db: Awaited<ReturnType<typeof openDatabase>>) =>
   (

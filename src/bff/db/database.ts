@@ -16,6 +16,7 @@ import * as searchAndDocuments from './migrations/007-search-and-documents';
 import * as handledMarks from './migrations/008-handled-marks';
 import * as errorGroupPages from './migrations/009-error-group-pages';
 import * as sortKeys from './migrations/010-sort-keys';
+import * as sharedCoordination from './migrations/011-shared-coordination';
 import type { Database } from './schema';
 import { openPostgres } from './postgres';
 import { isBusyError, openSqlite, type SqliteConnection } from './sqlite-driver';
@@ -33,13 +34,16 @@ const migrations: Record<string, Migration> = {
   '008-handled-marks': handledMarks,
   '009-error-group-pages': errorGroupPages,
   '010-sort-keys': sortKeys,
+  '011-shared-coordination': sharedCoordination,
 };
 
 export type OpenOptions = {
   /**
-   * Refuse to open a file another server process is using. The server's push jobs, single-flight
-   * pushes and sign-in limits live in its memory: a second server on the same file would push
-   * records twice. The command-line tools leave this off and share the file with the server.
+   * Refuse to open a database another server process is using. Pushes, jobs, refreshes and
+   * sign-in limits are coordinated through the database (db/leases.ts), but the Monite rate
+   * budget still lives in each server's memory, and a server closes every unfinished push at
+   * start: a second server would overrun the budget and mislabel the first one's pushes. The
+   * command-line tools leave this off and share the database with the server.
    */
   singleServer?: boolean;
 };

@@ -138,6 +138,22 @@ export interface PushJobItemTable {
   before_updated_at: string | null;
 }
 
+/** Who holds a named claim (a push, a bulk job, a mirror refresh) and until when (db/leases.ts). */
+export interface LeaseTable {
+  name: string;
+  /** The holding server process's instance id. */
+  owner: string;
+  /** Milliseconds since the epoch; past it, anyone may take the lease. */
+  expires_at: number;
+}
+
+/** One failed sign-in (auth/attempts.ts); rows older than the lockout window are pruned. */
+export interface SignInFailureTable {
+  account: string;
+  /** Milliseconds since the epoch. */
+  at: number;
+}
+
 export interface Database {
   mirror_record: MirrorRecordTable;
   mirror_count: MirrorCountTable;
@@ -148,4 +164,6 @@ export interface Database {
   audit_entry: AuditEntryTable;
   push_job: PushJobTable;
   push_job_item: PushJobItemTable;
+  lease: LeaseTable;
+  sign_in_failure: SignInFailureTable;
 }

@@ -8,12 +8,17 @@
  * Monite has no feed of deletions, so a record deleted there is only noticed by its absence:
  * now and then (every `sweepIntervalMs`, while the dashboard is in use) a sweep pages through
  * every object type and drops the rows Monite no longer lists (see `sweep`).
+ *
+ * Several server processes on one database share the mirror: each refresh and sweep of an entity
+ * holds a lease (db/leases.ts), and a process that finds another holding it does not scan; it
+ * serves the mirror as the other keeps it.
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { MirrorStatus } from '../../contract/api';
 import { OBJECT_TYPES, type ObjectType, type SyncRecord } from '../../monite/schemas';
 import type { SyncRecordList } from '../../monite/server-schemas.server';
 import type { Db } from '../db/database';
+import type { Leases } from '../db/leases';
 import { toHttpError } from '../http-errors';
 import type { MoniteClient, Upstream } from '../monite-client';
 import { deleteRecords, mirroredIds, normaliseTime, upsertRecords } from './store';
@@ -50,6 +55,7 @@ export class MirrorRefresher {
     private readonly db: Db,
     private readonly monite: MoniteClient,
     private readonly log: FastifyBaseLogger,
+    private readonly leases: Leases,
     /** At most one background refresh an entity this often while the dashboard is in use. */
     private readonly minIntervalMs: number,
     /** A sweep for deleted records at most this often (it reads every record: N / 100 requests). */
@@ -65,10 +71,18 @@ export class MirrorRefresher {
       .catch(() => {}); // the outcome is recorded in the state
   }
 
-  /** Refreshes now; callers during a running refresh share it. */
+  /**
+   * Refreshes now; callers during a running refresh share it. While another server process
+   * refreshes the entity, answers at once with nothing read.
+   */
   refresh(entityId: string): Promise<RefreshStats> {
     const state = this.stateOf(entityId);
-    state.running ??= this.run(entityId, state).finally(() => (state.running = undefined));
+    if (!state.running) {
+      state.lastStart = Date.now();
+      state.running = this.exclusively(`refresh:${entityId}`, { requests: 0, records: 0 }, () =>
+        this.run(entityId, state),
+      ).finally(() => (state.running = undefined));
+    }
     return state.running;
   }
 
@@ -80,7 +94,9 @@ export class MirrorRefresher {
    */
   sweep(entityId: string): Promise<SweepStats> {
     const state = this.stateOf(entityId);
-    state.sweeping ??= this.runSweep(entityId).finally(() => (state.sweeping = undefined));
+    state.sweeping ??= this.exclusively(`sweep:${entityId}`, { requests: 0, seen: 0, removed: 0 }, () =>
+      this.runSweep(entityId),
+    ).finally(() => (state.sweeping = undefined));
     return state.sweeping;
   }
 
@@ -94,9 +110,9 @@ export class MirrorRefresher {
     const done = cursors.map((c) => c.refreshed_at).filter((t): t is string => t !== null);
     const complete = done.length === OBJECT_TYPES.length;
     const state = this.entities.get(entityId);
+    const scanning = state?.running !== undefined || (await this.leases.heldElsewhere(`refresh:${entityId}`));
     return {
-      state:
-        state?.error && !state.running ? 'error' : complete ? 'ready' : state?.running ? 'scanning' : 'empty',
+      state: state?.error && !scanning ? 'error' : complete ? 'ready' : scanning ? 'scanning' : 'empty',
       // The mirror is as fresh as its stalest object type.
       refreshed_at: complete ? done.toSorted()[0]! : null,
       error: state?.error ?? null,
@@ -125,8 +141,18 @@ export class MirrorRefresher {
     if (Date.now() - oldest >= this.sweepIntervalMs) await this.sweep(entityId);
   }
 
+  /** Runs `task` holding the lease `name`; while another process holds it, answers `idle`. */
+  private async exclusively<T>(name: string, idle: T, task: () => Promise<T>): Promise<T> {
+    const lease = await this.leases.claim(name);
+    if (!lease) return idle;
+    try {
+      return await task();
+    } finally {
+      await lease.release();
+    }
+  }
+
   private async run(entityId: string, state: EntityState): Promise<RefreshStats> {
-    state.lastStart = Date.now();
     const started = performance.now();
     const stats: RefreshStats = { requests: 0, records: 0 };
     const writes = new WriteQueue();

@@ -1,7 +1,8 @@
 /**
- * Pushing one record. At most one push of a record is in flight, across single and bulk pushes:
- * a second request while it runs shares its result, and a record Monite still has `pending` is
- * not pushed again. A record marked "do not send" is refused.
+ * Pushing one record. At most one push of a record is in flight, across single and bulk pushes
+ * and across server processes: a second request while it runs shares its result (on another
+ * server: waits for it to end and answers the record as Monite then shows it), and a record
+ * Monite still has `pending` is not pushed again. A record marked "do not send" is refused.
  */
 import type { FastifyInstance } from 'fastify';
 import { listedRecordSchema } from '../../contract/api';
@@ -12,6 +13,7 @@ import type { Deps } from '../deps';
 import { HttpError } from '../http-errors';
 import { findRecord, listedRecord, markOf, readFresh } from '../mirror';
 import { auditedPush } from '../push/audited-push';
+import { PushInFlightElsewhere } from '../push/in-flight';
 import { recordParams, requireServedEntity } from './params';
 import { withErrors } from './responses';
 
@@ -31,7 +33,8 @@ export function pushRoutes(app: FastifyInstance, deps: Deps): void {
     if (mark?.kind === 'do_not_send') {
       throw new HttpError(409, 'do_not_send', PUSH_MESSAGES.doNotSend(mark.by));
     }
-    const pushed = await pushes.run(`${entityId}/${recordId}`, async () => {
+    const key = `${entityId}/${recordId}`;
+    const push = pushes.run(key, async () => {
       let before = await findRecord(db, entityId, recordId);
       // The mirror may be stale: only Monite's word that a record is still pending blocks a push.
       if (before?.sync_status === 'pending') {
@@ -49,6 +52,11 @@ export function pushRoutes(app: FastifyInstance, deps: Deps): void {
       });
       req.log.info({ entityId, recordId, sync_status: record.sync_status }, 'record pushed');
       return record;
+    });
+    const pushed = await push.catch(async (error: unknown) => {
+      if (!(error instanceof PushInFlightElsewhere)) throw error;
+      await pushes.settledElsewhere(key);
+      return readFresh(db, monite, entityId, recordId);
     });
     return listedRecord(db, entityId, pushed);
   });

@@ -37,7 +37,7 @@ const signOutSchema = { response: withErrors({ 204: z.undefined().describe('Sign
 
 export function sessionRoutes(app: FastifyInstance, deps: Deps): void {
   const { db, settings } = deps;
-  const failures = new FailedAttempts();
+  const failures = new FailedAttempts(db);
   const api = app.withTypeProvider<ZodTypeProvider>();
   const signedIn = ({ email, role }: StaffUser): SessionResponse => ({
     user: { email, role },
@@ -52,7 +52,7 @@ export function sessionRoutes(app: FastifyInstance, deps: Deps): void {
   api.post('/api/session', signInRoute, async (req, reply): Promise<SessionResponse> => {
     const { email, password } = req.body;
     const account = email.toLowerCase();
-    const wait = failures.lockedFor(account);
+    const wait = await failures.lockedFor(account);
     if (wait > 0) {
       await appendAudit(db, {
         actor: account,
@@ -71,7 +71,7 @@ export function sessionRoutes(app: FastifyInstance, deps: Deps): void {
     // Verify against a dummy hash for unknown accounts, so the answer takes as long either way.
     const valid = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
     if (!user || !valid) {
-      failures.fail(account);
+      await failures.fail(account);
       await appendAudit(db, {
         actor: account,
         action: 'sign_in_failed',
@@ -87,7 +87,7 @@ export function sessionRoutes(app: FastifyInstance, deps: Deps): void {
       });
       throw new HttpError(403, 'account_disabled', 'This account is disabled; ask an admin.');
     }
-    failures.clear(account);
+    await failures.clear(account);
     // A new id at every sign-in: a session id planted before sign-in is worth nothing after.
     const previous = sessionIdOf(req, deps);
     if (previous) await endSession(db, previous);

@@ -12,9 +12,9 @@ import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { ROLES, type Role } from '../../contract/session';
 import { MONITE_VERSION } from '../../monite/schemas';
 import { addUser } from '../auth';
-import { createSimulator, type SimulatorOptions } from '../../simulator';
+import { createSimulator, type Simulator, type SimulatorOptions } from '../../simulator';
 import { loadConfig } from '../config';
-import { createDeps } from '../deps';
+import { createDeps, type Instance } from '../deps';
 import { MoniteClient } from '../monite-client';
 import { DEFAULT_JOB_OPTIONS, PushJobs, type JobOptions } from '../push/jobs';
 import { buildServer } from '../server';
@@ -64,19 +64,28 @@ export type BffOptions = {
   roles?: readonly Role[];
   /** The built SPA to serve. Default: none. */
   spaDir?: string;
+  /** Default a fresh database (./database.ts). */
+  databaseUrl?: string;
+  /** This BFF as one server process among several on its database (deps.ts). */
+  instance?: Instance;
+  /** Another BFF whose simulator and database (with its accounts) this one shares, as a second instance. */
+  join?: { sim: Simulator; databaseUrl: string };
 };
 
 /** A BFF over the simulator (whose `handlers` the caller installs) and a fresh database. */
 export async function createBff(options: Partial<SimulatorOptions> = {}, bffOptions: BffOptions = {}) {
-  const sim = createSimulator({
-    clientId: CLIENT_ID,
-    clientSecret: CLIENT_SECRET,
-    entities: [{ name: 'Test Trading GmbH', records: 300 }],
-    pushDelayMs: 50,
-    // Unthrottled by default: the simulator's RateLimit headers would otherwise pace fast tests.
-    rateLimitPerSecond: 1000,
-    ...options,
-  });
+  const { join } = bffOptions;
+  const sim =
+    join?.sim ??
+    createSimulator({
+      clientId: CLIENT_ID,
+      clientSecret: CLIENT_SECRET,
+      entities: [{ name: 'Test Trading GmbH', records: 300 }],
+      pushDelayMs: 50,
+      // Unthrottled by default: the simulator's RateLimit headers would otherwise pace fast tests.
+      rateLimitPerSecond: 1000,
+      ...options,
+    });
 
   let logs = '';
   const log = pino(
@@ -100,14 +109,17 @@ export async function createBff(options: Partial<SimulatorOptions> = {}, bffOpti
     },
     log,
   );
-  const deps = await createDeps(loadConfig({ DATABASE_URL: await testDatabaseUrl() }), monite, log);
+  const databaseUrl = join?.databaseUrl ?? bffOptions.databaseUrl ?? (await testDatabaseUrl());
+  const deps = await createDeps(loadConfig({ DATABASE_URL: databaseUrl }), monite, log, bffOptions.instance);
   deps.settings.pushRetryDelayMs = 10;
   deps.jobs = new PushJobs(deps, log, bffOptions.jobs ?? FAST_JOBS);
   // Password hashing (scrypt, on libuv's thread pool) is most of a start: overlap it with the app's.
   const [app] = await Promise.all([
     buildServer(deps, { logger: log, spaDir: bffOptions.spaDir ?? '/nonexistent' }),
     Promise.all(
-      (bffOptions.roles ?? ROLES).map((role) => addUser(deps.db, `${role}@example.com`, role, PASSWORD)),
+      (join ? [] : (bffOptions.roles ?? ROLES)).map((role) =>
+        addUser(deps.db, `${role}@example.com`, role, PASSWORD),
+      ),
     ),
   ]);
   checkResponsesAgainstOpenApi(app, responseProblems);
@@ -129,6 +141,7 @@ export async function createBff(options: Partial<SimulatorOptions> = {}, bffOpti
   return {
     signIn,
     sim,
+    databaseUrl,
     app,
     deps,
     monite,

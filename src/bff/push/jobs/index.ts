@@ -1,7 +1,10 @@
 /**
  * Bulk push jobs. A job and the state of each of its records live in the database (store.ts),
  * so progress survives a reload and a restart: on start, records caught mid-push are re-read and
- * pushed again only if Monite shows the push did not take (recovery.ts). Pushes go through the
+ * pushed again only if Monite shows the push did not take (recovery.ts). The server process
+ * running a job holds its lease (db/leases.ts) and renews it; another process on the database
+ * that finds the lease lapsed (its holder died) resumes the job the same way, at start and on a
+ * periodic check (`resumeLapsed`). Pushes go through the
  * shared rate limiter at bulk priority (a person's click goes first) and through the same
  * in-flight guard as single pushes (runner.ts). After Monite accepts a push the record is
  * `pending`; the job watches the mirror until it settles (settle.ts).
@@ -17,6 +20,7 @@ import {
 } from '../../../contract/push-jobs';
 import { PUSH_MESSAGES } from '../../../contract/push-messages';
 import type { SessionUser } from '../../auth';
+import type { Lease } from '../../db/leases';
 import { HttpError } from '../../http-errors';
 import { matchingIds } from '../../mirror';
 import { progress } from './progress';
@@ -61,7 +65,9 @@ export class PushJobs {
     const id = randomUUID();
     await insertJob(db, { id, entityId, createdBy: user.email, recordIds: ids });
     this.log.info({ jobId: id, entityId, records: ids.length, by: user.email }, 'push job created');
-    this.start(id);
+    // Free unless a periodic check (`resumeLapsed`, here or in another process) took it first: it runs there.
+    const lease = await this.deps.leases.claim(jobLease(id));
+    if (lease) this.start(id, lease);
     return this.get(entityId, id);
   }
 
@@ -88,14 +94,32 @@ export class PushJobs {
     return this.get(entityId, jobId);
   }
 
-  /** After a restart: settle records caught mid-push, then carry on with every unfinished job. */
+  /**
+   * Takes over every unfinished job no process holds (after a restart, or when the process running
+   * it died): settles its records caught mid-push, then carries on with it. Returns how many.
+   */
   async resume(): Promise<number> {
-    const jobs = await activeJobs(this.deps.db);
-    for (const job of jobs) {
-      await reconcileInterrupted(this.deps, job.id, job.entity_id);
-      this.start(job.id);
+    let resumed = 0;
+    for (const job of await activeJobs(this.deps.db)) {
+      if (this.live.has(job.id)) continue;
+      const lease = await this.deps.leases.claim(jobLease(job.id));
+      if (!lease) continue;
+      resumed += 1;
+      this.start(job.id, lease, () => reconcileInterrupted(this.deps, job.id, job.entity_id));
     }
-    return jobs.length;
+    return resumed;
+  }
+
+  /** Runs `resume` every `intervalMs`, for jobs whose process died; returns a stop function. */
+  resumeLapsed(intervalMs: number): () => void {
+    const timer = setInterval(() => {
+      this.resume().then(
+        (n) => n > 0 && this.log.info({ jobs: n }, 'resumed push jobs another server left'),
+        (error: unknown) => this.log.error({ err: error }, 'looking for push jobs to resume failed'),
+      );
+    }, intervalMs);
+    timer.unref();
+    return () => clearInterval(timer);
   }
 
   /** Resolves when every job this process runs has ended (tests and shutdown). */
@@ -103,11 +127,17 @@ export class PushJobs {
     await Promise.all([...this.live.values()].map((l) => l.done));
   }
 
-  private start(jobId: string): void {
-    const live: LiveJob = { cancelled: false, sent: [], done: Promise.resolve() };
-    live.done = runJob(this.deps, this.log, this.options, jobId, live)
+  private start(jobId: string, lease: Lease, recover: () => Promise<void> = async () => {}): void {
+    const live: LiveJob = { cancelled: false, sent: [], lease, done: Promise.resolve() };
+    live.done = recover()
+      .then(() => runJob(this.deps, this.log, this.options, jobId, live))
       .catch((error: unknown) => this.log.error({ jobId, err: error }, 'push job stopped by an error'))
-      .finally(() => this.live.delete(jobId));
+      .finally(async () => {
+        this.live.delete(jobId);
+        await lease.release();
+      });
     this.live.set(jobId, live);
   }
 }
+
+const jobLease = (jobId: string) => `job:${jobId}`;

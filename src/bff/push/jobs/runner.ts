@@ -6,11 +6,11 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { ItemState } from '../../../contract/push-jobs';
 import { PUSH_MESSAGES } from '../../../contract/push-messages';
-import type { SyncRecord } from '../../../monite/schemas';
+import type { Lease, Leases } from '../../db/leases';
 import { toHttpError } from '../../http-errors';
 import { findRecord, markOf, type MirrorRefresher } from '../../mirror';
-import type { SingleFlight } from '../../single-flight';
 import { auditedPush, type PushDeps } from '../audited-push';
+import { PushInFlightElsewhere, type PushesInFlight } from '../in-flight';
 import { PushFailedError } from '../push-safely';
 import { settleItems, itemStateOf } from './settle';
 import { cancelQueued, finishJob, itemIds, jobRow, setItem, type ItemUpdate } from './store';
@@ -18,7 +18,9 @@ import { cancelQueued, finishJob, itemIds, jobRow, setItem, type ItemUpdate } fr
 export type JobDeps = PushDeps & {
   refresher: MirrorRefresher;
   /** Pushes in flight, keyed `entityId/recordId`: shared with single pushes. */
-  pushes: SingleFlight<SyncRecord>;
+  pushes: PushesInFlight;
+  /** Which process runs which job. */
+  leases: Leases;
 };
 
 export type JobOptions = {
@@ -39,8 +41,12 @@ export const DEFAULT_JOB_OPTIONS: JobOptions = {
   settleTimeoutMs: 10 * 60_000,
 };
 
-/** A job this process is running: cancel it, and see its pace (progress.ts). */
-export type LiveJob = { cancelled: boolean; sent: number[]; done: Promise<void> };
+/**
+ * A job this process is running: cancel it, and see its pace (progress.ts). It runs while this
+ * process holds the job's lease; if the lease is lost (this process stalled past it and another
+ * took the job over), it stops sending and leaves the job to the other.
+ */
+export type LiveJob = { cancelled: boolean; sent: number[]; lease: Lease; done: Promise<void> };
 
 type Job = { id: string; entity_id: string; created_by: string };
 
@@ -61,26 +67,37 @@ export async function runJob(
 
   let next = 0;
   const sending = { now: true };
+  const stopped = () => live.cancelled || live.lease.lost();
   const worker = async () => {
-    while (!live.cancelled && next < queue.length) await pushOne(deps, job, queue[next++]!, live);
+    while (!stopped() && next < queue.length) await pushOne(deps, job, queue[next++]!, live);
   };
-  // While pushes go out, now and then move records Monite has settled, so the counts stay live.
+  // While pushes go out, now and then move records Monite has settled, so the counts stay live,
+  // and see whether someone cancelled the job through another server process.
   const watcher = (async () => {
     for (;;) {
       await sleepUnless(options.settleWhilePushingMs, () => !sending.now);
       if (!sending.now) return;
       await settleItems(deps, log, jobId, entityId);
+      if ((await jobRow(db, jobId)).state === 'cancelling') live.cancelled = true;
     }
   })();
-  await Promise.all(Array.from({ length: options.concurrency }, worker));
+  watcher.catch(() => {}); // its failure is thrown where it is awaited, below
+  // Every worker ends before the job does, even when one fails: no push of it is left in flight.
+  const workers = await Promise.allSettled(Array.from({ length: options.concurrency }, worker));
   sending.now = false;
   await watcher;
+  for (const w of workers) if (w.status === 'rejected') throw w.reason;
+  if (live.lease.lost()) {
+    log.warn({ jobId, entityId }, 'push job left to another server, which took over its lapsed lease');
+    return;
+  }
 
   if (live.cancelled) await cancelQueued(db, jobId);
   const deadline = Date.now() + options.settleTimeoutMs;
-  while ((await settleItems(deps, log, jobId, entityId)) > 0 && Date.now() < deadline) {
+  while (!live.lease.lost() && (await settleItems(deps, log, jobId, entityId)) > 0 && Date.now() < deadline) {
     await sleepUnless(options.settleAfterPushingMs, () => false);
   }
+  if (live.lease.lost()) return;
   const state = live.cancelled ? 'cancelled' : 'finished';
   await finishJob(db, jobId, state);
   log.info({ jobId, entityId, state }, 'push job ended');
@@ -117,6 +134,8 @@ async function pushOne(deps: JobDeps, job: Job, recordId: string, live: LiveJob)
     live.sent.push(Date.now());
     await set(...itemStateOf(record));
   } catch (error) {
+    if (error instanceof PushInFlightElsewhere)
+      return set('skipped', { reason: PUSH_MESSAGES.skippedInFlight });
     live.sent.push(Date.now());
     if (error instanceof PushFailedError && error.code === 'already_pending') {
       return set('skipped', { reason: PUSH_MESSAGES.skippedPending });
