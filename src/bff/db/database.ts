@@ -15,6 +15,7 @@ import { checkpointInWorker } from './checkpointer';
 import * as searchAndDocuments from './migrations/007-search-and-documents';
 import * as handledMarks from './migrations/008-handled-marks';
 import * as errorGroupPages from './migrations/009-error-group-pages';
+import * as rateBudget from './migrations/012-rate-budget';
 import type { Database } from './schema';
 import { openPostgres } from './postgres';
 import { isBusyError, openSqlite, type SqliteConnection } from './sqlite-driver';
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '007-search-and-documents': searchAndDocuments,
   '008-handled-marks': handledMarks,
   '009-error-group-pages': errorGroupPages,
+  '012-rate-budget': rateBudget,
 };
 
 export type OpenOptions = {
