@@ -1,6 +1,6 @@
 /**
  * The Monite request budget shared by every instance on one PostgreSQL database (issue 10;
- * docs/decisions/010-shared-rate-budget.md), so that together they stay under MONITE_RATE_LIMIT.
+ * docs/decisions/012-shared-rate-budget.md), so that together they stay under MONITE_RATE_LIMIT.
  *
  * The budget is one row (migration 012): turns are handed out one `interval` apart, where the
  * interval is the one-second window plus its margin divided by the limit, so no window of that
@@ -9,8 +9,8 @@
  * `lead` ms before it is due, and the caller is released at its turn's time. A 429 pause is a
  * column every instance reads. Priorities: each instance serves its own waiters interactive >
  * bulk > background; across instances, an instance with a person's click waiting marks the row
- * ("interactive until"), and bulk and background work everywhere stands back until that turn has
- * been taken (or, if that instance died, for half an interval).
+ * ("interactive until"): the next free turn is kept for it, and bulk and background work
+ * everywhere may only take the turns after it (if that instance died, one turn is lost).
  *
  * Instances' clocks are assumed to agree within the window margin (NTP does far better).
  */
@@ -32,6 +32,9 @@ type BudgetRow = {
   grant_token: string;
 };
 
+/** See `RateBudget.lead`. */
+const MIN_LEAD_MS = 100;
+
 /** A database failure is retried after this long; the callers keep waiting meanwhile. */
 const DB_RETRY_MS = 500;
 
@@ -45,7 +48,12 @@ const greatestOf = (db: Kysely<unknown>) => sql.raw(isPostgres(db) ? 'greatest' 
 export class RateBudget {
   /** Ms between two turns. */
   readonly interval: number;
-  /** How early a turn may be claimed: covers a round trip and a late timer. */
+  /**
+   * How early a turn may be claimed: a claim answered after its turn has begun loses the time
+   * since, so this covers a slow round trip and a late timer on a busy machine (answers took up
+   * to 200 ms under load in bench/rate-budget.ts). A click may wait behind the bulk turns
+   * claimed this far ahead.
+   */
   readonly lead: number;
 
   constructor(
@@ -56,7 +64,7 @@ export class RateBudget {
   ) {
     if (!(perSecond > 0)) throw new Error(`rate limit must be > 0 requests/s, got ${perSecond}`);
     this.interval = Math.ceil((WINDOW_MS + marginMs) / Math.max(1, Math.floor(perSecond)));
-    this.lead = Math.ceil(this.interval / 2);
+    this.lead = Math.max(this.interval, MIN_LEAD_MS);
   }
 
   /** Takes the next turn if it is due by `now + lead` and this priority may have it. */
@@ -64,14 +72,13 @@ export class RateBudget {
     const greatest = greatestOf(this.db);
     const slot = sql`${greatest}(next_at, paused_until, ${ms(now)})`;
     const interactive = priority === 'interactive';
-    const mayTake = interactive ? sql`` : sql`and interactive_until <= ${ms(now)}`;
+    const mayTake = interactive ? sql`` : sql`and interactive_until <= ${slot}`;
     const ready = sql`(${slot} <= ${ms(now + this.lead)} ${mayTake})`;
     const token = randomUUID();
-    // A click that must wait holds bulk work back until its turn has come (plus the lead, for
-    // the waking instance's delay): only then may bulk work take the turn after it.
+    // A click that must wait reserves the next free turn: bulk work may only take turns after it.
     const interactiveUntil = interactive
       ? sql`case when ${ready} then interactive_until
-          else ${greatest}(interactive_until, ${slot} + ${ms(this.lead)}) end`
+          else ${greatest}(interactive_until, ${slot} + ${ms(this.interval)}) end`
       : sql`interactive_until`;
     const { rows } = await sql<BudgetRow>`update rate_budget set
         next_at = case when ${ready} then ${slot} + ${ms(this.interval)} else next_at end,
@@ -83,7 +90,7 @@ export class RateBudget {
     if (!row) throw new Error('The rate_budget row is missing (migration 012).');
     if (row.grant_token === token) return { slot: Number(row.next_at) - this.interval };
     const due = Math.max(Number(row.next_at), Number(row.paused_until)) - this.lead;
-    const held = interactive ? 0 : Number(row.interactive_until);
+    const held = interactive ? 0 : Number(row.interactive_until) - this.lead;
     return { retryAt: Math.max(now + 1, due, held) };
   }
 
