@@ -1,4 +1,5 @@
 import type { Db } from './db/database';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from './db/database';
@@ -131,6 +132,25 @@ describe('SharedRateLimiter', () => {
       );
     } finally {
       await Promise.all(dbs.map((db) => db.destroy()));
+    }
+  });
+
+  it('gives a turn it claimed ahead for bulk work to a click that arrived meanwhile', async () => {
+    const { dbs } = await instances(1);
+    // Turns 210 ms apart: the next is claimed well before the click comes, and comes well after.
+    const limiter = new SharedRateLimiter(new RateBudget(dbs[0]!, 5), pino({ level: 'silent' }));
+    try {
+      const order: string[] = [];
+      const bulk = Array.from({ length: 3 }, (_, i) =>
+        limiter.take('bulk').then(() => order.push(`bulk ${i}`)),
+      );
+      await bulk[0];
+      await sleep(50);
+      await limiter.take('interactive').then(() => order.push('click'));
+      await Promise.all(bulk);
+      expect(order.slice(0, 2)).toEqual(['bulk 0', 'click']);
+    } finally {
+      await dbs[0]!.destroy();
     }
   });
 

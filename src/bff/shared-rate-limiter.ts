@@ -108,6 +108,8 @@ export class RateBudget {
 export class SharedRateLimiter implements Limiter {
   private readonly waiting: Record<Priority, (() => void)[]> = { interactive: [], bulk: [], background: [] };
   private pumping = false;
+  /** Turns claimed and not yet come: as many waiters are served by them. */
+  private held = 0;
   /** While the loop waits for a turn: for whom, and how to wake it early. */
   private asleep: { priority: Priority; wake: () => void } | undefined;
 
@@ -137,7 +139,7 @@ export class SharedRateLimiter implements Limiter {
     if (this.pumping) return;
     this.pumping = true;
     try {
-      for (let priority = this.first(); priority; priority = this.first()) {
+      for (let priority = this.unserved(); priority; priority = this.unserved()) {
         let claim: Claim;
         try {
           claim = await this.budget.claim(priority, this.now());
@@ -150,19 +152,29 @@ export class SharedRateLimiter implements Limiter {
           await this.sleep(priority, claim.retryAt);
           continue;
         }
-        // The turn goes to whoever comes first now (a click may have arrived during the claim).
-        const next = this.waiting[this.first() ?? priority].shift();
-        const delay = claim.slot - this.now();
-        if (next && delay > 0) setTimeout(next, delay);
-        else next?.();
+        this.held += 1;
+        setTimeout(() => this.release(), Math.max(0, claim.slot - this.now()));
       }
     } finally {
       this.pumping = false;
     }
   }
 
-  private first(): Priority | undefined {
-    return PRIORITIES.find((p) => this.waiting[p].length > 0);
+  /** A claimed turn has come: it goes to whoever comes first now (a click may have arrived since). */
+  private release(): void {
+    this.held -= 1;
+    const priority = PRIORITIES.find((p) => this.waiting[p].length > 0);
+    if (priority) this.waiting[priority].shift()?.();
+  }
+
+  /** The priority of the first waiter no claimed turn will serve. */
+  private unserved(): Priority | undefined {
+    let served = this.held;
+    for (const priority of PRIORITIES) {
+      if (this.waiting[priority].length > served) return priority;
+      served -= this.waiting[priority].length;
+    }
+    return undefined;
   }
 
   private sleep(priority: Priority, until: number): Promise<void> {
