@@ -154,6 +154,22 @@ describe('SharedRateLimiter', () => {
     }
   });
 
+  it('holds a turn it claimed ahead until a pause it is told of has passed', async () => {
+    const { dbs } = await instances(1);
+    const limiter = new SharedRateLimiter(new RateBudget(dbs[0]!, 5), pino({ level: 'silent' }));
+    try {
+      await limiter.take('bulk');
+      const next = limiter.take('bulk');
+      await sleep(50); // the next turn, 210 ms after the first, is claimed by now
+      const until = Date.now() + 400;
+      limiter.pauseUntil(until);
+      await next;
+      expect(Date.now()).toBeGreaterThanOrEqual(until);
+    } finally {
+      await dbs[0]!.destroy();
+    }
+  });
+
   it('works on SQLite too, where migration 012 adds the same row', async () => {
     const db = await openDatabase('sqlite::memory:');
     try {

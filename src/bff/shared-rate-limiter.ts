@@ -108,6 +108,8 @@ export class RateBudget {
 export class SharedRateLimiter implements Limiter {
   private readonly waiting: Record<Priority, (() => void)[]> = { interactive: [], bulk: [], background: [] };
   private pumping = false;
+  /** The latest pause this instance was told of (other instances' reach it through the row). */
+  private pausedUntil = 0;
   /** Turns claimed and not yet come: as many waiters are served by them. */
   private held = 0;
   /** While the loop waits for a turn: for whom, and how to wake it early. */
@@ -130,6 +132,7 @@ export class SharedRateLimiter implements Limiter {
   }
 
   pauseUntil(until: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, until);
     this.budget.pause(until).catch((error: unknown) => {
       this.log.error({ err: error }, 'could not share a Monite rate-limit pause');
     });
@@ -162,6 +165,9 @@ export class SharedRateLimiter implements Limiter {
 
   /** A claimed turn has come: it goes to whoever comes first now (a click may have arrived since). */
   private release(): void {
+    // A turn claimed before this instance was told to pause waits the pause out.
+    const paused = this.pausedUntil - this.now();
+    if (paused > 0) return void setTimeout(() => this.release(), paused);
     this.held -= 1;
     const priority = PRIORITIES.find((p) => this.waiting[p].length > 0);
     if (priority) this.waiting[priority].shift()?.();
