@@ -15,8 +15,9 @@
  * Instances' clocks are assumed to agree within the window margin (NTP does far better).
  */
 import type { FastifyBaseLogger } from 'fastify';
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
+import type { Db } from './db/database';
 import { isPostgres } from './db/engine';
 import { openPostgres } from './db/postgres';
 import { parseDatabaseUrl } from './db/url';
@@ -42,7 +43,7 @@ const DB_RETRY_MS = 500;
 const ms = (value: number) => sql`cast(${Math.ceil(value)} as bigint)`;
 
 /** The larger of several values: `greatest` on PostgreSQL, the scalar `max` on SQLite. */
-const greatestOf = (db: Kysely<unknown>) => sql.raw(isPostgres(db) ? 'greatest' : 'max');
+const greatestOf = (db: Db) => sql.raw(isPostgres(db) ? 'greatest' : 'max');
 
 /** The `rate_budget` row: every instance's claims and pauses go through it. */
 export class RateBudget {
@@ -57,8 +58,8 @@ export class RateBudget {
   readonly lead: number;
 
   constructor(
-    // Any schema: the budget's statements are its own SQL (the row is this module's alone).
-    private readonly db: Kysely<any>, // oxlint-disable-line typescript/no-explicit-any
+    // Its statements are SQL of its own: the row is this module's alone (not in db/schema.ts).
+    private readonly db: Db,
     perSecond: number,
     { marginMs = 50 }: { marginMs?: number } = {},
   ) {
@@ -118,7 +119,6 @@ export class SharedRateLimiter implements Limiter {
   constructor(
     private readonly budget: RateBudget,
     private readonly log: FastifyBaseLogger,
-    private readonly now: () => number = Date.now,
   ) {}
 
   take(priority: Priority = 'interactive'): Promise<void> {
@@ -145,10 +145,10 @@ export class SharedRateLimiter implements Limiter {
       for (let priority = this.unserved(); priority; priority = this.unserved()) {
         let claim: Claim;
         try {
-          claim = await this.budget.claim(priority, this.now());
+          claim = await this.budget.claim(priority, Date.now());
         } catch (error) {
           this.log.error({ err: error }, 'the shared Monite rate budget could not be read');
-          await this.sleep(priority, this.now() + DB_RETRY_MS);
+          await this.sleep(priority, Date.now() + DB_RETRY_MS);
           continue;
         }
         if ('retryAt' in claim) {
@@ -156,7 +156,7 @@ export class SharedRateLimiter implements Limiter {
           continue;
         }
         this.held += 1;
-        setTimeout(() => this.release(), Math.max(0, claim.slot - this.now()));
+        setTimeout(() => this.release(), Math.max(0, claim.slot - Date.now()));
       }
     } finally {
       this.pumping = false;
@@ -166,7 +166,7 @@ export class SharedRateLimiter implements Limiter {
   /** A claimed turn has come: it goes to whoever comes first now (a click may have arrived since). */
   private release(): void {
     // A turn claimed before this instance was told to pause waits the pause out.
-    const paused = this.pausedUntil - this.now();
+    const paused = this.pausedUntil - Date.now();
     if (paused > 0) return void setTimeout(() => this.release(), paused);
     this.held -= 1;
     const priority = PRIORITIES.find((p) => this.waiting[p].length > 0);
@@ -190,7 +190,7 @@ export class SharedRateLimiter implements Limiter {
         this.asleep = undefined;
         resolve();
       };
-      const timer = setTimeout(done, Math.max(0, until - this.now()));
+      const timer = setTimeout(done, Math.max(0, until - Date.now()));
       this.asleep = { priority, wake: done };
     });
   }
