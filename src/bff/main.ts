@@ -12,6 +12,7 @@ import { createDeps } from './deps';
 import { clearMirror, regroupErrors } from './mirror';
 import { MoniteClient } from './monite-client';
 import { buildServer } from './server';
+import { openRateLimiter } from './shared-rate-limiter';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -19,7 +20,10 @@ async function main(): Promise<void> {
   const closers: (() => Promise<void>)[] = [];
 
   const account = config.account ?? (await startDemoMonite(config.demo, closers));
-  const deps = await createDeps(config, new MoniteClient({ ...account, ...config.monite }, log), log);
+  const rate = await openRateLimiter(config.databaseUrl, config.monite.rateLimitPerSecond, log);
+  closers.push(rate.close);
+  const monite = new MoniteClient({ ...account, ...config.monite }, log, undefined, rate.limiter);
+  const deps = await createDeps(config, monite, log);
   if (!config.account) {
     deps.settings.demoAccounts = await ensureDemoAccounts(deps.db);
     await clearMirror(deps.db);

@@ -1,8 +1,8 @@
 /**
  * Every call the BFF makes to Monite: the partner token (client-credentials grant, cached until
  * shortly before expiry, renewed once on a 401), the version and entity headers, timeouts,
- * the shared rate limit (one limiter per client, one client per process; interactive requests go
- * ahead of bulk work), Monite's rate-limit headers, and response validation against the schemas.
+ * the rate limit (one limiter per client, one client per process, sharing its budget with the
+ * other instances on PostgreSQL; interactive requests go ahead of bulk work), Monite's rate-limit headers, and response validation against the schemas.
  *
  * Retries: a 401 is retried once with a new token. A read (GET) rides out transient trouble: a
  * 429 (after Retry-After, which the shared limiter makes everyone wait out), a 5xx, a timeout or
@@ -17,7 +17,7 @@ import type { z } from 'zod';
 import { retryAfterSeconds } from '../contract/retry-after';
 import { backoff } from './backoff';
 import type { MoniteConfig } from './config';
-import { RateLimiter, type Priority } from './rate-limiter';
+import { RateLimiter, type Limiter, type Priority } from './rate-limiter';
 import { syncRecordSchema, type ObjectType, type SyncRecord } from '../monite/schemas';
 import {
   counterpartPageSchema,
@@ -148,15 +148,13 @@ const NOT_SENT_CODES = new Set([
 export class MoniteClient {
   private token: { value: string; renewAt: number } | undefined;
   private tokenFetch: Promise<string> | undefined;
-  private readonly limiter: RateLimiter;
-
   constructor(
     private readonly config: MoniteConfig,
     private readonly log: FastifyBaseLogger,
     private readonly fetchImpl: typeof fetch = (...args) => fetch(...args),
-  ) {
-    this.limiter = new RateLimiter(config.rateLimitPerSecond);
-  }
+    /** The request budget: this process's own, or the one instances share (shared-rate-limiter.ts). */
+    private readonly limiter: Limiter = new RateLimiter(config.rateLimitPerSecond),
+  ) {}
 
   listRecords(
     entityId: string,

@@ -14,6 +14,14 @@
 export const PRIORITIES = ['interactive', 'bulk', 'background'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
+/** What the Monite client needs of a limiter: this in-memory one, or the shared one (shared-rate-limiter.ts). */
+export interface Limiter {
+  /** Resolves when this caller may send one request. */
+  take(priority?: Priority): Promise<void>;
+  /** Nobody sends before `until` (ms since epoch); an earlier pause never shortens a later one. */
+  pauseUntil(until: number): void;
+}
+
 export type RateLimiterOptions = {
   /** Most requests sent back to back after an idle spell. Default: a tenth of the rate, 1 to 5. */
   burst?: number;
@@ -23,9 +31,10 @@ export type RateLimiterOptions = {
   now?: () => number;
 };
 
-const WINDOW_MS = 1000;
+/** Monite counts requests in windows of a second. */
+export const WINDOW_MS = 1000;
 
-export class RateLimiter {
+export class RateLimiter implements Limiter {
   private readonly perWindow: number;
   private readonly windowMs: number;
   private readonly capacity: number;

@@ -17,6 +17,7 @@ import * as handledMarks from './migrations/008-handled-marks';
 import * as errorGroupPages from './migrations/009-error-group-pages';
 import * as sortKeys from './migrations/010-sort-keys';
 import * as sharedCoordination from './migrations/011-shared-coordination';
+import * as rateBudget from './migrations/012-rate-budget';
 import type { Database } from './schema';
 import { openPostgres } from './postgres';
 import { isBusyError, openSqlite, type SqliteConnection } from './sqlite-driver';
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '009-error-group-pages': errorGroupPages,
   '010-sort-keys': sortKeys,
   '011-shared-coordination': sharedCoordination,
+  '012-rate-budget': rateBudget,
 };
 
 export type OpenOptions = {

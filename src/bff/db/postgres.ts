@@ -29,6 +29,9 @@ export async function openPostgres(
 ): Promise<Kysely<Database>> {
   const config = { connectionString: url, types, connectionTimeoutMillis: 10_000 };
   const pool = new Pool({ ...config, max: 1 });
+  // An idle connection the server drops (a restart, a failover) is an 'error' event, which would end
+  // the process unheard; the pool discards that connection and the next query opens another.
+  pool.on('error', () => {});
   // Fail at open with a clear message rather than at the first request.
   try {
     (await pool.connect()).release();
