@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from './database';
 import { createTestDatabase } from './test-postgres';
@@ -28,6 +29,19 @@ describe('openDatabase on PostgreSQL', () => {
 
     await first.destroy();
     await (await openDatabase(url, { singleServer: true })).destroy();
+  });
+
+  it('lives through the server dropping its idle connection, and the next query opens another', async () => {
+    const db = await openDatabase(url);
+    const backend = async () =>
+      (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db)).rows[0]!.pid;
+    const before = await backend();
+    const admin = await openDatabase(url);
+    await sql`select pg_terminate_backend(${before})`.execute(admin);
+    await admin.destroy();
+    // The pool hears of it as an 'error' event on the idle connection; unheard, it ends the process.
+    await expect.poll(backend, { timeout: 10_000 }).not.toBe(before);
+    await db.destroy();
   });
 
   it('is not blocked by a server that crashed', async () => {

