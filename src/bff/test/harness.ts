@@ -64,6 +64,8 @@ export type BffOptions = {
   roles?: readonly Role[];
   /** The built SPA to serve. Default: none. */
   spaDir?: string;
+  /** Default: the test engine's fresh database (./database.ts). */
+  databaseUrl?: string;
 };
 
 /** A BFF over the simulator (whose `handlers` the caller installs) and a fresh database. */
@@ -100,7 +102,11 @@ export async function createBff(options: Partial<SimulatorOptions> = {}, bffOpti
     },
     log,
   );
-  const deps = await createDeps(loadConfig({ DATABASE_URL: await testDatabaseUrl() }), monite, log);
+  const deps = await createDeps(
+    loadConfig({ DATABASE_URL: bffOptions.databaseUrl ?? (await testDatabaseUrl()) }),
+    monite,
+    log,
+  );
   deps.settings.pushRetryDelayMs = 10;
   deps.jobs = new PushJobs(deps, log, bffOptions.jobs ?? FAST_JOBS);
   // Password hashing (scrypt, on libuv's thread pool) is most of a start: overlap it with the app's.
