@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, sql, SqliteDialect } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { recordsQuerySchema } from '../../contract/api';
 import { appendAudit, verifyChain } from '../audit';
+import { addUser } from '../auth';
 import { COPY_TABLES, copySqliteToPostgres, postgresTables } from '../db/copy';
 import { migrations, openDatabase, type Db } from '../db/database';
 import type { Database } from '../db/schema';
@@ -66,10 +67,10 @@ describe.runIf(TEST_ENGINE === 'postgres')('npm run db -- copy', () => {
     const sqlite = await openDatabase(from);
     const pg = await openDatabase(to);
     try {
-      for (const table of COPY_TABLES)
-        expect(await count(pg, table), table).toEqual(await count(sqlite, table));
-      for (const table of ['staff_session', 'push_job_item', 'mirror_document'] as const)
-        expect((await count(pg, table)).n, table).toBeGreaterThan(0);
+      const copied = await rowsPerTable(pg);
+      expect(copied).toEqual(await rowsPerTable(sqlite));
+      expect(copied).toMatchObject({ mirror_record: 300, staff_user: 3, push_job: 1, push_job_item: 2 });
+      expect(Math.min(copied.staff_session, copied.mirror_document, copied.audit_entry)).toBeGreaterThan(0);
       const number = (
         await sqlite
           .selectFrom('mirror_record')
@@ -111,19 +112,45 @@ describe.runIf(TEST_ENGINE === 'postgres')('npm run db -- copy', () => {
     );
   });
 
+  it('leaves the target empty when a row fails on PostgreSQL midway', async () => {
+    const from = `sqlite:${join(dir, 'orphan.db')}`;
+    const source = await openDatabase(from);
+    await addUser(source, 'ada@example.com', 'admin', 'a long enough password');
+    // A session whose account is gone: SQLite lets it in with foreign keys off, PostgreSQL refuses it.
+    await sql`pragma foreign_keys = off`.execute(source);
+    await source
+      .insertInto('staff_session')
+      .values({ id_hash: 'x', user_id: 'gone', created_at: '2026-01-01', last_seen_at: '2026-01-01' })
+      .execute();
+    await source.destroy();
+    const to = await createTestDatabase();
+    await expect(copySqliteToPostgres(from, to)).rejects.toThrow(/foreign key/);
+    const target = await openDatabase(to);
+    try {
+      expect(Object.values(await rowsPerTable(target))).toEqual(COPY_TABLES.map(() => 0));
+    } finally {
+      await target.destroy();
+    }
+  });
+
   it('knows every table of the migrated schema', async () => {
     const db = await openDatabase(await createTestDatabase());
     try {
-      expect(await postgresTables(db)).toEqual([...COPY_TABLES].sort());
+      expect(await postgresTables(db)).toEqual(COPY_TABLES.toSorted());
     } finally {
       await db.destroy();
     }
   });
 });
 
-async function count(db: Db, table: (typeof COPY_TABLES)[number]) {
-  return db
-    .selectFrom(table)
-    .select((e) => e.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
+async function rowsPerTable(db: Db) {
+  const counts: Partial<Record<(typeof COPY_TABLES)[number], number>> = {};
+  for (const table of COPY_TABLES)
+    counts[table] = (
+      await db
+        .selectFrom(table)
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
+  return counts as Record<(typeof COPY_TABLES)[number], number>;
 }
