@@ -56,7 +56,10 @@ export async function copySqliteToPostgres(fromUrl: string, toUrl: string): Prom
         (t) => !(COPY_TABLES as readonly string[]).includes(t),
       );
       if (unknown.length > 0)
-        throw new Error(`The copy does not know the tables ${unknown.join(', ')} (db/copy.ts).`);
+        throw new Error(
+          `The PostgreSQL database ${to.where} has tables the copy does not know (${unknown.join(', ')}): ` +
+            'copy into a new, empty database (a table of a newer schema belongs in COPY_TABLES, src/bff/db/copy.ts).',
+        );
       const rows = await source.transaction().execute((reading) =>
         target.transaction().execute(async (writing) => {
           await refuseUnlessEmpty(writing, to.where);
