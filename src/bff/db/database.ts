@@ -25,7 +25,8 @@ import { parseDatabaseUrl } from './url';
 
 export type Db = Kysely<Database>;
 
-const migrations: Record<string, Migration> = {
+/** Every migration, in order: the schema version a database is at is the last one applied. */
+export const migrations: Record<string, Migration> = {
   '001-mirror': mirror,
   '002-staff-and-audit': staffAndAudit,
   '003-push-jobs': pushJobs,
@@ -103,7 +104,7 @@ function openSqliteDatabase(file: string, { singleServer = false }: OpenOptions)
  * it. The main file keeps normal locking, so `npm run users` / `npm run audit` still work beside
  * a running server.
  */
-function holdServerLock(sqlite: SqliteConnection, file: string): void {
+export function holdServerLock(sqlite: SqliteConnection, file: string): void {
   const lockFile = `${file}.lock`;
   // Fail at once rather than wait for the holder, which will not let go.
   sqlite.pragma('busy_timeout = 0');
