@@ -1,9 +1,7 @@
 import type { RefObject } from 'react';
-import { useParams } from 'react-router';
 import { Checkbox } from '../../components/checkbox';
 import { RecordCard } from './record-card';
-import { virtualGaps, type RecordsViewProps } from './records-table';
-import { isSelected } from './selection';
+import { useRenderedRecords, type RecordsViewProps } from './records-table';
 import { SortSelect } from './sort-header';
 
 /**
@@ -11,20 +9,10 @@ import { SortSelect } from './sort-header';
  * the place of the cards not rendered), with the select-all box and the sort the table has in its
  * header.
  */
-export function RecordCards({
-  entityId,
-  rows,
-  total,
-  selection,
-  canPush,
-  virtual,
-  cursor,
-  sort,
-  onSort,
-}: RecordsViewProps) {
-  const { recordId } = useParams();
-  const { virtualizer, scrollMargin, bodyRef } = virtual;
-  const { items, above, below } = virtualGaps({ virtualizer, scrollMargin });
+export function RecordCards(view: RecordsViewProps) {
+  const { total, selection, sort, onSort, virtual } = view;
+  const { bodyRef } = virtual;
+  const { above, below, records } = useRenderedRecords(view);
   return (
     <>
       <div className="flex items-center justify-between gap-3 border-b border-slate-200 px-4 py-2 text-xs font-medium text-slate-600">
@@ -46,24 +34,9 @@ export function RecordCards({
         className="bg-white"
         style={{ paddingTop: above, paddingBottom: below }}
       >
-        {items.map((item) => {
-          const record = rows[item.index]!;
-          return (
-            <RecordCard
-              key={item.key}
-              ref={virtualizer.measureElement}
-              index={item.index}
-              total={total}
-              entityId={entityId}
-              record={record}
-              selected={record.id === recordId}
-              focused={record.id === cursor}
-              canPush={canPush}
-              checked={selection ? isSelected(selection.selection, record.id) : false}
-              onCheck={selection?.toggle}
-            />
-          );
-        })}
+        {records.map(({ key, props }) => (
+          <RecordCard key={key} {...props} total={total} />
+        ))}
       </ul>
     </>
   );

@@ -77,14 +77,43 @@ export function useVirtualRows(
 export type VirtualRows = ReturnType<typeof useVirtualRows>;
 
 /** Heights of the records not rendered before and after those that are. */
-export function virtualGaps({ virtualizer, scrollMargin }: Omit<VirtualRows, 'bodyRef'>) {
+/**
+ * The records in the virtual list's view, each with the props either layout's item takes, and
+ * the gaps that hold the place of those not rendered.
+ */
+export function useRenderedRecords({
+  rows,
+  entityId,
+  selection,
+  canPush,
+  virtual,
+  cursor,
+}: RecordsViewProps) {
+  const { recordId } = useParams();
+  const { virtualizer, scrollMargin } = virtual;
   const items = virtualizer.getVirtualItems();
   return {
-    items,
     above: items.length > 0 ? items[0]!.start - scrollMargin : 0,
     // Before the scroller is known no row is rendered: the gap still holds every row's place,
     // so the infinite scroll's sentinel below does not come into view and load pages for nothing.
     below: virtualizer.getTotalSize() - (items.length > 0 ? items.at(-1)!.end - scrollMargin : 0),
+    records: items.map(({ key, index }) => {
+      const record = rows[index]!;
+      return {
+        key,
+        props: {
+          ref: virtualizer.measureElement,
+          index,
+          entityId,
+          record,
+          selected: record.id === recordId,
+          focused: record.id === cursor,
+          canPush,
+          checked: selection ? isSelected(selection.selection, record.id) : false,
+          onCheck: selection?.toggle,
+        },
+      };
+    }),
   };
 }
 
@@ -94,20 +123,10 @@ export function virtualGaps({ virtualizer, scrollMargin }: Omit<VirtualRows, 'bo
  * widths keep the columns still while different rows scroll through; below a laptop's width the
  * provider and platform columns collapse (into the record's cell) so the table fits a tablet.
  */
-export function RecordsTable({
-  entityId,
-  rows,
-  total,
-  sort,
-  onSort,
-  selection,
-  canPush,
-  virtual,
-  cursor,
-}: RecordsViewProps) {
-  const { recordId } = useParams();
-  const { virtualizer, scrollMargin, bodyRef } = virtual;
-  const { items, above, below } = virtualGaps({ virtualizer, scrollMargin });
+export function RecordsTable(view: RecordsViewProps) {
+  const { total, sort, onSort, selection, canPush, virtual } = view;
+  const { bodyRef } = virtual;
+  const { above, below, records } = useRenderedRecords(view);
   const columns = 6 + (selection ? 1 : 0) + (canPush ? 1 : 0);
   const spacer = (height: number) =>
     height > 0 && (
@@ -176,23 +195,9 @@ export function RecordsTable({
         className="bg-white [&>tr>td]:border-b [&>tr>td]:border-slate-100"
       >
         {spacer(above)}
-        {items.map((item) => {
-          const record = rows[item.index]!;
-          return (
-            <RecordRow
-              key={item.key}
-              ref={virtualizer.measureElement}
-              index={item.index}
-              entityId={entityId}
-              record={record}
-              selected={record.id === recordId}
-              focused={record.id === cursor}
-              canPush={canPush}
-              checked={selection ? isSelected(selection.selection, record.id) : false}
-              onCheck={selection?.toggle}
-            />
-          );
-        })}
+        {records.map(({ key, props }) => (
+          <RecordRow key={key} {...props} />
+        ))}
         {spacer(below)}
       </tbody>
     </table>
