@@ -40,7 +40,30 @@ const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
 const HAS_NODE_SQLITE = major > 22 || (major === 22 && minor >= 16);
 
 export function openSqlite(file: string): SqliteConnection {
-  return HAS_NODE_SQLITE ? openNodeSqlite(file) : openBetterSqlite(file);
+  return keepStatements(HAS_NODE_SQLITE ? openNodeSqlite(file) : openBetterSqlite(file));
+}
+
+/** Prepared statements kept, most recently used first: the app runs a few dozen distinct queries. */
+const KEPT_STATEMENTS = 500;
+
+/**
+ * Kysely prepares every query it runs. Preparing again each time made SQLite plan the list's
+ * queries on every request, and left a native statement per query for the garbage collector to
+ * finalise. Each SQL text keeps its statement instead. Safe because Kysely runs one query at a
+ * time on the connection and the app never streams (`iterate` holds a statement until it ends).
+ */
+function keepStatements(connection: SqliteConnection): SqliteConnection {
+  const kept = new Map<string, SqliteStatement>();
+  return {
+    ...connection,
+    prepare(sql) {
+      const statement = kept.get(sql) ?? connection.prepare(sql);
+      kept.delete(sql);
+      kept.set(sql, statement);
+      if (kept.size > KEPT_STATEMENTS) kept.delete(kept.keys().next().value!);
+      return statement;
+    },
+  };
 }
 
 function openNodeSqlite(file: string): SqliteConnection {
