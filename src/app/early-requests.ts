@@ -46,8 +46,15 @@ function filterFromUrl(params: URLSearchParams) {
   };
 }
 
+/** Starts loading modules the app imports later (dynamically: the same module then). */
+const load = (...code: Promise<unknown>[]) => {
+  for (const module of code) module.catch(() => undefined);
+};
+
 export function sendEarlyRequests({ pathname, search }: Pick<Location, 'pathname' | 'search'>) {
   send('session', '/api/session');
+  // What checks every answer (client.ts), the session's first.
+  load(import('./api/response-schemas'));
   const records = RECORDS_PAGE.exec(pathname);
   if (!records) return;
   let entityId: string;
@@ -57,7 +64,5 @@ export function sendEarlyRequests({ pathname, search }: Pick<Location, 'pathname
     return; // A malformed %-escape: the router shows its error page.
   }
   send('recordsPage', recordsPageUrl(entityId, filterFromUrl(new URLSearchParams(search))));
-  // The route's code: the router asks for the same modules once the app runs.
-  for (const code of [import('./features/records/records-loader'), import('./features/records/records-page')])
-    code.catch(() => undefined);
+  load(import('./features/records/records-loader'), import('./features/records/records-page'));
 }
