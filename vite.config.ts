@@ -1,11 +1,12 @@
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'vitest/config';
+import { earlyEntry } from './src/build/early-entry.ts';
 import { initialJsSize } from './src/build/initial-js-size.ts';
 import { precompress } from './src/build/precompress.ts';
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), initialJsSize(), precompress()],
+  plugins: [react(), tailwindcss(), earlyEntry('src/app/early.ts'), initialJsSize(), precompress()],
   build: {
     outDir: 'dist/app',
     emptyOutDir: true,
@@ -17,6 +18,12 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
+            // The early script and all it uses in one chunk, whose first request does the lot:
+            // index.html names it ahead of the app, which then takes its answers (early-requests.ts).
+            {
+              name: 'early',
+              test: /(src[\\/](app[\\/](early|early-requests|api[\\/]records-url)|contract[\\/]list-params)\.|preload-helper)/,
+            },
             {
               name: 'modal',
               test: /src[\\/]app[\\/](components[\\/]modal-dialog|lib[\\/]focus-trap|features[\\/]records[\\/]fix-list)\./,

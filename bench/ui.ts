@@ -3,11 +3,14 @@
  * served by the real BFF over a simulator with 12,000 records (every status shown), in Chromium:
  *   - first row visible after navigation, cold (fresh browser context each time): p50/p95 over
  *     NAVIGATIONS, beside the same navigation to /healthz, and when the list's request went out
- *     (measured once the BFF has read every document, so its background reading does not compete)
+ *     (measured once the BFF has read every document, so its background reading does not compete);
+ *     then where that time goes: p50 of the page's own resource timings (document, code, session,
+ *     list) and its main thread's script and task time until the first row
  *   - with ROWS rows loaded (scrolling to the end until enough pages came in), a scroll from top
  *     to bottom in steps: DOM node count, CDP Performance.getMetrics ScriptDuration/TaskDuration
  *     deltas and frame times, beside the same scroll over a plain page as tall
- * Run: npm run bench:ui   (ROWS=2000 NAVIGATIONS=10 npm run bench:ui for a quicker pass)
+ * Run: npm run bench:ui   (ROWS=2000 NAVIGATIONS=10 npm run bench:ui for a quicker pass, ROWS=0 for
+ * navigations only; SPA_DIR= serves a build made beforehand instead of this checkout's, to compare two)
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,8 +25,8 @@ const SCROLL_STEPS = 200;
 const systemChromium = '/usr/bin/chromium';
 
 const { deps, log, dir, entityId, close } = await benchSetup(RECORDS);
-const spaDir = join(dir, 'spa');
-await build({ logLevel: 'warn', build: { outDir: spaDir, emptyOutDir: true } });
+const spaDir = process.env.SPA_DIR ?? join(dir, 'spa');
+if (!process.env.SPA_DIR) await build({ logLevel: 'warn', build: { outDir: spaDir, emptyOutDir: true } });
 await deps.refresher.refresh(entityId);
 // The reader runs in this process beside the server: measured while it ran, every figure below
 // carried its event-loop stalls (up to ~0.7 s) as well as the page's own time.
@@ -51,17 +54,39 @@ const summary = (times: number[]) => {
   return { p50: quantile(sorted, 0.5), p95: quantile(sorted, 0.95) };
 };
 
+/** The page's timings at the first row: resource start/end times and main-thread totals (ms). */
+type Timeline = { resources: { name: string; start: number; end: number }[]; document: number } & Record<
+  'firstRow' | 'script' | 'task',
+  number
+>;
+
 /**
  * Milliseconds from navigation until `ready` holds, each in a fresh (cold) browser context, and
- * until the first request matching `request` was sent.
+ * until the first request matching `request` was sent; with `timeline`, also the page's timings.
  */
-async function navigations(url: string, ready: (page: Page) => Promise<unknown>, request?: RegExp) {
+async function navigations(
+  url: string,
+  ready: (page: Page) => Promise<unknown>,
+  { request, timeline = false }: { request?: RegExp; timeline?: boolean } = {},
+) {
   const times: number[] = [];
   const sent: number[] = [];
+  const timelines: Timeline[] = [];
   for (let i = 0; i < NAVIGATIONS; i++) {
     const context = await browser.newContext();
     await context.addCookies([cookie]);
     const page = await context.newPage();
+    const cdp = timeline ? await context.newCDPSession(page) : undefined;
+    await cdp?.send('Performance.enable');
+    // When the first row is attached, in the page's own clock (CDP scripts are not bound by its CSP).
+    if (timeline)
+      await page.addInitScript((selector) => {
+        new MutationObserver((_, observer) => {
+          if (!document.querySelector(selector)) return;
+          performance.mark('first-row');
+          observer.disconnect();
+        }).observe(document, { childList: true, subtree: true });
+      }, firstRow);
     const started = performance.now();
     let sentAt: number | undefined;
     page.on('request', (r) => {
@@ -71,9 +96,53 @@ async function navigations(url: string, ready: (page: Page) => Promise<unknown>,
     await ready(page);
     times.push(performance.now() - started);
     if (sentAt !== undefined) sent.push(sentAt);
+    if (cdp) {
+      const metrics = Object.fromEntries(
+        (await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]),
+      ) as Record<string, number>;
+      const timings = await page.evaluate(() => ({
+        document: performance.getEntriesByType('navigation')[0]!.toJSON().responseEnd as number,
+        firstRow: performance.getEntriesByName('first-row')[0]?.startTime ?? NaN,
+        resources: performance.getEntriesByType('resource').map((r) => ({
+          name: r.name,
+          start: r.startTime,
+          end: (r as PerformanceResourceTiming).responseEnd,
+        })),
+      }));
+      timelines.push({
+        ...timings,
+        script: metrics.ScriptDuration! * 1000,
+        task: metrics.TaskDuration! * 1000,
+      });
+    }
     await context.close();
   }
-  return { ...summary(times), sent: sent.length > 0 ? summary(sent) : undefined };
+  return { ...summary(times), sent: sent.length > 0 ? summary(sent) : undefined, timelines };
+}
+
+/** What a cold records navigation spends its time on, from the page's timings: p50 of each. */
+const finiteP50 = (values: number[]) => summary(values.filter(Number.isFinite)).p50;
+
+function phases(timelines: Timeline[]) {
+  const resource = (t: Timeline, pattern: RegExp) => t.resources.find((r) => pattern.test(r.name));
+  const rows: [string, (t: Timeline) => number][] = [
+    ['document received', (t) => t.document],
+    ['entry chunk: sent', (t) => resource(t, /\/assets\/index-[^/]+\.js$/)?.start ?? NaN],
+    ['entry chunk: received', (t) => resource(t, /\/assets\/index-[^/]+\.js$/)?.end ?? NaN],
+    ['GET /api/session: sent', (t) => resource(t, /\/api\/session$/)?.start ?? NaN],
+    ['GET /api/session: answered', (t) => resource(t, /\/api\/session$/)?.end ?? NaN],
+    ['records page chunk: sent', (t) => resource(t, /\/records-page-[^/]+\.js$/)?.start ?? NaN],
+    [
+      'last JS chunk received',
+      (t) => Math.max(...t.resources.filter((r) => r.name.endsWith('.js')).map((r) => r.end)),
+    ],
+    ['list request: sent', (t) => resource(t, /\/api\/entities\/[^/]+\/records\?/)?.start ?? NaN],
+    ['list request: answered', (t) => resource(t, /\/api\/entities\/[^/]+\/records\?/)?.end ?? NaN],
+    ['first row in the DOM', (t) => t.firstRow],
+    ['main thread: script time', (t) => t.script],
+    ['main thread: task time', (t) => t.task],
+  ];
+  return rows.map(([label, of]) => [label, finiteP50(timelines.map(of))] as const);
 }
 
 /** Scrolls `[data-scroller]` (the records page's scroller) top to bottom in steps, a frame each. */
@@ -136,11 +205,13 @@ async function loadRows() {
 const fmt = (ms: number) => ms.toFixed(0).padStart(6);
 
 const healthz = await navigations(`${base}/healthz`, (page) => page.waitForLoadState('load'));
-const records = await navigations(
-  recordsUrl,
-  (page) => page.locator(firstRow).first().waitFor(),
-  /\/api\/entities\/[^/]+\/records\?/,
-);
+const records = await navigations(recordsUrl, (page) => page.locator(firstRow).first().waitFor(), {
+  request: /\/api\/entities\/[^/]+\/records\?/,
+});
+// Apart from the figures above: observing the page costs a little of its own time.
+const observed = await navigations(recordsUrl, (page) => page.locator(firstRow).first().waitFor(), {
+  timeline: true,
+});
 console.log(
   `\n(the BFF read the ${RECORDS.toLocaleString()} records' documents first, in ${readSeconds.toFixed(1)} s)`,
 );
@@ -151,23 +222,28 @@ console.log(
 );
 if (records.sent)
   console.log(`  … its list request sent  p50 ${fmt(records.sent.p50)}  p95 ${fmt(records.sent.p95)}`);
+console.log(`where a records navigation's time goes, p50 of ${NAVIGATIONS} more, in the page's clock (ms)`);
+for (const [label, ms] of phases(observed.timelines)) console.log(`  ${label.padEnd(28)} ${fmt(ms)}`);
 
-const { page, seconds } = await loadRows();
-const list = await scrollThrough(page);
-const blank = await page.context().newPage();
-await blank.setContent(
-  `<div data-scroller style="height:100vh;overflow:auto"><div style="height:${await page.evaluate(() => document.querySelector('[data-scroller]')!.scrollHeight)}px"></div></div>`,
-);
-const plain = await scrollThrough(blank);
-console.log(`\nscrolling top to bottom in ${SCROLL_STEPS} steps, ${ROWS.toLocaleString()} rows loaded`);
-console.log(`  (loading them by infinite scroll took ${seconds.toFixed(1)} s)`);
-for (const [label, m] of [
-  ['baseline plain page as tall', plain],
-  ['records list', list],
-] as const)
-  console.log(
-    `  ${label.padEnd(28)} DOM nodes ${String(m.nodes).padStart(7)}  script ${fmt(m.script)} ms  task ${fmt(m.task)} ms  frame p50 ${fmt(m.frameP50)} ms  p95 ${fmt(m.frameP95)} ms`,
+// ROWS=0 skips the scroll (navigation figures only).
+if (ROWS > 0) {
+  const { page, seconds } = await loadRows();
+  const list = await scrollThrough(page);
+  const blank = await page.context().newPage();
+  await blank.setContent(
+    `<div data-scroller style="height:100vh;overflow:auto"><div style="height:${await page.evaluate(() => document.querySelector('[data-scroller]')!.scrollHeight)}px"></div></div>`,
   );
+  const plain = await scrollThrough(blank);
+  console.log(`\nscrolling top to bottom in ${SCROLL_STEPS} steps, ${ROWS.toLocaleString()} rows loaded`);
+  console.log(`  (loading them by infinite scroll took ${seconds.toFixed(1)} s)`);
+  for (const [label, m] of [
+    ['baseline plain page as tall', plain],
+    ['records list', list],
+  ] as const)
+    console.log(
+      `  ${label.padEnd(28)} DOM nodes ${String(m.nodes).padStart(7)}  script ${fmt(m.script)} ms  task ${fmt(m.task)} ms  frame p50 ${fmt(m.frameP50)} ms  p95 ${fmt(m.frameP95)} ms`,
+    );
+}
 
 await browser.close();
 await app.close();

@@ -47,8 +47,10 @@ test('a cold load of the records page stays small, and a warm reload fetches no 
     description: `${cold.length} requests, ${(coldBytes / 1024).toFixed(1)} kB transferred`,
   });
   expect(cold.filter(isAsset).length).toBeGreaterThan(0);
-  // 200 kB until the records list was virtualised: TanStack Virtual adds about 8 kB (Brotli).
-  expect(coldBytes).toBeLessThanOrEqual(216 * 1024);
+  // 200 kB until the records list was virtualised: TanStack Virtual adds about 8 kB (Brotli); the
+  // early script (its chunk, and chunks split off since the records page may load before the app's
+  // entry) about 4.5 kB more: 215.4 kB before it, 220.1 kB after, after the accessibility specs.
+  expect(coldBytes).toBeLessThanOrEqual(222 * 1024);
 
   await page.reload();
   await expect(page.getByRole('row').getByRole('button', { name: 'Push' }).first()).toBeVisible();

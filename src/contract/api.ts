@@ -14,6 +14,18 @@ import {
 import { documentSummarySchema } from './documents';
 import { ERROR_CLASSES } from './error-class';
 import { handledMarkSchema, handledViewSchema, MARK_KINDS } from './handled';
+import { DEFAULT_SORT, SORTS, type FacetKey } from './list-params';
+
+export {
+  DEFAULT_SORT,
+  FACET_KEYS,
+  SORT_KEYS,
+  SORTS,
+  sortParts,
+  type FacetKey,
+  type Sort,
+  type SortKey,
+} from './list-params';
 
 /** A comma-separated list of enum values in a query string, e.g. `provider=codat,railz`. */
 const csvOf = <const T extends readonly [string, ...string[]]>(values: T) =>
@@ -23,9 +35,6 @@ const csvOf = <const T extends readonly [string, ...string[]]>(values: T) =>
     .optional()
     .transform((s) => (s ? s.split(',').filter(Boolean) : []))
     .pipe(z.array(z.enum(values)));
-
-export const FACET_KEYS = ['sync_status', 'provider', 'platform', 'object_type', 'error_group'] as const;
-export type FacetKey = (typeof FACET_KEYS)[number];
 
 /**
  * Error groups (contract/error-groups.ts) are an open set: a catalogue key, or the provider's
@@ -47,34 +56,6 @@ const idCsv = z
   .optional()
   .transform((s) => (s ? s.split(',').filter(Boolean) : []))
   .pipe(z.array(z.uuid()).max(MAX_LISTED_IDS));
-
-/**
- * What the list sorts by, one key per column shown: the Record column's number, counterpart,
- * amount and due date (from the document; records without one sort last either way), status,
- * provider, platform, update time, and the error by its group (contract/error-groups.ts).
- */
-export const SORT_KEYS = [
-  'updated_at',
-  'number',
-  'counterpart',
-  'amount',
-  'due_date',
-  'sync_status',
-  'provider',
-  'platform',
-  'error',
-] as const;
-export type SortKey = (typeof SORT_KEYS)[number];
-/** A key ascending, or after `-` descending. */
-export type Sort = SortKey | `-${SortKey}`;
-export const SORTS = SORT_KEYS.flatMap((key) => [key, `-${key}`] as const) as [Sort, ...Sort[]];
-export const DEFAULT_SORT: Sort = '-updated_at';
-
-/** A sort's key and whether it runs high to low. */
-export const sortParts = (sort: Sort): { key: SortKey; desc: boolean } =>
-  sort.startsWith('-')
-    ? { key: sort.slice(1) as SortKey, desc: true }
-    : { key: sort as SortKey, desc: false };
 
 export const recordsQuerySchema = z.strictObject({
   sync_status: csvOf(SYNC_STATUSES),

@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { CSRF_HEADER } from '../../contract/csrf-header';
 import { retryAfterSeconds } from '../../contract/retry-after';
+import { takeEarlyResponse } from '../early-requests';
 
 type ResponseSchemas = typeof import('./response-schemas');
 /** A response shape the SPA checks, named in response-schemas.ts. */
@@ -51,17 +52,20 @@ export async function apiFetch<N extends ResponseName>(
   const url = new URL(path, window.location.origin);
   let response: Response;
   try {
-    response = await fetch(url, {
-      method,
-      signal,
-      credentials: 'same-origin',
-      headers: {
-        Accept: 'application/json',
-        ...(method !== 'GET' && { [CSRF_HEADER]: '1' }),
-        ...(payload !== undefined && { 'Content-Type': 'application/json' }),
-      },
-      body: payload === undefined ? undefined : JSON.stringify(payload),
-    });
+    // The same GET sent before the app's code arrived (early-requests.ts) answers the first ask.
+    const early = method === 'GET' ? takeEarlyResponse(shape, url.href) : undefined;
+    response = await (early ??
+      fetch(url, {
+        method,
+        signal,
+        credentials: 'same-origin',
+        headers: {
+          Accept: 'application/json',
+          ...(method !== 'GET' && { [CSRF_HEADER]: '1' }),
+          ...(payload !== undefined && { 'Content-Type': 'application/json' }),
+        },
+        body: payload === undefined ? undefined : JSON.stringify(payload),
+      }));
   } catch (error) {
     if (signal?.aborted) throw error;
     throw networkError();

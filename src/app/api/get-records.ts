@@ -5,7 +5,6 @@ import {
   type QueryClient,
 } from '@tanstack/react-query';
 import {
-  FACET_KEYS,
   type MirrorStatus,
   type RecordsFilter,
   type RecordsPage,
@@ -13,39 +12,15 @@ import {
 } from '../../contract/api';
 import { apiFetch } from './client';
 import { queryKeys } from './query-keys';
-
-const PAGE_SIZE = 50;
-
-/** The query string both the list and its CSV export take. */
-function recordsParams(filter: RecordsFilter): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const key of FACET_KEYS) {
-    const values = filter[key];
-    if (values?.length) params.set(key, values.join(','));
-  }
-  if (filter.q) params.set('q', filter.q);
-  if (filter.ids?.length) params.set('ids', filter.ids.join(','));
-  if (filter.handled === 'only') params.set('handled', 'only');
-  if (filter.sort) params.set('sort', filter.sort);
-  return params;
-}
+import { recordsPageUrl } from './records-url';
 
 export function getRecords(
   entityId: string,
   filter: RecordsFilter,
   { cursor, signal }: { cursor?: string; signal?: AbortSignal } = {},
 ): Promise<RecordsPage> {
-  const params = recordsParams(filter);
-  if (cursor) params.set('cursor', cursor);
-  params.set('limit', String(PAGE_SIZE));
-  return apiFetch(`/api/entities/${encodeURIComponent(entityId)}/records?${params}`, 'recordsPage', {
-    signal,
-  });
+  return apiFetch(recordsPageUrl(entityId, filter, cursor), 'recordsPage', { signal });
 }
-
-/** Every record of the view as a CSV download (a plain link: the browser streams it). */
-export const recordsCsvUrl = (entityId: string, filter: RecordsFilter) =>
-  `/api/entities/${encodeURIComponent(entityId)}/records.csv?${recordsParams(filter)}`;
 
 /** The BFF's first full scan from Monite is still running, so the list is still filling. */
 export const isScanning = (mirror: MirrorStatus | undefined) =>

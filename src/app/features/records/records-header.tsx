@@ -1,7 +1,7 @@
 import { toast } from '../../lib/toast';
 import type { MirrorStatus, RecordsFilter } from '../../../contract/api';
 import { errorMessage, isUnauthenticated } from '../../api/client';
-import { recordsCsvUrl } from '../../api/get-records';
+import { recordsCsvUrl } from '../../api/records-url';
 import { useRefreshMirror } from '../../api/refresh-mirror';
 import { Button } from '../../components/button';
 import { Spinner } from '../../components/spinner';

@@ -14,9 +14,9 @@ import {
   type Sort,
 } from '../../../contract/api';
 import type { HandledView } from '../../../contract/handled';
+import { DEFAULT_STATUSES } from '../../api/records-url';
 
 const field = recordsQuerySchema.shape;
-const DEFAULT_STATUSES = ['error'] as const;
 
 export const recordsSearchSchema = z.object({
   // Absent means the default view, Failed; an explicit `sync_status=` means every status.
