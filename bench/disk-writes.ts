@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { sql } from 'kysely';
+import { Client } from 'pg';
 import type { Db } from '../src/bff/db/database';
 import { isPostgres } from '../src/bff/db/engine';
 
@@ -13,6 +14,7 @@ export type DiskWrites = {
   includes: string;
   /** Bytes written so far, and of those the PostgreSQL write-ahead log's (its LSN). */
   read(): Promise<{ bytes: number; wal?: number }>;
+  close(): Promise<void>;
 };
 
 const writeBytes = (pid: number | 'self') =>
@@ -44,25 +46,33 @@ function serverWrites(postmaster: number): number {
   return bytes;
 }
 
-export async function diskWrites(db: Db): Promise<DiskWrites> {
-  if (!isPostgres(db))
+export async function diskWrites(db: Db, databaseUrl: string | undefined): Promise<DiskWrites> {
+  if (!isPostgres(db) || !databaseUrl)
     return {
       includes: 'this process, WAL checkpoint included',
       async read() {
         await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
         return { bytes: writeBytes('self') };
       },
+      async close() {},
     };
-  const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db);
-  const postmaster = parentOf(rows[0]!.pid);
+  // A connection of the bench's own: a checkpoint may take seconds, and the server's pool holds
+  // one connection, which its statements would wait for (and give up on after 10 s).
+  const client = new Client({ connectionString: databaseUrl });
+  client.on('error', () => {});
+  await client.connect();
+  const postmaster = parentOf(
+    (await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid,
+  );
   return {
     includes: "the server's processes: WAL, table and index pages, checkpoint included",
     async read() {
-      await sql`checkpoint`.execute(db);
-      const wal = await sql<{ n: number }>`select pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint as n`
-        .execute(db)
-        .then((r) => r.rows[0]!.n);
-      return { bytes: serverWrites(postmaster), wal };
+      await client.query('checkpoint');
+      const { rows } = await client.query<{ n: string }>(
+        "select pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint as n",
+      );
+      return { bytes: serverWrites(postmaster), wal: Number(rows[0]!.n) };
     },
+    close: () => client.end(),
   };
 }

@@ -50,9 +50,8 @@ async function benchEngine(engine: Engine, databaseUrl?: string): Promise<Figure
   const { sim, deps, log, dir, entityId, close } = await benchSetup(RECORDS, {}, databaseUrl);
   const { app, base, cookie } = await serveSignedIn(deps, log, dir, 'viewer');
   const session = { cookie };
+  const disk = await diskWrites(deps.db, databaseUrl);
   try {
-    const disk = await diskWrites(deps.db);
-
     const listCalls = () =>
       sim.store.requests.filter((r) => r.path.endsWith('/accounting_synced_records')).length;
     const throttled = () => sim.store.requests.filter((r) => r.status === 429).length;
@@ -322,6 +321,7 @@ async function benchEngine(engine: Engine, databaseUrl?: string): Promise<Figure
     console.error(`${ENGINE_NAMES[engine]} run failed:`, error);
     throw error;
   } finally {
+    await disk.close();
     await app.close();
     await close();
   }
