@@ -1,6 +1,7 @@
 /**
- * What both benchmarks stand on: a simulator limited to Monite's 30 requests/s, served over
- * loopback HTTP, and the BFF's real parts (client, limiter, SQLite file) in a temporary folder.
+ * What the benchmarks stand on: a simulator limited to Monite's 30 requests/s, served over
+ * loopback HTTP, and the BFF's real parts (client, limiter, database) as `npm start` builds them:
+ * an SQLite file in a temporary folder unless a `databaseUrl` is given.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { addUser } from '../src/bff/auth/users';
 import { createDeps, type Deps } from '../src/bff/deps';
 import { MoniteClient } from '../src/bff/monite-client';
 import { buildServer } from '../src/bff/server';
+import { openRateLimiter } from '../src/bff/shared-rate-limiter';
 import { MONITE_VERSION } from '../src/monite/schemas';
 import { createSimulator, type SimulatorOptions } from '../src/simulator';
 import { startSimulatorServer } from '../src/simulator/http-server';
@@ -21,7 +23,11 @@ export const MONITE_LIMIT = 30;
 /** The BFF's own budget; defaults to Monite's limit here (MONITE_RATE_LIMIT=25 for the shipped default). */
 export const BFF_LIMIT = Number(process.env.MONITE_RATE_LIMIT ?? MONITE_LIMIT);
 
-export async function benchSetup(records: number, options: Partial<SimulatorOptions> = {}) {
+export async function benchSetup(
+  records: number,
+  options: Partial<SimulatorOptions> = {},
+  databaseUrl?: string,
+) {
   const credentials = { clientId: randomUUID(), clientSecret: 'bench-secret' };
   const sim = createSimulator({
     ...credentials,
@@ -32,6 +38,9 @@ export async function benchSetup(records: number, options: Partial<SimulatorOpti
   const upstream = await startSimulatorServer(sim);
   const dir = mkdtempSync(join(tmpdir(), 'sync-desk-bench-'));
   const log = pino({ level: 'silent' });
+  const database = databaseUrl ?? `sqlite:${join(dir, 'bench.db')}`;
+  // On PostgreSQL the budget instances share, in the database (decision 012), as main.ts opens it.
+  const rate = await openRateLimiter(database, BFF_LIMIT, log);
   const monite = new MoniteClient(
     {
       ...credentials,
@@ -41,8 +50,10 @@ export async function benchSetup(records: number, options: Partial<SimulatorOpti
       rateLimitPerSecond: BFF_LIMIT,
     },
     log,
+    undefined,
+    rate.limiter,
   );
-  const deps = await createDeps(loadConfig({ DATABASE_URL: `sqlite:${join(dir, 'bench.db')}` }), monite, log);
+  const deps = await createDeps(loadConfig({ DATABASE_URL: database }), monite, log);
   return {
     sim,
     deps,
@@ -51,6 +62,7 @@ export async function benchSetup(records: number, options: Partial<SimulatorOpti
     entityId: sim.entities[0]!.id,
     async close() {
       await deps.db.destroy();
+      await rate.close();
       await upstream.close();
       rmSync(dir, { recursive: true, force: true });
     },

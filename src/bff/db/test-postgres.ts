@@ -45,9 +45,12 @@ async function closedFolderAbove(path: string): Promise<string | undefined> {
 /** Starts a server in a throwaway directory; `stop` removes every trace of it. */
 export async function startTestPostgres({
   migrate,
+  durable = false,
 }: {
   /** Brings a database to the latest schema (and closes its connections), for `migrated` copies. */
   migrate?: (url: string) => Promise<void>;
+  /** Keep PostgreSQL's own durability settings (benchmarks counting bytes written, as in production). */
+  durable?: boolean;
 } = {}): Promise<TestPostgres> {
   if (process.getuid?.() === 0) {
     // Run as root, the server runs as the `postgres` user, which must reach the binaries in this
@@ -91,9 +94,7 @@ export async function startTestPostgres({
       listen_addresses: '127.0.0.1',
       unix_socket_directories: dir,
       // Tests never survive a crash, so durability is wasted time.
-      fsync: 'off',
-      synchronous_commit: 'off',
-      full_page_writes: 'off',
+      ...(!durable && { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' }),
     }).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
     onLog: (message) => void (log += message),
     onError: (error) => void (log += `${String(error)}\n`),

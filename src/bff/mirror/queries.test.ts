@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordsQuerySchema } from '../../contract/api';
 import type { Db } from '../db/database';
-import { openTestDatabase } from '../test/database';
-import { queryRecords } from './queries';
+import { openTestDatabase, TEST_ENGINE } from '../test/database';
+import { queryRecords, recordsByIdPrefix } from './queries';
 import { upsertRecords } from './store';
 import { syncRecord } from './test-records';
 
@@ -81,6 +82,31 @@ describe('queryRecords', () => {
     }
     expect((await queryRecords(db, ENTITY, query({ q: target.id.slice(0, 8) }))).total).toBe(1);
     expect((await queryRecords(db, ENTITY, query({ q: '%' }))).total).toBe(0);
+  });
+
+  it("reads an id prefix's matches as a range of an index, not every record of the entity", async () => {
+    // Enough records, with statistics, for the planner to choose as it would at scale.
+    await upsertRecords(
+      db,
+      ENTITY,
+      Array.from({ length: 3000 }, () => record()),
+    );
+    const byId = recordsByIdPrefix(TEST_ENGINE, ENTITY, '3f2');
+    let plan: string;
+    if (TEST_ENGINE === 'postgres') {
+      await sql`analyze mirror_record`.execute(db);
+      const { rows } = await sql<{ 'QUERY PLAN': string }>`explain ${byId}`.execute(db);
+      plan = rows.map((row) => row['QUERY PLAN']).join('\n');
+    } else {
+      const { rows } = await sql<{ detail: string }>`explain query plan ${byId}`.execute(db);
+      plan = rows.map((row) => row.detail).join('\n');
+    }
+    // Both bounds of the id in the index condition (`~>=~`: PostgreSQL's byte-wise comparison).
+    expect(plan).toMatch(
+      TEST_ENGINE === 'postgres'
+        ? /Index Cond: .*entity_id = .*\bid ~>=~ '3f2'.*\bid ~<~ '3f3'/
+        : /SEARCH m USING .*INDEX .*\(entity_id=\? AND id>\? AND id<\?\)/,
+    );
   });
 
   it('finds failed records by words of their error, in any case and without accents', async () => {

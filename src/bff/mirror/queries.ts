@@ -17,7 +17,7 @@ import { describeGroup } from '../../contract/error-groups';
 import { MARK_KINDS, type MarkKind } from '../../contract/handled';
 import { OBJECT_TYPES, PLATFORMS, PROVIDERS, SYNC_STATUSES, type SyncRecord } from '../../monite/schemas';
 import type { Db } from '../db/database';
-import { isPostgres } from '../db/engine';
+import { isPostgres, type Engine } from '../db/engine';
 import type { MirrorRecordTable } from '../db/schema';
 import { COUNT_KEYS } from './counts';
 import { listedRecords, type MarkedRecord } from './listed';
@@ -295,6 +295,24 @@ function matchConditions(db: Db, entityId: string, { q, ids }: RecordsFilterQuer
   return conditions;
 }
 
+/** `like`'s own wildcards (and its escape character) in `text`, taken literally. */
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, '\\$&');
+
+/**
+ * The records of an entity whose id starts with `q` (ids are lower case), as a range of an index:
+ * on SQLite the primary key (rowids); on PostgreSQL `like 'prefix%'` over migration 015's
+ * byte-ordered index (ids), since the primary key follows the database's collation, which may not
+ * order text byte-wise.
+ */
+export function recordsByIdPrefix(engine: Engine, entityId: string, q: string) {
+  const prefix = q.toLowerCase();
+  return engine === 'postgres'
+    ? sql`select m.id from mirror_record as m
+      where m.entity_id = ${entityId} and m.id like ${`${escapeLike(prefix)}%`}`
+    : sql`select rowid from mirror_record as m
+      where m.entity_id = ${entityId} and m.id >= ${prefix} and m.id < ${`${prefix}\uffff`}`;
+}
+
 /**
  * `q` finds a record by the start of its id, or by words of its error or its document (number,
  * counterpart, amount, Monite object id) anywhere in them, through the trigram indexes. A trigram
@@ -303,9 +321,7 @@ function matchConditions(db: Db, entityId: string, { q, ids }: RecordsFilterQuer
  * (`+d.entity_id`: SQLite would otherwise walk the entity's every document to test its rowid).
  */
 function matchesSearch(entityId: string, q: string) {
-  const prefix = q.toLowerCase();
-  const byId = sql`select rowid from mirror_record as m
-    where m.entity_id = ${entityId} and m.id >= ${prefix} and m.id < ${`${prefix}\uffff`}`;
+  const byId = recordsByIdPrefix('sqlite', entityId, q);
   if ([...q].length < 3) return sql<SqlBool>`mirror_record.rowid in (${byId})`;
   const phrase = `"${q.replaceAll('"', '""')}"`;
   // `union all`: `in` tests membership, so SQLite need not sort each branch to take out repeats.
@@ -324,11 +340,9 @@ function matchesSearch(entityId: string, q: string) {
  * (`like`'s own wildcards in `q` escaped).
  */
 function matchesSearchPostgres(entityId: string, q: string) {
-  // `starts_with`, not a range up to U+FFFF: a database's collation may order text otherwise.
-  const byId = sql`select m.id from mirror_record as m
-    where m.entity_id = ${entityId} and starts_with(m.id, ${q.toLowerCase()})`;
+  const byId = recordsByIdPrefix('postgres', entityId, q);
   if ([...q].length < 3) return sql<SqlBool>`mirror_record.id in (${byId})`;
-  const pattern = sql`'%' || search_fold(${q.replace(/[\\%_]/g, '\\$&')}) || '%'`;
+  const pattern = sql`'%' || search_fold(${escapeLike(q)}) || '%'`;
   return sql<SqlBool>`mirror_record.id in (
     ${byId}
     union all select m.id from mirror_record as m
