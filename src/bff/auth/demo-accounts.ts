@@ -18,7 +18,10 @@ export async function ensureDemoAccounts(db: Db): Promise<DemoAccount[]> {
     if (existing) {
       // Someone may have changed them from the CLI: the sign-in page must stay true.
       if (existing.role !== account.role) await setRole(db, account.email, account.role);
-      if (!(await verifyPassword(account.password, existing.password_hash))) {
+      if (
+        existing.password_hash === null ||
+        !(await verifyPassword(account.password, existing.password_hash))
+      ) {
         await setPassword(db, account.email, account.password);
       }
     } else {

@@ -34,13 +34,13 @@ describe('npm run users', () => {
     );
     const stored = await findUserByEmail(db, 'ada@example.com');
     expect(stored!.password_hash).not.toContain('a long admin password');
-    expect(await verifyPassword('a long admin password', stored!.password_hash)).toBe(true);
+    expect(await verifyPassword('a long admin password', stored!.password_hash!)).toBe(true);
 
     await users('another long password\n', 'set-password', 'ada@example.com');
     expect(
       await verifyPassword(
         'another long password',
-        (await findUserByEmail(db, 'ada@example.com'))!.password_hash,
+        (await findUserByEmail(db, 'ada@example.com'))!.password_hash!,
       ),
     ).toBe(true);
     await users('', 'set-role', 'ada@example.com', '--role', 'viewer');

@@ -79,11 +79,17 @@ export interface MirrorCursorTable {
 export interface StaffUserTable {
   id: string;
   email: string;
-  /** `scrypt$N$r$p$salt$hash` (see auth/passwords.ts); never a plaintext password. */
-  password_hash: string;
+  /**
+   * `scrypt$N$r$p$salt$hash` (see auth/passwords.ts); never a plaintext password. Null for an
+   * account that signs in only through the identity provider.
+   */
+  password_hash: string | null;
   role: string;
   created_at: string;
   disabled_at: string | null;
+  /** The identity at the OpenID provider this account is (auth/oidc-accounts.ts); unique together. */
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
 }
 
 /** Server-side sessions; only a SHA-256 of the cookie's random id is stored. */
@@ -92,6 +98,8 @@ export interface StaffSessionTable {
   user_id: string;
   created_at: string;
   last_seen_at: string;
+  /** A session from the identity provider: its ID token, the hint for RP-initiated sign-out. */
+  id_token: string | null;
 }
 
 /**
