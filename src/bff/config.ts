@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { recordLinkTemplateProblem } from '../contract/record-links';
 import { MONITE_VERSION } from '../monite/schemas';
-import { groupGrantsSchema, type GroupGrants } from './auth/group-grants';
+import { groupGrantsSchema, type GroupGrants } from './auth';
 import { parseDatabaseUrl } from './db/url';
 
 const csv = z

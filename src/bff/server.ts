@@ -28,6 +28,7 @@ import { auditRoutes } from './routes/audit';
 import { entitiesRoutes } from './routes/entities';
 import { healthRoutes } from './routes/health';
 import { markRoutes } from './routes/marks';
+import { oidcRoutes } from './routes/oidc';
 import { pushRoutes } from './routes/push';
 import { pushJobRoutes } from './routes/push-jobs';
 import { recordHistoryRoutes } from './routes/record-history';
@@ -108,6 +109,7 @@ export async function buildServer(
   for (const routes of [
     healthRoutes,
     sessionRoutes,
+    oidcRoutes,
     entitiesRoutes,
     recordsRoutes,
     recordHistoryRoutes,

@@ -43,7 +43,7 @@ export function grantsForGroups(groups: readonly string[], mapping: GroupGrants)
       if (roles.get(entityId) !== 'operator') roles.set(entityId, role);
     }
   }
-  const grants = [...roles].map(([entityId, role]) => ({ entityId, role })).sort(byEntity);
+  const grants = [...roles].map(([entityId, role]) => ({ entityId, role })).toSorted(byEntity);
   return { admin, grants };
 }
 

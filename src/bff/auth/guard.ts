@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import '@fastify/cookie'; // types for req.cookies and reply.setCookie
-import { can, type Permission } from '../../contract/session';
+import { can, OIDC_START_PATH, type Permission } from '../../contract/session';
 import type { Db } from '../db/database';
 import { HttpError } from '../http-errors';
 import { OPENAPI_PATH } from '../openapi';
@@ -19,11 +19,14 @@ declare module 'fastify' {
 /** What the guard needs of the app's dependencies (deps.ts provides them). */
 export type AuthDeps = { db: Db; settings: { publicUrl: URL | null; session: SessionLimits } };
 
+/** Where the identity provider sends the browser back to (its redirect URI). */
+export const OIDC_CALLBACK_PATH = '/api/session/oidc/callback';
+
 /**
- * Routes anyone may call: sign-in itself, and the interface's description.
- * (/healthz and /readyz are outside /api.)
+ * Routes anyone may call: sign-in itself (with a password or through the identity provider),
+ * and the interface's description. (/healthz and /readyz are outside /api.)
  */
-const PUBLIC_API = new Set(['/api/session', OPENAPI_PATH]);
+const PUBLIC_API = new Set(['/api/session', OIDC_START_PATH, OIDC_CALLBACK_PATH, OPENAPI_PATH]);
 
 /** Served over HTTPS (directly, via a trusted proxy, or as PUBLIC_URL says)? */
 export function isHttps(req: FastifyRequest, deps: AuthDeps): boolean {

@@ -14,6 +14,11 @@ export {
   signedInUser,
   type AuthDeps,
 } from './guard';
+export { groupGrantsSchema, type GroupGrants } from './group-grants';
+export { OIDC_CALLBACK_PATH } from './guard';
+export { OidcRelyingParty, OidcSignInError } from './oidc';
+export { accountForIdentity } from './oidc-accounts';
+export { setFlowCookie, takeFlowCookie } from './oidc-cookie';
 export { DUMMY_HASH, verifyPassword } from './passwords';
 export { createSession, endSession, type SessionLimits, type SessionUser } from './sessions';
 export {

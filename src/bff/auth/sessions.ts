@@ -15,12 +15,23 @@ const TOUCH_EVERY_MS = 60_000;
 
 const hashId = (id: string) => createHash('sha256').update(id).digest('base64url');
 
-export async function createSession(db: Db, userId: string): Promise<string> {
+/** A new session for the account; `oidcIssuer` names the identity provider that signed it in. */
+export async function createSession(
+  db: Db,
+  userId: string,
+  oidcIssuer: string | null = null,
+): Promise<string> {
   const id = randomBytes(32).toString('base64url');
   const now = new Date().toISOString();
   await db
     .insertInto('staff_session')
-    .values({ id_hash: hashId(id), user_id: userId, created_at: now, last_seen_at: now })
+    .values({
+      id_hash: hashId(id),
+      user_id: userId,
+      created_at: now,
+      last_seen_at: now,
+      oidc_issuer: oidcIssuer,
+    })
     .execute();
   return id;
 }
@@ -65,6 +76,12 @@ export async function resolveSession(
   return { id: row.id, email: row.email, role: roleSchema.parse(row.role) };
 }
 
-export async function endSession(db: Db, id: string): Promise<void> {
-  await db.deleteFrom('staff_session').where('id_hash', '=', hashId(id)).execute();
+/** Ends the session; answers the identity provider that signed it in, if one did. */
+export async function endSession(db: Db, id: string): Promise<{ oidcIssuer: string | null } | undefined> {
+  const ended = await db
+    .deleteFrom('staff_session')
+    .where('id_hash', '=', hashId(id))
+    .returning('oidc_issuer')
+    .executeTakeFirst();
+  return ended && { oidcIssuer: ended.oidc_issuer };
 }

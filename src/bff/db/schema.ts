@@ -98,8 +98,8 @@ export interface StaffSessionTable {
   user_id: string;
   created_at: string;
   last_seen_at: string;
-  /** A session from the identity provider: its ID token, the hint for RP-initiated sign-out. */
-  id_token: string | null;
+  /** The identity provider that signed this session in (null: a password), for its sign-out. */
+  oidc_issuer: string | null;
 }
 
 /**

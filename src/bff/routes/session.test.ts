@@ -174,7 +174,10 @@ describe('access control', () => {
       expect(res.statusCode, `${method} ${url}`).toBe(401);
       expect(res.json().error.code).toBe('unauthenticated');
     }
-    expect((await bff.app.inject('/api/session')).json()).toEqual({ user: null });
+    expect((await bff.app.inject('/api/session')).json()).toEqual({
+      user: null,
+      sign_in: { password: true, oidc_name: null },
+    });
     expect((await bff.app.inject('/healthz')).statusCode).toBe(200);
     await bff.close();
   });

@@ -34,8 +34,8 @@ it('keeps existing accounts and their live sessions while making passwords optio
       oidc_subject: null,
     },
   ]);
-  expect(await db.selectFrom('staff_session').select(['id_hash', 'id_token']).execute()).toEqual([
-    { id_hash: 's1', id_token: null },
+  expect(await db.selectFrom('staff_session').select(['id_hash', 'oidc_issuer']).execute()).toEqual([
+    { id_hash: 's1', oidc_issuer: null },
   ]);
   // Enforced again: a session of no account is refused; an account without a password is not.
   await expect(

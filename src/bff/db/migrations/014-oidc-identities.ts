@@ -4,7 +4,8 @@ import { isPostgres } from '../engine';
 /**
  * Sign-in through an OpenID Connect provider (issue 11): an account may be linked to one identity
  * at the provider, (issuer, subject), and an account that only signs in there has no password.
- * A session from the provider keeps its ID token, server-side, for RP-initiated sign-out.
+ * A session records the provider it came from, so that signing out also ends the provider's
+ * session (RP-initiated sign-out).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   if (isPostgres(db)) {
@@ -24,7 +25,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['oidc_issuer', 'oidc_subject'])
     .unique()
     .execute();
-  await db.schema.alterTable('staff_session').addColumn('id_token', 'text').execute();
+  await db.schema.alterTable('staff_session').addColumn('oidc_issuer', 'text').execute();
 }
 
 /**
