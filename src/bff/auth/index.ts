@@ -3,7 +3,7 @@
  * other features import from here, never from the files behind it.
  */
 export { FailedAttempts } from './attempts';
-export { ensureDemoAccounts } from './demo-accounts';
+export { demoGroupGrants, demoIdentities, ensureDemoAccounts, unlinkDemoIdentities } from './demo-accounts';
 export {
   clearSessionCookie,
   isHttps,

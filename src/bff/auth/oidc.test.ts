@@ -6,7 +6,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../config';
 import { createBff, takeResponseProblems, type Bff } from '../test/harness';
-import { startDemoProvider, type DemoIdentity, type DemoProvider } from './demo-provider';
+import { startDemoProvider, type DemoIdentity, type DemoProvider } from '../../oidc-provider/demo-provider';
 import { OidcRelyingParty } from './oidc';
 import { disableUser } from './users';
 

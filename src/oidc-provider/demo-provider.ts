@@ -79,7 +79,28 @@ function configuration(options: DemoProviderOptions): Configuration {
     claims: { openid: ['sub', 'groups'], email: ['email', 'email_verified'], profile: ['name'] },
     conformIdTokenClaims: false,
     interactions: { url: (_ctx, pending) => `/interaction/${pending.uid}` },
-    features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true } },
+    // Its own plain pages: the library's defaults load a web font from the internet.
+    features: {
+      devInteractions: { enabled: false },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: (ctx, form) => {
+          ctx.body = page(
+            'Sign out',
+            `<p>Sign out of the demo identity provider as well?</p>${form}
+<button type="submit" form="op.logoutForm" value="yes" name="logout">Yes, sign me out</button>
+<button type="submit" form="op.logoutForm">No, stay signed in</button>`,
+          );
+        },
+        postLogoutSuccessSource: (ctx) => {
+          ctx.body = page('Signed out', '<p>You are signed out of the demo identity provider.</p>');
+        },
+      },
+    },
+    renderError: (ctx, out) => {
+      ctx.type = 'html';
+      ctx.body = page('Sign-in error', `<p>${escape(String(out.error_description ?? out.error))}</p>`);
+    },
     pkce: { required: () => true },
     // Seconds. Codes live a minute (the provider's default, which the tests of an expired code rely on).
     ttl: {
@@ -109,7 +130,7 @@ async function interaction(
       .end(accountsPage(details.uid, identities));
     return;
   }
-  const form = new URLSearchParams(await body(req));
+  const form = new URLSearchParams(await readBody(req));
   const identity = identities.find((i) => i.sub === form.get('sub'));
   if (!identity) {
     await provider.interactionFinished(
@@ -132,7 +153,7 @@ async function interaction(
   );
 }
 
-async function body(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<string> {
   let text = '';
   for await (const chunk of req) {
     text += String(chunk);
@@ -155,11 +176,17 @@ function accountsPage(uid: string, identities: DemoIdentity[]): string {
       }</span></form></li>`,
     )
     .join('\n');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Demo identity provider</title>
+  return page(
+    'Demo identity provider',
+    `<p>This stands in for your company's sign-in (Okta, Entra ID, Keycloak…). Pick who to be; there are no passwords.</p>
+<ul>${rows}</ul>
+<form method="post" action="${action}"><button type="submit">Cancel</button></form>`,
+  );
+}
+
+function page(title: string, body: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem}li{margin:.75rem 0}</style>
-</head><body><main><h1>Demo identity provider</h1>
-<p>This stands in for your company's sign-in (Okta, Entra ID, Keycloak…). Pick who to be; there are no passwords.</p>
-<ul>${rows}</ul>
-<form method="post" action="${action}"><button type="submit">Cancel</button></form></main></body></html>`;
+</head><body><main><h1>${title}</h1>${body}</main></body></html>`;
 }
