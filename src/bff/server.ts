@@ -23,6 +23,7 @@ import { isHttps, registerAuth } from './auth';
 import { checkCsrf } from './csrf';
 import type { Deps } from './deps';
 import { HttpError, invalidInput, toHttpError } from './http-errors';
+import { loggedUrl } from './logged-url';
 import { registerOpenApi } from './openapi';
 import { auditRoutes } from './routes/audit';
 import { entitiesRoutes } from './routes/entities';
@@ -157,6 +158,6 @@ export async function buildServer(
 /** Every error, whoever raised it, answers `{"error": {"code", "message"}}`. */
 function answerError(error: unknown, req: FastifyRequest, reply: FastifyReply): FastifyReply {
   const httpError = toHttpError(error);
-  if (httpError.status >= 500) req.log.error({ err: error, url: req.url }, httpError.message);
+  if (httpError.status >= 500) req.log.error({ err: error, url: loggedUrl(req.url) }, httpError.message);
   return reply.code(httpError.status).headers(httpError.headers).send(httpError.body());
 }

@@ -7,6 +7,7 @@ import '@fastify/cookie'; // types for req.cookies and reply.setCookie
 import { can, OIDC_START_PATH, type Permission } from '../../contract/session';
 import type { Db } from '../db/database';
 import { HttpError } from '../http-errors';
+import { loggedUrl } from '../logged-url';
 import { OPENAPI_PATH } from '../openapi';
 import { resolveSession, type SessionLimits, type SessionUser } from './sessions';
 
@@ -99,7 +100,7 @@ export function signedInUser(req: FastifyRequest): SessionUser {
 export const requires = (permission: Permission) => async (req: FastifyRequest) => {
   const user = signedInUser(req);
   if (!can(user.role, permission)) {
-    req.log.warn({ user: user.email, role: user.role, permission, url: req.url }, 'forbidden');
+    req.log.warn({ user: user.email, role: user.role, permission, url: loggedUrl(req.url) }, 'forbidden');
     throw new HttpError(403, 'forbidden', DENIED[permission]);
   }
 };

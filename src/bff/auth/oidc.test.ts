@@ -351,6 +351,13 @@ it('never lets the client secret, a code or a token reach a response or a log li
     await callback(bff, attempt);
     await callback(bff, attempt); // a replay: logged as a failure
   }
+  // An unexpected failure (500) is logged with the URL, its code hidden.
+  const broken = await throughProvider(bff, 'u-book');
+  codes.push(broken.callback.searchParams.get('code')!);
+  vi.spyOn(bff.deps.settings.oidc!, 'finish').mockRejectedValueOnce(new Error('database gone'));
+  expect((await callback(bff, broken)).statusCode).toBe(500);
+  expect(bff.logs()).toContain('/api/session/oidc/callback?code=%5Bredacted%5D');
+
   const secrets = [CLIENT_SECRET, ...codes, ...issued];
   expect(codes.every(Boolean)).toBe(true);
   expect(issued.length).toBeGreaterThan(2); // ID and access tokens
