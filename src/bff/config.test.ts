@@ -49,6 +49,9 @@ describe('loadConfig', () => {
     expect(config.passwordSignIn).toBe(false);
     expect(loadConfig({}).oidc).toBeNull();
     expect(() => loadConfig({ OIDC_ISSUER: oidc.OIDC_ISSUER })).toThrow(/OIDC_CLIENT_ID/);
+    expect(() => loadConfig({ ...oidc, OIDC_ISSUER: 'http://login.example.com/realms/acme' })).toThrow(
+      /OIDC_ISSUER: must be https/,
+    );
     expect(() => loadConfig({ ...oidc, OIDC_GROUP_GRANTS: '{readers:' })).toThrow(
       /OIDC_GROUP_GRANTS: is not JSON/,
     );

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { recordLinkTemplateProblem } from '../contract/record-links';
 import { MONITE_VERSION } from '../monite/schemas';
-import { groupGrantsSchema, type GroupGrants } from './auth';
+import { groupGrantsSchema, LOOPBACK_HOSTS, type GroupGrants } from './auth';
 import { parseDatabaseUrl } from './db/url';
 
 const csv = z
@@ -59,7 +59,13 @@ const envSchema = z.object({
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     }),
   /** The company's OpenID Connect provider (all three, or none): "Sign in with <OIDC_NAME>". */
-  OIDC_ISSUER: z.url().optional(),
+  OIDC_ISSUER: z
+    .url()
+    .refine((url) => {
+      const { protocol, hostname } = new URL(url);
+      return protocol === 'https:' || LOOPBACK_HOSTS.includes(hostname);
+    }, 'must be https (plain http only on this machine: 127.0.0.1 or localhost)')
+    .optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_NAME: z.string().min(1).max(60).default('your company account'),

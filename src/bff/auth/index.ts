@@ -16,7 +16,7 @@ export {
 } from './guard';
 export { groupGrantsSchema, type GroupGrants } from './group-grants';
 export { OIDC_CALLBACK_PATH } from './guard';
-export { OidcRelyingParty, OidcSignInError } from './oidc';
+export { LOOPBACK_HOSTS, OidcRelyingParty, OidcSignInError } from './oidc';
 export { accountForIdentity } from './oidc-accounts';
 export { setFlowCookie, takeFlowCookie } from './oidc-cookie';
 export { DUMMY_HASH, verifyPassword } from './passwords';

@@ -9,6 +9,9 @@ import type { OidcError } from '../../contract/session';
 import type { OidcConfig } from '../config';
 import { groupsFromClaim } from './group-grants';
 
+/** Hosts a plain-HTTP identity provider may be on: this machine (the demo's and the tests'). */
+export const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
+
 /** What the browser carries from the start of a sign-in to its callback. */
 export const oidcFlowSchema = z.object({
   state: z.string().min(1),
@@ -34,8 +37,6 @@ export class OidcSignInError extends Error {
   }
 }
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
 export class OidcRelyingParty {
   #configuration: Promise<client.Configuration> | undefined;
 
@@ -51,7 +52,7 @@ export class OidcRelyingParty {
         client.ClientSecretPost(this.config.clientSecret),
         {
           // Plain HTTP only to a provider on this machine (the demo's and the tests').
-          execute: LOOPBACK.has(this.config.issuer.hostname) ? [client.allowInsecureRequests] : [],
+          execute: LOOPBACK_HOSTS.includes(this.config.issuer.hostname) ? [client.allowInsecureRequests] : [],
         },
       )
       .catch((error: unknown) => {
