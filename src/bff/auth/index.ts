@@ -14,6 +14,19 @@ export {
   signedInUser,
   type AuthDeps,
 } from './guard';
+export {
+  accessFor,
+  effectiveAccess,
+  grantEntity,
+  grantsOf,
+  revokeEntity,
+  setIdpGrants,
+  visibleEntityIds,
+  type EntityGrant,
+  type GrantChange,
+  type GrantSource,
+  type RevokeChange,
+} from './grants';
 export { DUMMY_HASH, verifyPassword } from './passwords';
 export { createSession, endSession, type SessionLimits, type SessionUser } from './sessions';
 export {
