@@ -25,7 +25,9 @@ async function main(): Promise<void> {
   const monite = new MoniteClient({ ...account, ...config.monite }, log, undefined, rate.limiter);
   const deps = await createDeps(config, monite, log);
   if (!config.account) {
-    deps.settings.demoAccounts = await ensureDemoAccounts(deps.db);
+    const [first] = await deps.entities.list();
+    if (!first) throw new Error('The demo simulator serves no entity.');
+    deps.settings.demoAccounts = await ensureDemoAccounts(deps.db, first);
     await clearMirror(deps.db);
   }
   const abandoned = await closeUnfinishedPushes(deps.db);

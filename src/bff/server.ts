@@ -17,6 +17,7 @@ import Fastify, {
   type FastifyInstance,
   type FastifyReply,
   type FastifyRequest,
+  type RouteOptions,
 } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { isHttps, registerAuth } from './auth';
@@ -24,6 +25,7 @@ import { checkCsrf } from './csrf';
 import type { Deps } from './deps';
 import { HttpError, invalidInput, toHttpError } from './http-errors';
 import { registerOpenApi } from './openapi';
+import { adminRoutes } from './routes/admin';
 import { auditRoutes } from './routes/audit';
 import { entitiesRoutes } from './routes/entities';
 import { healthRoutes } from './routes/health';
@@ -38,7 +40,12 @@ const SPA_DIR = resolve(import.meta.dirname, '../../dist/app');
 
 export async function buildServer(
   deps: Deps,
-  options: { logger: FastifyBaseLogger; spaDir?: string },
+  options: {
+    logger: FastifyBaseLogger;
+    spaDir?: string;
+    /** Called for each route as it is added (the route-by-route access test lists them). */
+    onRoute?: (route: RouteOptions) => void;
+  },
 ): Promise<FastifyInstance> {
   // Requests are not logged one by one: the routes log what matters (pushes, refreshes, upstream errors).
   const app = Fastify({
@@ -50,6 +57,7 @@ export async function buildServer(
     frameworkErrors: answerError,
     schemaErrorFormatter: invalidInput(),
   });
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -115,6 +123,7 @@ export async function buildServer(
     markRoutes,
     pushJobRoutes,
     auditRoutes,
+    adminRoutes,
   ]) {
     routes(app, deps);
   }

@@ -12,6 +12,7 @@ export const PERMISSIONS = {
   markHandled: ['operator', 'admin'],
   readOwnAudit: ['viewer', 'operator', 'admin'],
   readEveryonesAudit: ['admin'],
+  manageStaff: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -71,7 +72,13 @@ export const staffUserSchema = z.object({
 });
 export type StaffUser = z.infer<typeof staffUserSchema>;
 
-export const demoAccountSchema = z.object({ email: z.string(), password: z.string(), role: roleSchema });
+/** A demo account; `entity` names the one entity it may see (absent: every entity). */
+export const demoAccountSchema = z.object({
+  email: z.string(),
+  password: z.string(),
+  role: roleSchema,
+  entity: z.string().optional(),
+});
 export type DemoAccount = z.infer<typeof demoAccountSchema>;
 
 /**

@@ -134,7 +134,7 @@ export async function startBff({
     }),
   );
 
-  if (demo) deps.settings.demoAccounts = await ensureDemoAccounts(deps.db);
+  if (demo) deps.settings.demoAccounts = await ensureDemoAccounts(deps.db, (await deps.entities.list())[0]!);
   const start = Date.now();
   const inserted = records.map((init, i) => {
     // Listed in the order given (newest first).

@@ -91,6 +91,8 @@ function toEntry(row: Row): AuditEntry {
     reason:
       field('reason') ??
       (row.action === 'push' && !row.result ? 'No answer from Monite has been recorded yet.' : null),
+    subject: field('subject'),
+    role: field('role'),
     job_id: field('job_id'),
     mark_kind: field('mark_kind'),
     settled_status: settledField('status'),
@@ -131,6 +133,8 @@ const CSV_COLUMNS = [
   'settled_error',
   'reason',
   'mark_kind',
+  'subject',
+  'role',
   'monite_request_id',
   'duration_ms',
   'job_id',

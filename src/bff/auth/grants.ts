@@ -4,7 +4,7 @@
  * provider's groups. Where grants overlap, the stronger role wins; the account's deployment role
  * caps them (a deployment viewer reads, whatever a grant says), and a deployment admin needs none.
  */
-import { z } from 'zod';
+import { GRANT_SOURCES, staffGrantSchema, type StaffGrant } from '../../contract/admin';
 import {
   ALL_ENTITIES,
   grantRoleSchema,
@@ -16,18 +16,9 @@ import {
 } from '../../contract/session';
 import type { Db } from '../db/database';
 
-export const GRANT_SOURCES = ['sync-desk', 'idp'] as const;
-export type GrantSource = (typeof GRANT_SOURCES)[number];
-
-const grantRowSchema = z.object({
-  entity_id: z.string(),
-  role: grantRoleSchema,
-  source: z.enum(GRANT_SOURCES),
-  granted_by: z.string(),
-  granted_at: z.string(),
-});
 /** One stored grant, as made. */
-export type EntityGrant = z.infer<typeof grantRowSchema>;
+export type EntityGrant = StaffGrant;
+export type GrantSource = (typeof GRANT_SOURCES)[number];
 
 export type GrantChange = {
   userId: string;
@@ -48,7 +39,7 @@ export async function grantsOf(db: Db, userId: string): Promise<EntityGrant[]> {
     .orderBy('entity_id')
     .orderBy('source')
     .execute();
-  return rows.map((r) => grantRowSchema.parse(r));
+  return rows.map((r) => staffGrantSchema.parse(r));
 }
 
 /** Grants an entity, or changes the role of the same source's grant of it. */

@@ -87,6 +87,7 @@ const DENIED: Record<Permission, string> = {
   markHandled: "Viewers can't mark records handled; ask an admin for the operator role.",
   readOwnAudit: 'Your role cannot read the audit log.',
   readEveryonesAudit: "Only admins can read everyone's audit entries.",
+  manageStaff: 'Only admins can manage staff accounts.',
 };
 
 /** The entity a route's path names (`:entityId`), if any. */

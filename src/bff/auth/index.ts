@@ -33,6 +33,7 @@ export {
   addUser,
   disableUser,
   findUserByEmail,
+  findUserById,
   listUsers,
   MIN_PASSWORD_LENGTH,
   setPassword,

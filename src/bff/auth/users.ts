@@ -30,6 +30,11 @@ export async function findUserByEmail(db: Db, email: string) {
  * A new password account. A non-admin sees only the entities in `entities` (by default `*`,
  * every entity, as accounts did before grants), with its role on each, granted by `grantedBy`.
  */
+export async function findUserById(db: Db, id: string) {
+  const row = await db.selectFrom('staff_user').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && { ...row, role: roleSchema.parse(row.role) };
+}
+
 export async function addUser(
   db: Db,
   email: string,
