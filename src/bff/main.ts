@@ -40,10 +40,12 @@ async function main(): Promise<void> {
   const deps = await createDeps(config, monite, log);
   let demoProvider: string | null = null;
   if (demo) {
-    deps.settings.demoAccounts = await ensureDemoAccounts(deps.db);
+    const [first] = await deps.entities.list();
+    if (!first) throw new Error('The demo simulator serves no entity.');
+    deps.settings.demoAccounts = await ensureDemoAccounts(deps.db, first);
     await clearMirror(deps.db);
     if (!config.oidc) {
-      const oidc = await startDemoIdentityProvider(config, demo.simulator.entities, closers);
+      const oidc = await startDemoIdentityProvider(config, first.id, closers);
       await unlinkDemoIdentities(deps.db);
       deps.settings.oidc = new OidcRelyingParty(oidc);
       demoProvider = oidc.issuer.origin;
@@ -98,11 +100,11 @@ async function startDemoMonite(
 
 /**
  * The demo identity provider on a loopback port, Sync Desk registered with it as a client with a
- * throwaway secret; its bookkeeper looks after the simulator's second entity.
+ * throwaway secret; its bookkeeper looks after `bookkeepersEntityId`.
  */
 async function startDemoIdentityProvider(
   config: Config,
-  entities: ServedSimulator['simulator']['entities'],
+  bookkeepersEntityId: string,
   closers: (() => Promise<void>)[],
 ): Promise<OidcConfig> {
   const origins = [`http://127.0.0.1:${config.port}`, `http://localhost:${config.port}`];
@@ -124,7 +126,7 @@ async function startDemoIdentityProvider(
     clientSecret,
     name: 'Demo SSO',
     groupsClaim: 'groups',
-    groupGrants: demoGroupGrants(entities.at(-1)!.id),
+    groupGrants: demoGroupGrants(bookkeepersEntityId),
   };
 }
 

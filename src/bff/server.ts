@@ -17,6 +17,7 @@ import Fastify, {
   type FastifyInstance,
   type FastifyReply,
   type FastifyRequest,
+  type RouteOptions,
 } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { isHttps, registerAuth } from './auth';
@@ -25,6 +26,7 @@ import type { Deps } from './deps';
 import { HttpError, invalidInput, toHttpError } from './http-errors';
 import { loggedUrl } from './logged-url';
 import { registerOpenApi } from './openapi';
+import { adminRoutes } from './routes/admin';
 import { auditRoutes } from './routes/audit';
 import { entitiesRoutes } from './routes/entities';
 import { healthRoutes } from './routes/health';
@@ -40,7 +42,12 @@ const SPA_DIR = resolve(import.meta.dirname, '../../dist/app');
 
 export async function buildServer(
   deps: Deps,
-  options: { logger: FastifyBaseLogger; spaDir?: string },
+  options: {
+    logger: FastifyBaseLogger;
+    spaDir?: string;
+    /** Called for each route as it is added (the route-by-route access test lists them). */
+    onRoute?: (route: RouteOptions) => void;
+  },
 ): Promise<FastifyInstance> {
   // Requests are not logged one by one: the routes log what matters (pushes, refreshes, upstream errors).
   const app = Fastify({
@@ -52,6 +59,7 @@ export async function buildServer(
     frameworkErrors: answerError,
     schemaErrorFormatter: invalidInput(),
   });
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -118,6 +126,7 @@ export async function buildServer(
     markRoutes,
     pushJobRoutes,
     auditRoutes,
+    adminRoutes,
   ]) {
     routes(app, deps);
   }

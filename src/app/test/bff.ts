@@ -138,7 +138,7 @@ export async function startBff({
     }),
   );
 
-  if (demo) deps.settings.demoAccounts = await ensureDemoAccounts(deps.db);
+  if (demo) deps.settings.demoAccounts = await ensureDemoAccounts(deps.db, (await deps.entities.list())[0]!);
   if (identityProvider) {
     // Never reached in these tests: the sign-in page only links to it (src/bff/auth/oidc.test.ts signs in through one).
     deps.settings.oidc = new OidcRelyingParty({

@@ -4,17 +4,12 @@
  * out again at every sign-in, so a change of groups takes effect at the next one.
  */
 import { z } from 'zod';
-
-export const ENTITY_ROLES = ['viewer', 'operator'] as const;
-export type EntityRole = (typeof ENTITY_ROLES)[number];
-
-/** Every entity, present and future. */
-export const ALL_ENTITIES = '*';
+import { ALL_ENTITIES, grantRoleSchema, stronger, type GrantRole } from '../../contract/session';
 
 const groupGrantSchema = z.union([
   z.strictObject({ admin: z.literal(true) }),
   z.strictObject({
-    entities: z.record(z.union([z.uuid(), z.literal(ALL_ENTITIES)]), z.enum(ENTITY_ROLES)),
+    entities: z.record(z.union([z.uuid(), z.literal(ALL_ENTITIES)]), grantRoleSchema),
   }),
 ]);
 
@@ -22,8 +17,9 @@ const groupGrantSchema = z.union([
 export const groupGrantsSchema = z.record(z.string().min(1), groupGrantSchema);
 export type GroupGrants = z.infer<typeof groupGrantsSchema>;
 
-export type EntityGrant = { entityId: string; role: EntityRole };
-export type GrantedByGroups = { admin: boolean; grants: EntityGrant[] };
+/** In the shape `setIdpGrants` (grants.ts) stores. */
+export type GroupGrant = { entityId: string; role: GrantRole };
+export type GrantedByGroups = { admin: boolean; grants: GroupGrant[] };
 
 /**
  * What a person in `groups` is granted: admin if any group says so; per entity, the stronger role
@@ -31,7 +27,7 @@ export type GrantedByGroups = { admin: boolean; grants: EntityGrant[] };
  */
 export function grantsForGroups(groups: readonly string[], mapping: GroupGrants): GrantedByGroups {
   let admin = false;
-  const roles = new Map<string, EntityRole>();
+  const roles = new Map<string, GrantRole>();
   for (const group of new Set(groups)) {
     const grant = mapping[group];
     if (!grant) continue;
@@ -40,14 +36,14 @@ export function grantsForGroups(groups: readonly string[], mapping: GroupGrants)
       continue;
     }
     for (const [entityId, role] of Object.entries(grant.entities)) {
-      if (roles.get(entityId) !== 'operator') roles.set(entityId, role);
+      roles.set(entityId, stronger(roles.get(entityId), role)!);
     }
   }
   const grants = [...roles].map(([entityId, role]) => ({ entityId, role })).toSorted(byEntity);
   return { admin, grants };
 }
 
-const byEntity = (a: EntityGrant, b: EntityGrant) =>
+const byEntity = (a: GroupGrant, b: GroupGrant) =>
   a.entityId < b.entityId ? -1 : a.entityId > b.entityId ? 1 : 0;
 
 /** A claim's groups: a list of strings (some providers send one string for one group). */

@@ -14,6 +14,19 @@ export {
   signedInUser,
   type AuthDeps,
 } from './guard';
+export {
+  accessFor,
+  effectiveAccess,
+  grantEntity,
+  grantsOf,
+  revokeEntity,
+  setIdpGrants,
+  visibleEntityIds,
+  type EntityGrant,
+  type GrantChange,
+  type GrantSource,
+  type RevokeChange,
+} from './grants';
 export { groupGrantsSchema, type GroupGrants } from './group-grants';
 export { OIDC_CALLBACK_PATH } from './guard';
 export { LOOPBACK_HOSTS, OidcRelyingParty, OidcSignInError } from './oidc';
@@ -25,6 +38,7 @@ export {
   addUser,
   disableUser,
   findUserByEmail,
+  findUserById,
   listUsers,
   MIN_PASSWORD_LENGTH,
   setPassword,

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { roleSchema, type Role } from '../../contract/session';
 import type { Db } from '../db/database';
+import { setIdpGrants } from './grants';
 import { grantsForGroups, type GrantedByGroups, type GroupGrants } from './group-grants';
 import { OidcSignInError, type OidcIdentity } from './oidc';
 
@@ -32,7 +33,7 @@ export async function accountForIdentity(
   // Without a mapping, roles are given in Sync Desk and the provider only says who someone is.
   const mapped = Object.keys(groupGrants).length > 0;
 
-  return db.transaction().execute(async (trx) => {
+  const account = await db.transaction().execute(async (trx): Promise<OidcAccount> => {
     const linked = await trx
       .selectFrom('staff_user')
       .selectAll()
@@ -76,4 +77,7 @@ export async function accountForIdentity(
       .execute();
     return { id, email: email.data, role, granted };
   });
+  // Replaces what the groups granted last time; grants made in Sync Desk stay.
+  await setIdpGrants(db, account.id, granted.grants);
+  return account;
 }

@@ -178,7 +178,11 @@ describe('sign-in through the identity provider', () => {
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
     // The flow's cookie is gone: a callback is good once.
     expect(res.cookies.find((c) => c.name === 'sync-desk-oidc')?.value).toBe('');
-    expect((await me(bff, res)).user).toEqual({ email: 'book@example.com', role: 'operator' });
+    expect((await me(bff, res)).user).toEqual({
+      email: 'book@example.com',
+      role: 'operator',
+      grants: [{ entity_id: ENTITY, role: 'operator' }],
+    });
 
     const account = await bff.deps.db
       .selectFrom('staff_user')
@@ -263,18 +267,23 @@ describe('sign-in through the identity provider', () => {
     expect(res.headers.location).toBe(
       `/sign-in?${new URLSearchParams({ next: '/entities/abc/records?status=error' })}`,
     );
-    expect((await me(bff, res)).user).toEqual({ email: 'new@example.com', role: 'viewer' });
+    expect((await me(bff, res)).user).toEqual({ email: 'new@example.com', role: 'viewer', grants: [] });
     await bff.close();
   });
 
   it('applies a change of groups at the next sign-in', async () => {
     const bff = await startBff();
-    expect((await me(bff, await signIn(bff, 'u-book'))).user.role).toBe('operator');
+    const user = async () => (await me(bff, await signIn(bff, 'u-book'))).user;
+    expect(await user()).toMatchObject({
+      role: 'operator',
+      grants: [{ entity_id: ENTITY, role: 'operator' }],
+    });
     identity('u-book').groups = ['sync-desk-admins'];
     try {
-      expect((await me(bff, await signIn(bff, 'u-book'))).user.role).toBe('admin');
+      expect(await user()).toMatchObject({ role: 'admin', grants: [] });
       identity('u-book').groups = [];
-      expect((await me(bff, await signIn(bff, 'u-book'))).user.role).toBe('viewer');
+      // Out of every group: signed in, granted nothing (the SPA says "no access yet").
+      expect(await user()).toMatchObject({ role: 'viewer', grants: [] });
     } finally {
       identity('u-book').groups = ['entity-bookkeepers'];
     }

@@ -4,11 +4,13 @@
  * and an absolute lifetime, at sign-out, and when the account is disabled.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { roleSchema, type Role } from '../../contract/session';
+import { roleSchema, type EntityAccess, type Role } from '../../contract/session';
 import type { Db } from '../db/database';
+import { accessFor } from './grants';
 
 export type SessionLimits = { idleMs: number; absoluteMs: number };
-export type SessionUser = { id: string; email: string; role: Role };
+/** Who is signed in, with the entities they may see (auth/grants.ts). */
+export type SessionUser = { id: string; email: string; role: Role; grants: EntityAccess[] };
 
 /** Writing last_seen_at on every request would turn reads into writes; once a minute is enough. */
 const TOUCH_EVERY_MS = 60_000;
@@ -73,7 +75,8 @@ export async function resolveSession(
       .where('id_hash', '=', row.id_hash)
       .execute();
   }
-  return { id: row.id, email: row.email, role: roleSchema.parse(row.role) };
+  const role = roleSchema.parse(row.role);
+  return { id: row.id, email: row.email, role, grants: await accessFor(db, { id: row.id, role }) };
 }
 
 /** Ends the session; answers the identity provider that signed it in, if one did. */

@@ -92,6 +92,19 @@ export interface StaffUserTable {
   oidc_subject: string | null;
 }
 
+/** An account's access to one entity ('*': every entity), by source (auth/grants.ts). */
+export interface EntityGrantTable {
+  user_id: string;
+  entity_id: string;
+  /** GRANT_ROLES in contract/session.ts */
+  role: string;
+  /** GRANT_SOURCES in auth/grants.ts */
+  source: string;
+  /** Who made it: an admin's email, 'cli', 'identity provider', 'migration 013'. */
+  granted_by: string;
+  granted_at: string;
+}
+
 /** Server-side sessions; only a SHA-256 of the cookie's random id is stored. */
 export interface StaffSessionTable {
   id_hash: string;
@@ -169,6 +182,7 @@ export interface Database {
   mirror_document: MirrorDocumentTable;
   staff_user: StaffUserTable;
   staff_session: StaffSessionTable;
+  entity_grant: EntityGrantTable;
   audit_entry: AuditEntryTable;
   push_job: PushJobTable;
   push_job_item: PushJobItemTable;

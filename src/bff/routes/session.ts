@@ -14,6 +14,7 @@ import {
 } from '../../contract/session';
 import { appendAudit } from '../audit';
 import {
+  accessFor,
   clearSessionCookie,
   createSession,
   DUMMY_HASH,
@@ -48,8 +49,8 @@ export function sessionRoutes(app: FastifyInstance, deps: Deps): void {
   const { db, settings } = deps;
   const failures = new FailedAttempts(db);
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const signedIn = ({ email, role }: StaffUser): SessionResponse => ({
-    user: { email, role },
+  const signedIn = ({ email, role, grants }: StaffUser): SessionResponse => ({
+    user: { email, role, grants },
     record_link_template: settings.recordLinkTemplate,
   });
 
@@ -110,7 +111,7 @@ export function sessionRoutes(app: FastifyInstance, deps: Deps): void {
     if (previous) await endSession(db, previous);
     setSessionCookie(reply, deps, await createSession(db, user.id));
     await appendAudit(db, { actor: user.email, action: 'sign_in', data: { outcome: 'ok', ip: req.ip } });
-    return signedIn(user);
+    return signedIn({ ...user, grants: await accessFor(db, user) });
   });
 
   api.delete('/api/session', { schema: signOutSchema }, async (req, reply) => {
