@@ -22,8 +22,11 @@ test('a one-entity bookkeeper signs in through the identity provider and lands w
   await signInThroughProvider(page, 'Bo Bookkeeper');
 
   await expect(page).toHaveURL(/\/audit$/);
-  await expect(header(page).getByText('bookkeeper@example.com')).toBeVisible();
+  await expect(header(page).getByText('bo.bookkeeper@example.com')).toBeVisible();
   await expect(header(page).getByText('Operator')).toBeVisible();
+  // Their group grants one entity: the BFF lists no other.
+  const { data } = (await (await page.request.get('/api/entities')).json()) as { data: { name: string }[] };
+  expect(data.map((e) => e.name)).toEqual(['Acme Trading GmbH']);
 
   const cookies = await context.cookies();
   const bff = cookies.filter((c) => c.domain === '127.0.0.1' && c.name.startsWith('sync-desk'));
@@ -39,8 +42,10 @@ test('an admin signs in through the identity provider and signs out of both', as
   await page.goto('/');
   await signInThroughProvider(page, 'Ada Admin');
   await expect(page).toHaveURL(/\/entities\/[0-9a-f-]{36}\/records/);
-  await expect(header(page).getByText('admin@example.com')).toBeVisible();
+  await expect(header(page).getByText('ada.admin@example.com')).toBeVisible();
   await expect(header(page).getByText('Admin', { exact: true })).toBeVisible();
+  const { data } = (await (await page.request.get('/api/entities')).json()) as { data: unknown[] };
+  expect(data).toHaveLength(2);
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   // RP-initiated sign-out: the provider asks, then sends the browser back to Sync Desk's sign-in.
