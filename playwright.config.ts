@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
-import { BFF_PORT, BFF_URL, SIMULATOR_PORT } from './e2e/ports';
+import { BFF_PORT, BFF_URL, OIDC_PORT, SIMULATOR_PORT } from './e2e/ports';
 
 /** Debian's Chromium where it exists (CI, this machine); Playwright's own browser elsewhere. */
 const systemChromium = '/usr/bin/chromium';
@@ -46,6 +46,7 @@ export default defineConfig({
     env: {
       PORT: String(BFF_PORT),
       DEMO_SIMULATOR_PORT: String(SIMULATOR_PORT),
+      DEMO_OIDC_PORT: String(OIDC_PORT),
       HOST: '127.0.0.1',
       DATABASE_URL: 'sqlite:./data/e2e.db',
       DEMO_PUSH_DELAY_MS: '1500',

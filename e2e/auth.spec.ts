@@ -1,16 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO, signInAs } from './helpers';
+import { DEMO, signInAs, watchCsp } from './helpers';
 import { BFF_URL } from './ports';
-
-/** Fails the test on any Content-Security-Policy violation the browser reports. */
-function watchCsp(page: Page): string[] {
-  const violations: string[] = [];
-  page.on('console', (message) => {
-    if (/Content Security Policy|Refused to (load|execute|apply)/i.test(message.text()))
-      violations.push(message.text());
-  });
-  return violations;
-}
 
 const dataRows = (page: Page) => page.getByRole('row').filter({ has: page.getByRole('cell') });
 

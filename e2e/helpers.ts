@@ -8,6 +8,16 @@ export const DEMO = {
   viewer: { email: 'viewer@example.com', password: 'demo-viewer-password' },
 } as const;
 
+/** Fails the test on any Content-Security-Policy violation the browser reports. */
+export function watchCsp(page: Page): string[] {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to (load|execute|apply)/i.test(message.text()))
+      violations.push(message.text());
+  });
+  return violations;
+}
+
 /** Signs in through the BFF's API, as the sign-in page does; the cookie lands in the page's context. */
 export async function signInAs(page: Page, role: keyof typeof DEMO): Promise<void> {
   const res = await page.request.post('/api/session', {

@@ -28,6 +28,41 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MONITE_ENTITY_IDS: 'acme' })).toThrow(/MONITE_ENTITY_IDS/);
   });
 
+  it('takes an identity provider with its group mapping, and says clearly what is wrong with one', () => {
+    const oidc = {
+      OIDC_ISSUER: 'https://login.example.com/realms/acme',
+      OIDC_CLIENT_ID: 'sync-desk',
+      OIDC_CLIENT_SECRET: 'secret',
+    };
+    const config = loadConfig({
+      ...oidc,
+      OIDC_NAME: 'Acme SSO',
+      OIDC_GROUP_GRANTS: '{"sync-desk-admins": {"admin": true}, "readers": {"entities": {"*": "viewer"}}}',
+      PASSWORD_SIGN_IN: 'off',
+    });
+    expect(config.oidc).toMatchObject({
+      clientId: 'sync-desk',
+      name: 'Acme SSO',
+      groupsClaim: 'groups',
+      groupGrants: { 'sync-desk-admins': { admin: true }, readers: { entities: { '*': 'viewer' } } },
+    });
+    expect(config.passwordSignIn).toBe(false);
+    expect(loadConfig({}).oidc).toBeNull();
+    expect(() => loadConfig({ OIDC_ISSUER: oidc.OIDC_ISSUER })).toThrow(/OIDC_CLIENT_ID/);
+    expect(() => loadConfig({ ...oidc, OIDC_ISSUER: 'http://login.example.com/realms/acme' })).toThrow(
+      /OIDC_ISSUER: must be https/,
+    );
+    expect(() => loadConfig({ ...oidc, OIDC_GROUP_GRANTS: '{readers:' })).toThrow(
+      /OIDC_GROUP_GRANTS: is not JSON/,
+    );
+    expect(() =>
+      loadConfig({ ...oidc, OIDC_GROUP_GRANTS: '{"readers": {"entities": {"*": "admin"}}}' }),
+    ).toThrow(/OIDC_GROUP_GRANTS\.readers/);
+    expect(() =>
+      loadConfig({ MONITE_CLIENT_ID: 'id', MONITE_CLIENT_SECRET: 's', PASSWORD_SIGN_IN: 'off' }),
+    ).toThrow(/nobody could sign in/);
+  });
+
   it('takes an SQLite file or a PostgreSQL URL as DATABASE_URL, and says what it must be otherwise', () => {
     for (const url of [
       'sqlite:/srv/sync-desk.db',

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { recordLinkTemplateProblem } from '../contract/record-links';
 import { MONITE_VERSION } from '../monite/schemas';
+import { groupGrantsSchema, LOOPBACK_HOSTS, type GroupGrants } from './auth';
 import { parseDatabaseUrl } from './db/url';
 
 const csv = z
@@ -57,11 +58,51 @@ const envSchema = z.object({
       const problem = template ? recordLinkTemplateProblem(template) : null;
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     }),
+  /** The company's OpenID Connect provider (all three, or none): "Sign in with <OIDC_NAME>". */
+  OIDC_ISSUER: z
+    .url()
+    .refine((url) => {
+      const { protocol, hostname } = new URL(url);
+      return protocol === 'https:' || LOOPBACK_HOSTS.includes(hostname);
+    }, 'must be https (plain http only on this machine: 127.0.0.1 or localhost)')
+    .optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_NAME: z.string().min(1).max(60).default('your company account'),
+  /** The ID token claim that lists the person's groups. */
+  OIDC_GROUPS_CLAIM: z.string().min(1).default('groups'),
+  /** JSON: group → `{"admin": true}` or `{"entities": {"<entity id or *>": "viewer" | "operator"}}`. */
+  OIDC_GROUP_GRANTS: z
+    .string()
+    .default('{}')
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'is not JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(groupGrantsSchema),
+  /** `off`: only the identity provider signs staff in. */
+  PASSWORD_SIGN_IN: z.enum(['on', 'off']).default('on'),
   /** Demo mode only: how long the simulator keeps a pushed record pending. */
   DEMO_PUSH_DELAY_MS: z.coerce.number().int().min(0).default(2000),
   /** Demo mode only: the simulator's loopback port (0 = any free port). */
   DEMO_SIMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /** Demo mode only: the demo identity provider's loopback port (0 = any free port). */
+  DEMO_OIDC_PORT: z.coerce.number().int().min(0).max(65535).default(0),
 });
+
+/** The identity provider staff sign in with (auth/oidc.ts). */
+export type OidcConfig = {
+  issuer: URL;
+  clientId: string;
+  clientSecret: string;
+  name: string;
+  groupsClaim: string;
+  groupGrants: GroupGrants;
+};
 
 /** Where Monite is and who we are to it; null means demo mode. */
 export type MoniteAccount = { baseUrl: string; clientId: string; clientSecret: string };
@@ -81,7 +122,10 @@ export type Config = {
   session: { idleMs: number; absoluteMs: number };
   /** Checked: an https URL naming only known placeholders (contract/record-links.ts). */
   recordLinkTemplate: string | null;
-  demo: { pushDelayMs: number; simulatorPort: number };
+  /** Null: none configured (demo mode then runs its own, auth/demo-provider.ts). */
+  oidc: OidcConfig | null;
+  passwordSignIn: boolean;
+  demo: { pushDelayMs: number; simulatorPort: number; oidcPort: number };
 };
 
 export type MoniteConfig = MoniteAccount &
@@ -99,6 +143,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   if (Boolean(e.MONITE_CLIENT_ID) !== Boolean(e.MONITE_CLIENT_SECRET)) {
     throw new Error('Set both MONITE_CLIENT_ID and MONITE_CLIENT_SECRET, or neither (demo mode).');
+  }
+  const oidcSet = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].filter(Boolean).length;
+  if (oidcSet !== 0 && oidcSet !== 3) {
+    throw new Error('Set all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or none.');
+  }
+  if (e.PASSWORD_SIGN_IN === 'off' && oidcSet === 0 && e.MONITE_CLIENT_ID) {
+    throw new Error('PASSWORD_SIGN_IN=off needs an identity provider (OIDC_ISSUER…): nobody could sign in.');
   }
   return {
     port: e.PORT,
@@ -121,6 +172,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     session: { idleMs: e.SESSION_IDLE_MINUTES * 60_000, absoluteMs: e.SESSION_MAX_HOURS * 3_600_000 },
     recordLinkTemplate: e.RECORD_LINK_TEMPLATE || null,
-    demo: { pushDelayMs: e.DEMO_PUSH_DELAY_MS, simulatorPort: e.DEMO_SIMULATOR_PORT },
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+        ? {
+            issuer: new URL(e.OIDC_ISSUER),
+            clientId: e.OIDC_CLIENT_ID,
+            clientSecret: e.OIDC_CLIENT_SECRET,
+            name: e.OIDC_NAME,
+            groupsClaim: e.OIDC_GROUPS_CLAIM,
+            groupGrants: e.OIDC_GROUP_GRANTS,
+          }
+        : null,
+    passwordSignIn: e.PASSWORD_SIGN_IN === 'on',
+    demo: {
+      pushDelayMs: e.DEMO_PUSH_DELAY_MS,
+      simulatorPort: e.DEMO_SIMULATOR_PORT,
+      oidcPort: e.DEMO_OIDC_PORT,
+    },
   };
 }

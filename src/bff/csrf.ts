@@ -6,20 +6,21 @@
 import type { FastifyRequest } from 'fastify';
 import { CSRF_HEADER } from '../contract/session';
 import { HttpError } from './http-errors';
+import { loggedUrl } from './logged-url';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function checkCsrf(req: FastifyRequest, publicUrl: URL | null): void {
   if (SAFE_METHODS.has(req.method)) return;
   if (req.headers[CSRF_HEADER] !== '1') {
-    req.log.warn({ url: req.url, method: req.method }, 'CSRF check failed: header missing');
+    req.log.warn({ url: loggedUrl(req.url), method: req.method }, 'CSRF check failed: header missing');
     throw new HttpError(403, 'csrf', `Missing the ${CSRF_HEADER} header that Sync Desk's own pages send.`);
   }
   const own = publicUrl?.origin ?? originOf(`${req.protocol}://${req.host}`);
   const origin = req.headers.origin;
   // Both must be real origins: an unreadable Origin (`null`) must not equal an unreadable Host.
   if (!origin || own === undefined || originOf(origin) !== own) {
-    req.log.warn({ url: req.url, method: req.method, origin }, 'CSRF check failed: origin');
+    req.log.warn({ url: loggedUrl(req.url), method: req.method, origin }, 'CSRF check failed: origin');
     throw new HttpError(
       403,
       'csrf',

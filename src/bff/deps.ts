@@ -1,7 +1,8 @@
 /** What the routes need, built once in main.ts (and by tests, against the simulator). */
 import type { FastifyBaseLogger } from 'fastify';
 import type { DemoAccount } from '../contract/session';
-import type { SessionLimits } from './auth';
+import { OidcRelyingParty, type SessionLimits } from './auth';
+import type { OidcConfig } from './config';
 import { openDatabase, type Db } from './db/database';
 import { DEFAULT_LEASE_OPTIONS, Leases, type LeaseOptions } from './db/leases';
 import { DocumentReader } from './documents';
@@ -15,6 +16,10 @@ export type Settings = {
   publicUrl: URL | null;
   trustProxy: boolean;
   session: SessionLimits;
+  /** The identity provider staff may sign in with ("Sign in with <name>"), if any. */
+  oidc: OidcRelyingParty | null;
+  /** False: only the identity provider signs staff in (PASSWORD_SIGN_IN=off). */
+  passwordSignIn: boolean;
   /** Demo mode only: accounts shown on the sign-in page. */
   demoAccounts: DemoAccount[];
   /** "Open in Monite" for a record (contract/record-links.ts), told to signed-in staff. */
@@ -55,7 +60,8 @@ export async function createDeps(
     entityIds: string[];
     mirrorRefreshMs: number;
     mirrorSweepMs: number;
-  } & Omit<Settings, 'demoAccounts' | 'pushRetryDelayMs'>,
+    oidc: OidcConfig | null;
+  } & Omit<Settings, 'demoAccounts' | 'pushRetryDelayMs' | 'oidc'>,
   monite: MoniteClient,
   log: FastifyBaseLogger,
   instance: Instance = {},
@@ -89,6 +95,8 @@ export async function createDeps(
       trustProxy: config.trustProxy,
       session: config.session,
       recordLinkTemplate: config.recordLinkTemplate,
+      oidc: config.oidc && new OidcRelyingParty(config.oidc),
+      passwordSignIn: config.passwordSignIn,
       demoAccounts: [],
       pushRetryDelayMs: 1000,
     },

@@ -30,6 +30,13 @@ export class HttpError extends Error {
   }
 }
 
+/**
+ * An entity this deployment does not serve, or one the user has no grant for: the same answer,
+ * so it gives no hint that an entity exists.
+ */
+export const notServed = (entityId: string): HttpError =>
+  new HttpError(404, 'not_found', `Sync Desk does not serve entity ${entityId}.`);
+
 /** A cursor this server did not issue (edited, truncated, or from another list): the records list's or the audit log's. */
 export class BadCursorError extends Error {
   constructor(message = 'The cursor is not one this server issued; start again from the first page.') {

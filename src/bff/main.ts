@@ -2,11 +2,20 @@
  * Starts Sync Desk. Without Monite credentials it runs in demo mode: the Monite simulator
  * starts in-process on a loopback port with a seeded dataset and throwaway credentials.
  */
+import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
-import { DEMO_BOOKKEEPER, serveSimulator } from '../simulator/serve';
-import { loadConfig, type Config, type MoniteAccount } from './config';
+import { startDemoProvider } from '../oidc-provider/demo-provider';
+import { DEMO_BOOKKEEPER, serveSimulator, type ServedSimulator } from '../simulator/serve';
+import { loadConfig, type Config, type MoniteAccount, type OidcConfig } from './config';
 import { closeUnfinishedPushes } from './audit';
-import { ensureDemoAccounts } from './auth';
+import {
+  demoGroupGrants,
+  demoIdentities,
+  ensureDemoAccounts,
+  OIDC_CALLBACK_PATH,
+  OidcRelyingParty,
+  unlinkDemoIdentities,
+} from './auth';
 import { DEFAULT_LEASE_OPTIONS } from './db/leases';
 import { createDeps } from './deps';
 import { clearMirror, regroupErrors } from './mirror';
@@ -19,14 +28,28 @@ async function main(): Promise<void> {
   const log = pino({ level: config.logLevel });
   const closers: (() => Promise<void>)[] = [];
 
-  const account = config.account ?? (await startDemoMonite(config.demo, closers));
+  const demo = config.account ? null : await startDemoMonite(config.demo, closers);
+  const account: MoniteAccount = config.account ?? {
+    baseUrl: demo!.baseUrl,
+    clientId: demo!.clientId,
+    clientSecret: demo!.clientSecret,
+  };
   const rate = await openRateLimiter(config.databaseUrl, config.monite.rateLimitPerSecond, log);
   closers.push(rate.close);
   const monite = new MoniteClient({ ...account, ...config.monite }, log, undefined, rate.limiter);
   const deps = await createDeps(config, monite, log);
-  if (!config.account) {
-    deps.settings.demoAccounts = await ensureDemoAccounts(deps.db);
+  let demoProvider: string | null = null;
+  if (demo) {
+    const [first] = await deps.entities.list();
+    if (!first) throw new Error('The demo simulator serves no entity.');
+    deps.settings.demoAccounts = await ensureDemoAccounts(deps.db, first);
     await clearMirror(deps.db);
+    if (!config.oidc) {
+      const oidc = await startDemoIdentityProvider(config, first.id, closers);
+      await unlinkDemoIdentities(deps.db);
+      deps.settings.oidc = new OidcRelyingParty(oidc);
+      demoProvider = oidc.issuer.origin;
+    }
   }
   const abandoned = await closeUnfinishedPushes(deps.db);
   if (abandoned > 0)
@@ -50,7 +73,8 @@ async function main(): Promise<void> {
   const source = config.account
     ? `Monite: ${account.baseUrl}`
     : 'DEMO MODE: simulated Monite data, nothing leaves this machine';
-  process.stdout.write(`\nSync Desk is running at ${url}\n${source}\n\n`);
+  const provider = demoProvider ? `Demo identity provider (accounts page): ${demoProvider}\n` : '';
+  process.stdout.write(`\nSync Desk is running at ${url}\n${source}\n${provider}\n`);
 
   const stop = async () => {
     for (const close of closers) await close();
@@ -65,13 +89,45 @@ async function main(): Promise<void> {
 async function startDemoMonite(
   demo: Config['demo'],
   closers: (() => Promise<void>)[],
-): Promise<MoniteAccount> {
+): Promise<ServedSimulator> {
   const served = await serveSimulator(
     { pushDelayMs: demo.pushDelayMs, bookkeeper: DEMO_BOOKKEEPER },
     { port: demo.simulatorPort },
   );
   closers.push(served.close);
-  return { baseUrl: served.baseUrl, clientId: served.clientId, clientSecret: served.clientSecret };
+  return served;
+}
+
+/**
+ * The demo identity provider on a loopback port, Sync Desk registered with it as a client with a
+ * throwaway secret; its bookkeeper looks after `bookkeepersEntityId`.
+ */
+async function startDemoIdentityProvider(
+  config: Config,
+  bookkeepersEntityId: string,
+  closers: (() => Promise<void>)[],
+): Promise<OidcConfig> {
+  const origins = [`http://127.0.0.1:${config.port}`, `http://localhost:${config.port}`];
+  if (config.publicUrl) origins.push(config.publicUrl.origin);
+  const clientId = 'sync-desk-demo';
+  const clientSecret = randomBytes(24).toString('base64url');
+  const provider = await startDemoProvider({
+    clientId,
+    clientSecret,
+    redirectUris: origins.map((origin) => origin + OIDC_CALLBACK_PATH),
+    postLogoutRedirectUris: origins.map((origin) => `${origin}/sign-in`),
+    identities: demoIdentities(),
+    port: config.demo.oidcPort,
+  });
+  closers.push(provider.close);
+  return {
+    issuer: new URL(provider.issuer),
+    clientId,
+    clientSecret,
+    name: 'Demo SSO',
+    groupsClaim: 'groups',
+    groupGrants: demoGroupGrants(bookkeepersEntityId),
+  };
 }
 
 main().catch((error: unknown) => {

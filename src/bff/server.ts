@@ -17,17 +17,21 @@ import Fastify, {
   type FastifyInstance,
   type FastifyReply,
   type FastifyRequest,
+  type RouteOptions,
 } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { isHttps, registerAuth } from './auth';
 import { checkCsrf } from './csrf';
 import type { Deps } from './deps';
 import { HttpError, invalidInput, toHttpError } from './http-errors';
+import { loggedUrl } from './logged-url';
 import { registerOpenApi } from './openapi';
+import { adminRoutes } from './routes/admin';
 import { auditRoutes } from './routes/audit';
 import { entitiesRoutes } from './routes/entities';
 import { healthRoutes } from './routes/health';
 import { markRoutes } from './routes/marks';
+import { oidcRoutes } from './routes/oidc';
 import { pushRoutes } from './routes/push';
 import { pushJobRoutes } from './routes/push-jobs';
 import { recordHistoryRoutes } from './routes/record-history';
@@ -38,7 +42,12 @@ const SPA_DIR = resolve(import.meta.dirname, '../../dist/app');
 
 export async function buildServer(
   deps: Deps,
-  options: { logger: FastifyBaseLogger; spaDir?: string },
+  options: {
+    logger: FastifyBaseLogger;
+    spaDir?: string;
+    /** Called for each route as it is added (the route-by-route access test lists them). */
+    onRoute?: (route: RouteOptions) => void;
+  },
 ): Promise<FastifyInstance> {
   // Requests are not logged one by one: the routes log what matters (pushes, refreshes, upstream errors).
   const app = Fastify({
@@ -50,6 +59,7 @@ export async function buildServer(
     frameworkErrors: answerError,
     schemaErrorFormatter: invalidInput(),
   });
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -108,6 +118,7 @@ export async function buildServer(
   for (const routes of [
     healthRoutes,
     sessionRoutes,
+    oidcRoutes,
     entitiesRoutes,
     recordsRoutes,
     recordHistoryRoutes,
@@ -115,6 +126,7 @@ export async function buildServer(
     markRoutes,
     pushJobRoutes,
     auditRoutes,
+    adminRoutes,
   ]) {
     routes(app, deps);
   }
@@ -155,6 +167,6 @@ export async function buildServer(
 /** Every error, whoever raised it, answers `{"error": {"code", "message"}}`. */
 function answerError(error: unknown, req: FastifyRequest, reply: FastifyReply): FastifyReply {
   const httpError = toHttpError(error);
-  if (httpError.status >= 500) req.log.error({ err: error, url: req.url }, httpError.message);
+  if (httpError.status >= 500) req.log.error({ err: error, url: loggedUrl(req.url) }, httpError.message);
   return reply.code(httpError.status).headers(httpError.headers).send(httpError.body());
 }

@@ -2,7 +2,10 @@
 import { z } from 'zod';
 import { markKindSchema } from './handled';
 
-/** `mark`, `unmark`: a person marked a failure handled or took the mark away; `mark_lapsed`: Monite's record changed after. */
+/**
+ * `grant_entity`, `revoke_entity`, `set_role`, `disable_account`: an admin changed a staff account
+ * (`subject`; the entity in `entity_id`, `*` for every entity; the role given in `role`).
+ * `mark`, `unmark`: a person marked a failure handled or took the mark away; `mark_lapsed`: Monite's record changed after. */
 export const AUDIT_ACTIONS = [
   'push',
   'sign_in',
@@ -11,6 +14,10 @@ export const AUDIT_ACTIONS = [
   'mark',
   'unmark',
   'mark_lapsed',
+  'grant_entity',
+  'revoke_entity',
+  'set_role',
+  'disable_account',
 ] as const;
 /** `unknown`: the push was sent but the BFF stopped before it could record Monite's answer. */
 export const AUDIT_OUTCOMES = ['ok', 'failed', 'unknown'] as const;
@@ -50,6 +57,9 @@ export const auditEntrySchema = z.object({
   reason: z.string().nullable(),
   /** For `mark`, `unmark` and `mark_lapsed`: the mark's kind (contract/handled.ts). */
   mark_kind: markKindSchema.nullable(),
+  /** For staff changes: the account changed, and the role it was given. */
+  subject: z.string().nullable(),
+  role: z.string().nullable(),
   /** The bulk job a push belongs to. */
   job_id: z.string().nullable(),
   /**

@@ -12,11 +12,48 @@ export const PERMISSIONS = {
   markHandled: ['operator', 'admin'],
   readOwnAudit: ['viewer', 'operator', 'admin'],
   readEveryonesAudit: ['admin'],
+  manageStaff: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 
 export const can = (role: Role | undefined, permission: Permission): boolean =>
   role !== undefined && (PERMISSIONS[permission] as readonly Role[]).includes(role);
+
+/** The role an account has on one entity; `admin` is a deployment role only. */
+export const GRANT_ROLES = ['viewer', 'operator'] as const;
+export const grantRoleSchema = z.enum(GRANT_ROLES);
+export type GrantRole = z.infer<typeof grantRoleSchema>;
+
+/** Every entity of the partner, as a grant's entity. */
+export const ALL_ENTITIES = '*';
+
+/** One entity (or `*`, every entity) an account may see, with its role there. */
+export const entityAccessSchema = z.object({
+  entity_id: z.union([z.uuid(), z.literal(ALL_ENTITIES)]),
+  role: grantRoleSchema,
+});
+export type EntityAccess = z.infer<typeof entityAccessSchema>;
+
+const RANK: Record<Role, number> = { viewer: 0, operator: 1, admin: 2 };
+/** The stronger of two roles (either may be missing). */
+export const stronger = <R extends Role>(a: R | undefined, b: R | undefined): R | undefined =>
+  a === undefined ? b : b === undefined ? a : RANK[a] >= RANK[b] ? a : b;
+
+/**
+ * A user's role on one entity, or undefined when they may not see it. Admins act on every
+ * entity as operators; everyone else by their grants (`user.grants`, already merged and capped
+ * by the BFF), the stronger of the entity's own and `*`.
+ */
+export function roleOn(user: StaffUser, entityId: string): GrantRole | undefined {
+  if (user.role === 'admin') return 'operator';
+  let role: GrantRole | undefined;
+  for (const g of user.grants)
+    if (g.entity_id === entityId || g.entity_id === ALL_ENTITIES) role = stronger(role, g.role);
+  return role;
+}
+
+/** Whether the user may see any entity at all (else the SPA shows "No access yet"). */
+export const hasAnyAccess = (user: StaffUser): boolean => user.role === 'admin' || user.grants.length > 0;
 
 export const signInSchema = z.strictObject({
   email: z.email().max(254),
@@ -24,22 +61,73 @@ export const signInSchema = z.strictObject({
 });
 export type SignIn = z.infer<typeof signInSchema>;
 
-export const staffUserSchema = z.object({ email: z.string(), role: roleSchema });
+/**
+ * The signed-in user: their deployment role (`admin` manages staff and sees everything) and the
+ * entities they may see, one entry per entity with the role that applies there.
+ */
+export const staffUserSchema = z.object({
+  email: z.string(),
+  role: roleSchema,
+  grants: z.array(entityAccessSchema),
+});
 export type StaffUser = z.infer<typeof staffUserSchema>;
 
-export const demoAccountSchema = z.object({ email: z.string(), password: z.string(), role: roleSchema });
+/** A demo account; `entity` names the one entity it may see (absent: every entity). */
+export const demoAccountSchema = z.object({
+  email: z.string(),
+  password: z.string(),
+  role: roleSchema,
+  entity: z.string().optional(),
+});
 export type DemoAccount = z.infer<typeof demoAccountSchema>;
 
+/** How staff may sign in here: with a password (unless switched off) and/or an identity provider. */
+export const signInOptionsSchema = z.object({
+  password: z.boolean(),
+  /** The provider's name for "Sign in with <name>"; null when none is configured. */
+  oidc_name: z.string().nullable(),
+});
+export type SignInOptions = z.infer<typeof signInOptionsSchema>;
+
 /**
- * `GET /api/session`: who is signed in (null if nobody), and in demo mode the demo accounts. Signed
- * in, also the deployment's "Open in Monite" template (contract/record-links.ts `moniteLink`),
- * null when none is configured.
+ * `GET /api/session`: who is signed in (null if nobody); signed out, how to sign in, and in demo
+ * mode the demo accounts. Signed in, also the deployment's "Open in Monite" template
+ * (contract/record-links.ts `moniteLink`), null when none is configured.
  */
 export const sessionResponseSchema = z.object({
   user: staffUserSchema.nullable(),
   record_link_template: z.string().nullable().optional(),
+  sign_in: signInOptionsSchema.optional(),
   demo_accounts: z.array(demoAccountSchema).optional(),
 });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
+
+/** Where "Sign in with <name>" goes: the BFF redirects on to the identity provider. */
+export const OIDC_START_PATH = '/api/session/oidc/start';
+
+/**
+ * `DELETE /api/session` of a session from the identity provider: the provider's sign-out page,
+ * for the browser to go to (RP-initiated sign-out). Other sessions answer 204.
+ */
+export const signOutResponseSchema = z.object({ end_session_url: z.url() });
+export type SignOutResponse = z.infer<typeof signOutResponseSchema>;
+
+/**
+ * Why a sign-in through the identity provider failed: the callback sends the browser to
+ * `/sign-in?error=<code>`, and the sign-in page says this.
+ */
+export const OIDC_ERRORS = {
+  oidc_state:
+    'That sign-in could not be matched to one started here (it may have taken too long or come from another tab). Try again.',
+  oidc_rejected: "The identity provider's answer could not be verified or has expired. Try again.",
+  oidc_denied: 'The identity provider did not sign you in.',
+  oidc_unavailable: 'The identity provider could not be reached. Try again in a moment.',
+  oidc_no_email: 'The identity provider did not tell Sync Desk your email address; ask an admin.',
+  oidc_email_taken:
+    'Your email address belongs to a Sync Desk account linked to another identity; ask an admin.',
+  account_disabled: 'This account is disabled; ask an admin.',
+} as const;
+export const oidcErrorSchema = z.enum(Object.keys(OIDC_ERRORS) as [keyof typeof OIDC_ERRORS]);
+export type OidcError = z.infer<typeof oidcErrorSchema>;
 
 export { CSRF_HEADER } from './csrf-header';

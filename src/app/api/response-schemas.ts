@@ -2,7 +2,7 @@
  * Every BFF response the SPA checks, by name. client.ts loads this module beside the first
  * request, so zod and the contract's schemas stay out of the entry chunk.
  */
-import { z } from 'zod';
+import { signOutResponseSchema } from '../../contract/session';
 
 export {
   entitiesResponseSchema as entities,
@@ -16,5 +16,8 @@ export { historyPageSchema as recordHistory } from '../../contract/record-histor
 export { pushJobListSchema as pushJobList, pushJobSchema as pushJob } from '../../contract/push-jobs';
 export { sessionResponseSchema as session } from '../../contract/session';
 
-/** `DELETE /api/session` answers 204 No Content: the schema then sees `undefined`. */
-export const noContent = z.undefined();
+/**
+ * `DELETE /api/session` answers 204 No Content (the schema then sees `undefined`), or, for a
+ * session from the identity provider, where its sign-out is.
+ */
+export const signOut = signOutResponseSchema.optional();

@@ -1,12 +1,13 @@
 import { useMutation, useQueryClient, type UseMutationOptions } from '@tanstack/react-query';
+import type { SignOutResponse } from '../../contract/session';
 import { apiFetch } from './client';
 import { mutationKeys, queryKeys } from './query-keys';
 
-/** `DELETE /api/session` answers 204 No Content. */
-export const signOut = () => apiFetch('/api/session', 'noContent', { method: 'DELETE' });
+/** `DELETE /api/session`: nothing more, or the identity provider's sign-out page to go on to. */
+export const signOut = () => apiFetch('/api/session', 'signOut', { method: 'DELETE' });
 
 type SignOutOptions = {
-  mutationConfig?: Pick<UseMutationOptions<undefined, Error>, 'onSuccess' | 'onError'>;
+  mutationConfig?: Pick<UseMutationOptions<SignOutResponse | undefined, Error>, 'onSuccess' | 'onError'>;
 };
 
 export function useSignOut({ mutationConfig }: SignOutOptions = {}) {

@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import { http } from 'msw';
 import type { CreatePushJob } from '../../contract/push-jobs';
 import type { Role } from '../../contract/session';
+import { OidcRelyingParty } from '../../bff/auth';
 import { ensureDemoAccounts } from '../../bff/auth/demo-accounts';
 import { addUser, disableUser, findUserByEmail, setRole } from '../../bff/auth/users';
 import type { Database } from '../../bff/db/schema';
@@ -35,6 +36,8 @@ export type TestBffOptions = {
   accounts?: Role[];
   /** Demo mode: the demo accounts exist (with their demo passwords) and sign-in lists them. */
   demo?: boolean;
+  /** An identity provider of this name is configured ("Sign in with <name>"); `password: false` switches passwords off. */
+  identityProvider?: { name: string; password?: boolean };
   /** The first entity's records at Monite, mirrored before the page opens. */
   records?: RecordInit[];
   /** Leave the mirror empty, so the page's first request starts the first scan. */
@@ -77,6 +80,7 @@ export async function startBff({
   unmirrored = false,
   pushDelayMs = 100,
   documents = false,
+  identityProvider,
 }: TestBffOptions = {}) {
   // The simulator's clock runs `skew` ahead of the real one: moving it on settles pushes at once.
   let skew = 0;
@@ -134,7 +138,19 @@ export async function startBff({
     }),
   );
 
-  if (demo) deps.settings.demoAccounts = await ensureDemoAccounts(deps.db);
+  if (demo) deps.settings.demoAccounts = await ensureDemoAccounts(deps.db, (await deps.entities.list())[0]!);
+  if (identityProvider) {
+    // Never reached in these tests: the sign-in page only links to it (src/bff/auth/oidc.test.ts signs in through one).
+    deps.settings.oidc = new OidcRelyingParty({
+      issuer: new URL('https://idp.example.com'),
+      clientId: 'sync-desk',
+      clientSecret: 'unused',
+      name: identityProvider.name,
+      groupsClaim: 'groups',
+      groupGrants: {},
+    });
+    deps.settings.passwordSignIn = identityProvider.password ?? true;
+  }
   const start = Date.now();
   const inserted = records.map((init, i) => {
     // Listed in the order given (newest first).

@@ -23,7 +23,11 @@ export type AuditAction =
   | 'sign_out'
   | 'mark'
   | 'unmark'
-  | 'mark_lapsed';
+  | 'mark_lapsed'
+  | 'grant_entity'
+  | 'revoke_entity'
+  | 'set_role'
+  | 'disable_account';
 
 export type AuditEvent = {
   actor: string;

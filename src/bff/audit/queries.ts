@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import type { AuditEntry, AuditPage, AuditQuery } from '../../contract/audit';
 import { can } from '../../contract/session';
-import type { SessionUser } from '../auth';
+import { visibleEntityIds, type SessionUser } from '../auth';
 import { csvCell } from '../csv';
 import type { Db } from '../db/database';
 import { BadCursorError } from '../http-errors';
@@ -19,37 +19,48 @@ const outcomeSql = sql<string>`coalesce(json_extract(r.data, '$.outcome'), json_
 const jobSql = sql<string | null>`json_extract(e.data, '$.job_id')`;
 
 function select(db: Db, filters: Filters, viewer: SessionUser) {
-  return db
-    .selectFrom('audit_entry as e')
-    .leftJoin('audit_entry as r', (join) =>
-      join.onRef('r.started_id', '=', 'e.id').on('r.action', '=', 'push_result'),
-    )
-    .leftJoin('audit_entry as s', (join) =>
-      join.onRef('s.started_id', '=', 'e.id').on('s.action', '=', 'push_settled'),
-    )
-    .select([
-      'e.seq',
-      'e.id',
-      'e.at',
-      'e.actor',
-      'e.action',
-      'e.entity_id',
-      'e.record_id',
-      'e.data as start',
-      'r.data as result',
-      's.data as settled',
-      outcomeSql.as('outcome'),
-    ])
-    .where('e.action', 'not in', ['push_result', 'push_settled'])
-    .$if(!can(viewer.role, 'readEveryonesAudit'), (q) => q.where('e.actor', '=', viewer.email))
-    .$if(Boolean(filters.user), (q) => q.where('e.actor', '=', filters.user!.toLowerCase()))
-    .$if(Boolean(filters.record), (q) => q.where('e.record_id', '=', filters.record!))
-    .$if(Boolean(filters.job), (q) => q.where(jobSql, '=', filters.job!))
-    .$if(Boolean(filters.action), (q) => q.where('e.action', '=', filters.action!))
-    .$if(Boolean(filters.outcome), (q) => q.where(outcomeSql, '=', filters.outcome!))
-    .$if(Boolean(filters.from), (q) => q.where('e.at', '>=', new Date(filters.from!).toISOString()))
-    .$if(Boolean(filters.to), (q) => q.where('e.at', '<=', new Date(filters.to!).toISOString()))
-    .orderBy('e.seq', 'desc');
+  const entities = visibleEntityIds(viewer);
+  return (
+    db
+      .selectFrom('audit_entry as e')
+      .leftJoin('audit_entry as r', (join) =>
+        join.onRef('r.started_id', '=', 'e.id').on('r.action', '=', 'push_result'),
+      )
+      .leftJoin('audit_entry as s', (join) =>
+        join.onRef('s.started_id', '=', 'e.id').on('s.action', '=', 'push_settled'),
+      )
+      .select([
+        'e.seq',
+        'e.id',
+        'e.at',
+        'e.actor',
+        'e.action',
+        'e.entity_id',
+        'e.record_id',
+        'e.data as start',
+        'r.data as result',
+        's.data as settled',
+        outcomeSql.as('outcome'),
+      ])
+      .where('e.action', 'not in', ['push_result', 'push_settled'])
+      .$if(!can(viewer.role, 'readEveryonesAudit'), (q) => q.where('e.actor', '=', viewer.email))
+      // Entries of entities the viewer has no grant for are not shown (sign-ins name none).
+      .$if(entities !== null, (q) =>
+        q.where((eb) =>
+          entities!.length === 0
+            ? eb('e.entity_id', 'is', null)
+            : eb.or([eb('e.entity_id', 'is', null), eb('e.entity_id', 'in', entities!)]),
+        ),
+      )
+      .$if(Boolean(filters.user), (q) => q.where('e.actor', '=', filters.user!.toLowerCase()))
+      .$if(Boolean(filters.record), (q) => q.where('e.record_id', '=', filters.record!))
+      .$if(Boolean(filters.job), (q) => q.where(jobSql, '=', filters.job!))
+      .$if(Boolean(filters.action), (q) => q.where('e.action', '=', filters.action!))
+      .$if(Boolean(filters.outcome), (q) => q.where(outcomeSql, '=', filters.outcome!))
+      .$if(Boolean(filters.from), (q) => q.where('e.at', '>=', new Date(filters.from!).toISOString()))
+      .$if(Boolean(filters.to), (q) => q.where('e.at', '<=', new Date(filters.to!).toISOString()))
+      .orderBy('e.seq', 'desc')
+  );
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof select>['execute']>>[number];
@@ -80,6 +91,8 @@ function toEntry(row: Row): AuditEntry {
     reason:
       field('reason') ??
       (row.action === 'push' && !row.result ? 'No answer from Monite has been recorded yet.' : null),
+    subject: field('subject'),
+    role: field('role'),
     job_id: field('job_id'),
     mark_kind: field('mark_kind'),
     settled_status: settledField('status'),
@@ -120,6 +133,8 @@ const CSV_COLUMNS = [
   'settled_error',
   'reason',
   'mark_kind',
+  'subject',
+  'role',
   'monite_request_id',
   'duration_ms',
   'job_id',

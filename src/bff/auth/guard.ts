@@ -1,12 +1,14 @@
 /**
  * Who is asking: reads the session cookie on every request, answers 401 on /api routes
- * without a live session, and 403 when the role may not do what is asked.
+ * without a live session, 404 on a route naming an entity the user has no grant for (exactly as
+ * for an entity Sync Desk does not serve), and 403 when their role there may not do what is asked.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import '@fastify/cookie'; // types for req.cookies and reply.setCookie
-import { can, type Permission } from '../../contract/session';
+import { can, OIDC_START_PATH, roleOn, type Permission } from '../../contract/session';
 import type { Db } from '../db/database';
-import { HttpError } from '../http-errors';
+import { HttpError, notServed } from '../http-errors';
+import { loggedUrl } from '../logged-url';
 import { OPENAPI_PATH } from '../openapi';
 import { resolveSession, type SessionLimits, type SessionUser } from './sessions';
 
@@ -19,11 +21,14 @@ declare module 'fastify' {
 /** What the guard needs of the app's dependencies (deps.ts provides them). */
 export type AuthDeps = { db: Db; settings: { publicUrl: URL | null; session: SessionLimits } };
 
+/** Where the identity provider sends the browser back to (its redirect URI). */
+export const OIDC_CALLBACK_PATH = '/api/session/oidc/callback';
+
 /**
- * Routes anyone may call: sign-in itself, and the interface's description.
- * (/healthz and /readyz are outside /api.)
+ * Routes anyone may call: sign-in itself (with a password or through the identity provider),
+ * and the interface's description. (/healthz and /readyz are outside /api.)
  */
-const PUBLIC_API = new Set(['/api/session', OPENAPI_PATH]);
+const PUBLIC_API = new Set(['/api/session', OIDC_START_PATH, OIDC_CALLBACK_PATH, OPENAPI_PATH]);
 
 /** Served over HTTPS (directly, via a trusted proxy, or as PUBLIC_URL says)? */
 export function isHttps(req: FastifyRequest, deps: AuthDeps): boolean {
@@ -74,6 +79,11 @@ export function registerAuth(app: FastifyInstance, deps: AuthDeps): void {
         'Sign in to continue; your session has ended or you are signed out.',
       );
     }
+    // Every route with an entity in its path is checked here, so no route can forget to.
+    const entityId = entityOf(req);
+    if (entityId !== undefined && req.user && roleOn(req.user, entityId) === undefined) {
+      throw notServed(entityId);
+    }
   });
 }
 
@@ -83,7 +93,12 @@ const DENIED: Record<Permission, string> = {
   markHandled: "Viewers can't mark records handled; ask an admin for the operator role.",
   readOwnAudit: 'Your role cannot read the audit log.',
   readEveryonesAudit: "Only admins can read everyone's audit entries.",
+  manageStaff: 'Only admins can manage staff accounts.',
 };
+
+/** The entity a route's path names (`:entityId`), if any. */
+const entityOf = (req: FastifyRequest): string | undefined =>
+  (req.params as Record<string, string | undefined> | undefined)?.entityId;
 
 /** The signed-in user (the guard has answered 401 to any other request for an /api route). */
 export function signedInUser(req: FastifyRequest): SessionUser {
@@ -92,13 +107,16 @@ export function signedInUser(req: FastifyRequest): SessionUser {
 }
 
 /**
- * A route's onRequest hook: 403, with the reason, for a user whose role lacks `permission`. It runs
- * before the route checks its input, so whether a viewer's push is well-formed never shows.
+ * A route's onRequest hook: 403, with the reason, for a user whose role lacks `permission` (on the
+ * path's entity, where it names one). It runs before the route checks its input, so whether a
+ * viewer's push is well-formed never shows.
  */
 export const requires = (permission: Permission) => async (req: FastifyRequest) => {
   const user = signedInUser(req);
-  if (!can(user.role, permission)) {
-    req.log.warn({ user: user.email, role: user.role, permission, url: req.url }, 'forbidden');
+  const entityId = entityOf(req);
+  const role = entityId === undefined ? user.role : roleOn(user, entityId);
+  if (!can(role, permission)) {
+    req.log.warn({ user: user.email, role, permission, url: loggedUrl(req.url) }, 'forbidden');
     throw new HttpError(403, 'forbidden', DENIED[permission]);
   }
 };

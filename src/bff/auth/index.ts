@@ -3,7 +3,7 @@
  * other features import from here, never from the files behind it.
  */
 export { FailedAttempts } from './attempts';
-export { ensureDemoAccounts } from './demo-accounts';
+export { demoGroupGrants, demoIdentities, ensureDemoAccounts, unlinkDemoIdentities } from './demo-accounts';
 export {
   clearSessionCookie,
   isHttps,
@@ -14,12 +14,31 @@ export {
   signedInUser,
   type AuthDeps,
 } from './guard';
+export {
+  accessFor,
+  effectiveAccess,
+  grantEntity,
+  grantsOf,
+  revokeEntity,
+  setIdpGrants,
+  visibleEntityIds,
+  type EntityGrant,
+  type GrantChange,
+  type GrantSource,
+  type RevokeChange,
+} from './grants';
+export { groupGrantsSchema, type GroupGrants } from './group-grants';
+export { OIDC_CALLBACK_PATH } from './guard';
+export { LOOPBACK_HOSTS, OidcRelyingParty, OidcSignInError } from './oidc';
+export { accountForIdentity } from './oidc-accounts';
+export { setFlowCookie, takeFlowCookie } from './oidc-cookie';
 export { DUMMY_HASH, verifyPassword } from './passwords';
 export { createSession, endSession, type SessionLimits, type SessionUser } from './sessions';
 export {
   addUser,
   disableUser,
   findUserByEmail,
+  findUserById,
   listUsers,
   MIN_PASSWORD_LENGTH,
   setPassword,

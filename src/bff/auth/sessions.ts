@@ -4,23 +4,36 @@
  * and an absolute lifetime, at sign-out, and when the account is disabled.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { roleSchema, type Role } from '../../contract/session';
+import { roleSchema, type EntityAccess, type Role } from '../../contract/session';
 import type { Db } from '../db/database';
+import { accessFor } from './grants';
 
 export type SessionLimits = { idleMs: number; absoluteMs: number };
-export type SessionUser = { id: string; email: string; role: Role };
+/** Who is signed in, with the entities they may see (auth/grants.ts). */
+export type SessionUser = { id: string; email: string; role: Role; grants: EntityAccess[] };
 
 /** Writing last_seen_at on every request would turn reads into writes; once a minute is enough. */
 const TOUCH_EVERY_MS = 60_000;
 
 const hashId = (id: string) => createHash('sha256').update(id).digest('base64url');
 
-export async function createSession(db: Db, userId: string): Promise<string> {
+/** A new session for the account; `oidcIssuer` names the identity provider that signed it in. */
+export async function createSession(
+  db: Db,
+  userId: string,
+  oidcIssuer: string | null = null,
+): Promise<string> {
   const id = randomBytes(32).toString('base64url');
   const now = new Date().toISOString();
   await db
     .insertInto('staff_session')
-    .values({ id_hash: hashId(id), user_id: userId, created_at: now, last_seen_at: now })
+    .values({
+      id_hash: hashId(id),
+      user_id: userId,
+      created_at: now,
+      last_seen_at: now,
+      oidc_issuer: oidcIssuer,
+    })
     .execute();
   return id;
 }
@@ -62,9 +75,16 @@ export async function resolveSession(
       .where('id_hash', '=', row.id_hash)
       .execute();
   }
-  return { id: row.id, email: row.email, role: roleSchema.parse(row.role) };
+  const role = roleSchema.parse(row.role);
+  return { id: row.id, email: row.email, role, grants: await accessFor(db, { id: row.id, role }) };
 }
 
-export async function endSession(db: Db, id: string): Promise<void> {
-  await db.deleteFrom('staff_session').where('id_hash', '=', hashId(id)).execute();
+/** Ends the session; answers the identity provider that signed it in, if one did. */
+export async function endSession(db: Db, id: string): Promise<{ oidcIssuer: string | null } | undefined> {
+  const ended = await db
+    .deleteFrom('staff_session')
+    .where('id_hash', '=', hashId(id))
+    .returning('oidc_issuer')
+    .executeTakeFirst();
+  return ended && { oidcIssuer: ended.oidc_issuer };
 }

@@ -1,8 +1,9 @@
 /** Staff accounts: created and managed from the command line (cli/users.ts), read at sign-in. */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { roleSchema, type Role } from '../../contract/session';
+import { ALL_ENTITIES, roleSchema, type Role } from '../../contract/session';
 import type { Db } from '../db/database';
+import { grantEntity } from './grants';
 import { hashPassword } from './passwords';
 
 export const MIN_PASSWORD_LENGTH = 12;
@@ -25,7 +26,22 @@ export async function findUserByEmail(db: Db, email: string) {
   return row && { ...row, role: roleSchema.parse(row.role) };
 }
 
-export async function addUser(db: Db, email: string, role: Role, password: string): Promise<StaffAccount> {
+/**
+ * A new password account. A non-admin sees only the entities in `entities` (by default `*`,
+ * every entity, as accounts did before grants), with its role on each, granted by `grantedBy`.
+ */
+export async function findUserById(db: Db, id: string) {
+  const row = await db.selectFrom('staff_user').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && { ...row, role: roleSchema.parse(row.role) };
+}
+
+export async function addUser(
+  db: Db,
+  email: string,
+  role: Role,
+  password: string,
+  { entities = [ALL_ENTITIES], grantedBy = 'cli' }: { entities?: readonly string[]; grantedBy?: string } = {},
+): Promise<StaffAccount> {
   const address = z.email().parse(normalise(email));
   if (await findUserByEmail(db, address)) throw new Error(`A user with the email ${address} already exists.`);
   const row = {
@@ -36,7 +52,11 @@ export async function addUser(db: Db, email: string, role: Role, password: strin
     created_at: new Date().toISOString(),
     disabled_at: null,
   };
-  await db.insertInto('staff_user').values(row).execute();
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('staff_user').values(row).execute();
+    if (role === 'admin') return;
+    for (const entityId of entities) await grantEntity(trx, { userId: row.id, entityId, role, grantedBy });
+  });
   return { id: row.id, email: row.email, role, disabled: false, created_at: row.created_at };
 }
 

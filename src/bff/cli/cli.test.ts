@@ -34,18 +34,51 @@ describe('npm run users', () => {
     );
     const stored = await findUserByEmail(db, 'ada@example.com');
     expect(stored!.password_hash).not.toContain('a long admin password');
-    expect(await verifyPassword('a long admin password', stored!.password_hash)).toBe(true);
+    expect(await verifyPassword('a long admin password', stored!.password_hash!)).toBe(true);
 
     await users('another long password\n', 'set-password', 'ada@example.com');
     expect(
       await verifyPassword(
         'another long password',
-        (await findUserByEmail(db, 'ada@example.com'))!.password_hash,
+        (await findUserByEmail(db, 'ada@example.com'))!.password_hash!,
       ),
     ).toBe(true);
     await users('', 'set-role', 'ada@example.com', '--role', 'viewer');
     await users('', 'disable', 'ada@example.com');
     expect(await users('', 'list')).toMatch(/ada@example.com\s+viewer\s+disabled/);
+  });
+
+  it('adds accounts to every entity or the ones named, grants and revokes entities, and audits it', async () => {
+    const A = '11111111-1111-4111-8111-111111111111';
+    await users('a long enough password\n', 'add', 'all@example.com', '--role', 'operator');
+    expect(
+      await users('a long enough password\n', 'add', 'bk@example.com', '--role', 'viewer', '--entity', A),
+    ).toBe(`Added bk@example.com as viewer on ${A}.\n`);
+    expect(await users('', 'grant', 'bk@example.com', '--entity', '*', '--role', 'viewer')).toBe(
+      'bk@example.com may now see * as viewer.\n',
+    );
+    expect(await users('', 'revoke', 'bk@example.com', '--entity', A)).toBe(
+      `bk@example.com no longer sees ${A}.\n`,
+    );
+    const list = await users('', 'list');
+    expect(list).toMatch(/all@example.com\s+operator\s+active\s+\*:operator\(sync-desk\)/);
+    expect(list).toMatch(/bk@example.com\s+viewer\s+active\s+\*:viewer\(sync-desk\)\n/);
+    const audit = await db
+      .selectFrom('audit_entry')
+      .select(['actor', 'action', 'entity_id'])
+      .orderBy('seq')
+      .execute();
+    expect(audit).toEqual([
+      { actor: 'cli', action: 'grant_entity', entity_id: '*' },
+      { actor: 'cli', action: 'revoke_entity', entity_id: A },
+    ]);
+    await expect(users('', 'revoke', 'bk@example.com', '--entity', A)).rejects.toThrow(/has no grant/);
+    await expect(
+      users('', 'grant', 'bk@example.com', '--entity', 'acme', '--role', 'viewer'),
+    ).rejects.toThrow(/needs one --entity/);
+    await expect(users('', 'grant', 'bk@example.com', '--entity', A, '--role', 'admin')).rejects.toThrow(
+      /viewer or operator/,
+    );
   });
 
   it('refuses bad input with a clear message', async () => {

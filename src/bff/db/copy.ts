@@ -19,6 +19,7 @@ import { parseDatabaseUrl } from './url';
 export const COPY_TABLES = [
   'staff_user',
   'staff_session',
+  'entity_grant',
   'audit_entry',
   'push_job',
   'push_job_item',

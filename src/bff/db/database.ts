@@ -18,6 +18,8 @@ import * as errorGroupPages from './migrations/009-error-group-pages';
 import * as sortKeys from './migrations/010-sort-keys';
 import * as sharedCoordination from './migrations/011-shared-coordination';
 import * as rateBudget from './migrations/012-rate-budget';
+import * as entityGrants from './migrations/013-entity-grants';
+import * as oidcIdentities from './migrations/014-oidc-identities';
 import * as idPrefixIndex from './migrations/015-id-prefix-index';
 import type { Database } from './schema';
 import { openPostgres } from './postgres';
@@ -39,6 +41,8 @@ export const migrations: Record<string, Migration> = {
   '010-sort-keys': sortKeys,
   '011-shared-coordination': sharedCoordination,
   '012-rate-budget': rateBudget,
+  '013-entity-grants': entityGrants,
+  '014-oidc-identities': oidcIdentities,
   '015-id-prefix-index': idPrefixIndex,
 };
 

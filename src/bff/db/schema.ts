@@ -79,11 +79,30 @@ export interface MirrorCursorTable {
 export interface StaffUserTable {
   id: string;
   email: string;
-  /** `scrypt$N$r$p$salt$hash` (see auth/passwords.ts); never a plaintext password. */
-  password_hash: string;
+  /**
+   * `scrypt$N$r$p$salt$hash` (see auth/passwords.ts); never a plaintext password. Null for an
+   * account that signs in only through the identity provider.
+   */
+  password_hash: string | null;
   role: string;
   created_at: string;
   disabled_at: string | null;
+  /** The identity at the OpenID provider this account is (auth/oidc-accounts.ts); unique together. */
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
+}
+
+/** An account's access to one entity ('*': every entity), by source (auth/grants.ts). */
+export interface EntityGrantTable {
+  user_id: string;
+  entity_id: string;
+  /** GRANT_ROLES in contract/session.ts */
+  role: string;
+  /** GRANT_SOURCES in auth/grants.ts */
+  source: string;
+  /** Who made it: an admin's email, 'cli', 'identity provider', 'migration 013'. */
+  granted_by: string;
+  granted_at: string;
 }
 
 /** Server-side sessions; only a SHA-256 of the cookie's random id is stored. */
@@ -92,6 +111,8 @@ export interface StaffSessionTable {
   user_id: string;
   created_at: string;
   last_seen_at: string;
+  /** The identity provider that signed this session in (null: a password), for its sign-out. */
+  oidc_issuer: string | null;
 }
 
 /**
@@ -161,6 +182,7 @@ export interface Database {
   mirror_document: MirrorDocumentTable;
   staff_user: StaffUserTable;
   staff_session: StaffSessionTable;
+  entity_grant: EntityGrantTable;
   audit_entry: AuditEntryTable;
   push_job: PushJobTable;
   push_job_item: PushJobItemTable;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { EntityDirectory } from '../entity-directory';
-import { HttpError } from '../http-errors';
+import { notServed } from '../http-errors';
 
 export const entityParams = z.object({ entityId: z.uuid() });
 export const recordParams = entityParams.extend({ recordId: z.uuid() });
@@ -8,7 +8,5 @@ export const jobParams = entityParams.extend({ jobId: z.uuid() });
 
 /** 404 unless the path's entity is one this deployment serves (never an open proxy). */
 export async function requireServedEntity(entityId: string, entities: EntityDirectory): Promise<void> {
-  if (!(await entities.has(entityId))) {
-    throw new HttpError(404, 'not_found', `Sync Desk does not serve entity ${entityId}.`);
-  }
+  if (!(await entities.has(entityId))) throw notServed(entityId);
 }

@@ -21,7 +21,11 @@ describe('sign-in and sessions', () => {
     const res = await signInRequest(bff, 'Operator@Example.com');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({
-      user: { email: 'operator@example.com', role: 'operator' },
+      user: {
+        email: 'operator@example.com',
+        role: 'operator',
+        grants: [{ entity_id: '*', role: 'operator' }],
+      },
       record_link_template: null,
     });
     const [cookie] = res.cookies;
@@ -38,7 +42,11 @@ describe('sign-in and sessions', () => {
       headers: { cookie: `${cookie!.name}=${cookie!.value}` },
     });
     expect(me.json()).toEqual({
-      user: { email: 'operator@example.com', role: 'operator' },
+      user: {
+        email: 'operator@example.com',
+        role: 'operator',
+        grants: [{ entity_id: '*', role: 'operator' }],
+      },
       record_link_template: null,
     });
     await bff.close();
@@ -174,7 +182,10 @@ describe('access control', () => {
       expect(res.statusCode, `${method} ${url}`).toBe(401);
       expect(res.json().error.code).toBe('unauthenticated');
     }
-    expect((await bff.app.inject('/api/session')).json()).toEqual({ user: null });
+    expect((await bff.app.inject('/api/session')).json()).toEqual({
+      user: null,
+      sign_in: { password: true, oidc_name: null },
+    });
     expect((await bff.app.inject('/healthz')).statusCode).toBe(200);
     await bff.close();
   });

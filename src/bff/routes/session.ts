@@ -8,11 +8,13 @@ import { z } from 'zod';
 import {
   sessionResponseSchema,
   signInSchema,
+  signOutResponseSchema,
   type SessionResponse,
   type StaffUser,
 } from '../../contract/session';
 import { appendAudit } from '../audit';
 import {
+  accessFor,
   clearSessionCookie,
   createSession,
   DUMMY_HASH,
@@ -25,6 +27,7 @@ import {
 } from '../auth';
 import type { Deps } from '../deps';
 import { HttpError, invalidInput } from '../http-errors';
+import { ownOrigin } from './oidc';
 import { withErrors } from './responses';
 
 const whoSchema = { response: withErrors({ 200: sessionResponseSchema }) };
@@ -33,23 +36,38 @@ const signInRoute = {
   schemaErrorFormatter: invalidInput('sign-in'),
   config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
 };
-const signOutSchema = { response: withErrors({ 204: z.undefined().describe('Signed out') }) };
+const signOutSchema = {
+  response: withErrors({
+    200: signOutResponseSchema.describe(
+      "Signed out here; the browser goes on to the identity provider's sign-out",
+    ),
+    204: z.undefined().describe('Signed out'),
+  }),
+};
 
 export function sessionRoutes(app: FastifyInstance, deps: Deps): void {
   const { db, settings } = deps;
   const failures = new FailedAttempts(db);
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const signedIn = ({ email, role }: StaffUser): SessionResponse => ({
-    user: { email, role },
+  const signedIn = ({ email, role, grants }: StaffUser): SessionResponse => ({
+    user: { email, role, grants },
     record_link_template: settings.recordLinkTemplate,
   });
 
   api.get('/api/session', { schema: whoSchema }, async (req): Promise<SessionResponse> => {
     if (req.user) return signedIn(req.user);
-    return { user: null, ...(settings.demoAccounts.length > 0 && { demo_accounts: settings.demoAccounts }) };
+    const password = settings.passwordSignIn;
+    return {
+      user: null,
+      sign_in: { password, oidc_name: settings.oidc?.config.name ?? null },
+      ...(password && settings.demoAccounts.length > 0 && { demo_accounts: settings.demoAccounts }),
+    };
   });
 
   api.post('/api/session', signInRoute, async (req, reply): Promise<SessionResponse> => {
+    if (!settings.passwordSignIn) {
+      throw new HttpError(403, 'password_sign_in_off', 'Signing in with a password is switched off here.');
+    }
     const { email, password } = req.body;
     const account = email.toLowerCase();
     const wait = await failures.lockedFor(account);
@@ -93,15 +111,25 @@ export function sessionRoutes(app: FastifyInstance, deps: Deps): void {
     if (previous) await endSession(db, previous);
     setSessionCookie(reply, deps, await createSession(db, user.id));
     await appendAudit(db, { actor: user.email, action: 'sign_in', data: { outcome: 'ok', ip: req.ip } });
-    return signedIn(user);
+    return signedIn({ ...user, grants: await accessFor(db, user) });
   });
 
   api.delete('/api/session', { schema: signOutSchema }, async (req, reply) => {
     const id = sessionIdOf(req, deps);
-    if (id) await endSession(db, id);
+    const ended = id ? await endSession(db, id) : undefined;
     clearSessionCookie(reply, deps);
     if (req.user)
       await appendAudit(db, { actor: req.user.email, action: 'sign_out', data: { outcome: 'ok' } });
+    // Signed in through the provider: its session ends too, or the next "Sign in with" would
+    // sign the same person straight back in.
+    const oidc = settings.oidc;
+    if (ended?.oidcIssuer && oidc) {
+      const url = await oidc.endSessionUrl(`${ownOrigin(req, deps)}/sign-in`).catch((error: unknown) => {
+        req.log.warn({ err: error }, "the identity provider's sign-out page is unknown");
+        return null;
+      });
+      if (url) return reply.code(200).send({ end_session_url: url });
+    }
     return reply.code(204).send();
   });
 }

@@ -6,6 +6,7 @@
  * in src/app/test).
  */
 import { Writable } from 'node:stream';
+import type { RouteOptions } from 'fastify';
 import { setupServer } from 'msw/node';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
@@ -68,6 +69,8 @@ export type BffOptions = {
   databaseUrl?: string;
   /** This BFF as one server process among several on its database (deps.ts). */
   instance?: Instance;
+  /** Called for each route the app adds. */
+  onRoute?: (route: RouteOptions) => void;
   /** Another BFF whose simulator and database (with its accounts) this one shares, as a second instance. */
   join?: { sim: Simulator; databaseUrl: string };
 };
@@ -115,7 +118,11 @@ export async function createBff(options: Partial<SimulatorOptions> = {}, bffOpti
   deps.jobs = new PushJobs(deps, log, bffOptions.jobs ?? FAST_JOBS);
   // Password hashing (scrypt, on libuv's thread pool) is most of a start: overlap it with the app's.
   const [app] = await Promise.all([
-    buildServer(deps, { logger: log, spaDir: bffOptions.spaDir ?? '/nonexistent' }),
+    buildServer(deps, {
+      logger: log,
+      spaDir: bffOptions.spaDir ?? '/nonexistent',
+      ...(bffOptions.onRoute && { onRoute: bffOptions.onRoute }),
+    }),
     Promise.all(
       (join ? [] : (bffOptions.roles ?? ROLES)).map((role) =>
         addUser(deps.db, `${role}@example.com`, role, PASSWORD),

@@ -1,5 +1,7 @@
 import type { AuditEntry } from '../../../contract/audit';
 import { MARK_LABELS } from '../../../contract/handled';
+import { ALL_ENTITIES, roleSchema } from '../../../contract/session';
+import { roleLabel } from '../auth/role-badge';
 
 export const ACTION_LABELS: Record<AuditEntry['action'], string> = {
   push: 'Push',
@@ -9,13 +11,26 @@ export const ACTION_LABELS: Record<AuditEntry['action'], string> = {
   mark: 'Marked handled',
   unmark: 'Mark removed',
   mark_lapsed: 'Mark lapsed (record changed in Monite)',
+  grant_entity: 'Entity granted',
+  revoke_entity: 'Entity revoked',
+  set_role: 'Role changed',
+  disable_account: 'Account disabled',
 };
 
-/** The action as a sentence part, naming a mark's kind: "Marked handled: Do not send". */
-export const actionLabel = (entry: AuditEntry): string =>
-  entry.mark_kind
-    ? `${ACTION_LABELS[entry.action]}: ${MARK_LABELS[entry.mark_kind]}`
-    : ACTION_LABELS[entry.action];
+/**
+ * The action as a sentence part, naming a mark's kind ("Marked handled: Do not send") or, for a
+ * staff change, whose account and what it got ("Entity granted: ann@example.com, Operator on every entity").
+ */
+export function actionLabel(entry: AuditEntry): string {
+  const label = ACTION_LABELS[entry.action];
+  if (entry.mark_kind) return `${label}: ${MARK_LABELS[entry.mark_kind]}`;
+  if (!entry.subject) return label;
+  const parsed = roleSchema.safeParse(entry.role);
+  const role = parsed.success ? `, ${roleLabel(parsed.data)}` : '';
+  const entity =
+    entry.entity_id === ALL_ENTITIES ? ' on every entity' : entry.entity_id ? ` on ${entry.entity_id}` : '';
+  return `${label}: ${entry.subject}${role}${entity}`;
+}
 
 /** Entries whose reason is a person's note (a mark's why), not a failure. */
 export const isMarkEntry = (entry: AuditEntry): boolean => entry.mark_kind !== null;

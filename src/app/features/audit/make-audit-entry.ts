@@ -24,6 +24,8 @@ export function makeAuditEntry(overrides: Partial<AuditEntry> = {}): AuditEntry 
     reason: null,
     job_id: null,
     mark_kind: null,
+    subject: null,
+    role: null,
     settled_status: null,
     settled_at: null,
     settled_error: null,

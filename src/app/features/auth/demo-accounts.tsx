@@ -43,7 +43,10 @@ export function DemoAccounts({
             <tr key={account.email}>
               <td className="py-1 pr-3 font-mono text-xs text-slate-900">{account.email}</td>
               <td className="py-1 pr-3 font-mono text-xs text-slate-900">{account.password}</td>
-              <td className="py-1 pr-3 text-slate-700">{roleLabel(account.role)}</td>
+              <td className="py-1 pr-3 text-slate-700">
+                {roleLabel(account.role)}
+                {account.entity && ` of ${account.entity} only`}
+              </td>
               <td className="py-1 text-right">
                 <Button size="sm" aria-label={`Use ${account.email}`} onClick={() => onPick(account)}>
                   Use

@@ -3,6 +3,7 @@ import { Navigate, useSearchParams } from 'react-router';
 import { useSession } from '../../api/session';
 import type { SignIn } from '../../../contract/session';
 import { DemoAccounts } from './demo-accounts';
+import { ProviderSignIn, ProviderSignInError } from './provider-sign-in';
 import { safeNext } from './safe-next';
 import { SignInForm } from './sign-in-form';
 
@@ -16,6 +17,9 @@ export function SignInPage() {
   // out, the cache still names the person until the session is asked again.
   if (session.data?.user && !session.isStale) return <Navigate to={safeNext(params.get('next'))} replace />;
   const demoAccounts = session.data?.demo_accounts ?? [];
+  // Until the BFF has said, the password form shows (it is what most deployments offer).
+  const passwordSignIn = session.data?.sign_in?.password ?? true;
+  const providerName = session.data?.sign_in?.oidc_name ?? null;
 
   return (
     <main className="flex min-h-dvh items-start justify-center bg-slate-100 px-4 py-16">
@@ -31,7 +35,18 @@ export function SignInPage() {
           <h1 id="sign-in-title" className="mb-4 text-base font-semibold text-slate-900">
             Sign in
           </h1>
-          <SignInForm credentials={credentials} onChange={setCredentials} />
+          <div className="space-y-4">
+            <ProviderSignInError code={params.get('error')} />
+            {providerName && (
+              <ProviderSignIn name={providerName} next={params.get('next')} primary={!passwordSignIn} />
+            )}
+            {providerName && passwordSignIn && (
+              <p className="text-center text-xs text-slate-500" aria-hidden="true">
+                or with your Sync Desk password
+              </p>
+            )}
+            {passwordSignIn && <SignInForm credentials={credentials} onChange={setCredentials} />}
+          </div>
         </section>
         {demoAccounts.length > 0 && (
           <DemoAccounts

@@ -112,6 +112,35 @@ describe('signing in', () => {
     expect(screen.queryByRole('region', { name: 'Demo accounts' })).not.toBeInTheDocument();
   });
 
+  it('offers "Sign in with <name>" beside the password form, going on to the page asked for', async () => {
+    await startBff({ session: 'signed-out', identityProvider: { name: 'Acme SSO' } });
+    renderApp(`/sign-in?${new URLSearchParams({ next: '/audit?action=push' })}`);
+    const link = await screen.findByRole('link', { name: 'Sign in with Acme SSO' });
+    expect(link).toHaveAttribute(
+      'href',
+      `/api/session/oidc/start?${new URLSearchParams({ next: '/audit?action=push' })}`,
+    );
+    expect(screen.getByLabelText('Password')).toBeInTheDocument();
+  });
+
+  it('hides the password form when passwords are switched off', async () => {
+    await startBff({ session: 'signed-out', identityProvider: { name: 'Acme SSO', password: false } });
+    renderApp('/sign-in');
+    expect(await screen.findByRole('link', { name: 'Sign in with Acme SSO' })).toHaveAttribute(
+      'href',
+      '/api/session/oidc/start',
+    );
+    expect(screen.queryByLabelText('Password')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Sign in' })).not.toBeInTheDocument();
+  });
+
+  it("says why the identity provider's sign-in came back without a session", async () => {
+    await startBff({ session: 'signed-out', identityProvider: { name: 'Acme SSO' } });
+    renderApp('/sign-in?error=account_disabled');
+    expect(await screen.findByRole('alert')).toHaveTextContent('This account is disabled; ask an admin.');
+    expect(await screen.findByRole('link', { name: 'Sign in with Acme SSO' })).toBeInTheDocument();
+  });
+
   it.each(['https://evil.example/phish', '//evil.example/phish', '/\\evil.example'])(
     'never follows a next of %s off the site',
     async (next) => {

@@ -22,8 +22,10 @@ export function UserMenu() {
   const signOut = useSignOut({
     mutationConfig: {
       // Synchronously, so no page behind the session guard is still mounted when its data goes.
-      onSuccess: () => {
+      onSuccess: (signedOut) => {
         toast.dismissAll();
+        // Signed in through the identity provider: its session ends too, on its own page.
+        if (signedOut) return window.location.assign(signedOut.end_session_url);
         return navigate(SIGN_IN_PATH, { replace: true, flushSync: true });
       },
       onError: (error) => toast.error(`Could not sign out: ${errorMessage(error)}`),

@@ -44,7 +44,7 @@ export class PushJobs {
 
   async create(
     entityId: string,
-    user: SessionUser,
+    user: Omit<SessionUser, 'grants'>,
     input: z.infer<typeof createPushJobSchema>,
   ): Promise<PushJob> {
     const { db } = this.deps;
