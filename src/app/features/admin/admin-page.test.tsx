@@ -1,6 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { findUserByEmail } from '../../../bff/auth';
 import { startBff } from '../../test/bff';
 import { renderApp } from '../../test/render-app';
 
@@ -34,9 +33,7 @@ describe('admin page', () => {
       within(operator).getByLabelText('Deployment role of operator@example.com'),
       'Viewer',
     );
-    await waitFor(async () =>
-      expect((await findUserByEmail(bff.deps.db, 'operator@example.com'))!.role).toBe('viewer'),
-    );
+    await waitFor(async () => expect(await bff.roleOf('operator@example.com')).toBe('viewer'));
     await user.click(within(operator).getByRole('button', { name: 'Disable operator@example.com' }));
     expect(await within(operator).findByText('Disabled')).toBeInTheDocument();
 

@@ -1,22 +1,12 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { findUserByEmail, grantEntity, revokeEntity } from '../../../bff/auth';
 import { startBff } from '../../test/bff';
 import { renderApp } from '../../test/render-app';
-
-/** Leaves the operator only `role` on the first entity (instead of operator on every entity). */
-async function onlyFirstEntity(bff: Awaited<ReturnType<typeof startBff>>, role: 'viewer' | 'operator') {
-  const { id } = (await findUserByEmail(bff.deps.db, 'operator@example.com'))!;
-  await grantEntity(bff.deps.db, { userId: id, entityId: bff.entityId, role, grantedBy: 'test' });
-  await revokeEntity(bff.deps.db, { userId: id, entityId: '*' });
-  return id;
-}
 
 describe('per-entity access in the SPA', () => {
   it('shows "No access yet" to a signed-in person without any grant, not an error', async () => {
     const bff = await startBff();
-    const id = await onlyFirstEntity(bff, 'operator');
-    await revokeEntity(bff.deps.db, { userId: id, entityId: bff.entityId });
+    await bff.setGrants('operator@example.com', []);
     renderApp('/');
     expect(await screen.findByRole('heading', { name: 'No access yet — ask an admin' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Sign out' })).toBeInTheDocument();
@@ -24,7 +14,7 @@ describe('per-entity access in the SPA', () => {
 
   it("hides Push where the role on that entity is viewer, and shows another entity's URL as not found", async () => {
     const bff = await startBff({ records: [{ object_id: 'bill-scoped' }] });
-    await onlyFirstEntity(bff, 'viewer');
+    await bff.setGrants('operator@example.com', [{ entityId: bff.entityId, role: 'viewer' }]);
     const { router } = renderApp(bff.recordsUrl);
     const row = (await screen.findByText('bill-scoped')).closest('tr')!;
     expect(within(row).queryByRole('button', { name: 'Push' })).not.toBeInTheDocument();
