@@ -1,5 +1,5 @@
 import { Outlet, useMatch } from 'react-router';
-import { hasAnyAccess, roleOn } from '../../../contract/session';
+import { hasAnyAccess, roleOn } from '../../../contract/access';
 import { NotFound } from '../../routes/not-found';
 import { NoAccess } from './no-access';
 import { useSignedInUser } from './signed-in-user';

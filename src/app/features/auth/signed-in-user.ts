@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
-import { roleOn, type GrantRole, type StaffUser } from '../../../contract/session';
+import { roleOn } from '../../../contract/access';
+import type { GrantRole, StaffUser } from '../../../contract/session';
 
 /** Set by the session guard: pages behind it never see "nobody", even while the session ends. */
 export const SignedInUserContext = createContext<StaffUser | null>(null);
