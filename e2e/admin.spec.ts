@@ -39,7 +39,7 @@ test('the bookkeeper sees only their entity until an admin grants another from t
     second!.name,
   );
 
-  expect((await entitiesOf(bookkeeper)).map((e) => e.id).sort()).toEqual([first!.id, second!.id].sort());
+  expect((await entitiesOf(bookkeeper)).map((e) => e.id)).toEqual([first!.id, second!.id]);
   await bookkeeper.goto(`/entities/${second!.id}/records`);
   await expect(bookkeeper.getByRole('button', { name: 'Push' }).first()).toBeVisible({ timeout: 15_000 });
 });
