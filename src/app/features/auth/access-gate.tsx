@@ -1,8 +1,11 @@
+import { lazy, Suspense } from 'react';
 import { Outlet, useMatch } from 'react-router';
 import { hasAnyAccess, roleOn } from '../../../contract/access';
-import { NotFound } from '../../routes/not-found';
-import { NoAccess } from './no-access';
 import { useSignedInUser } from './signed-in-user';
+
+// Rarely shown: loaded when needed, so the records page's first load stays as small as before.
+const NotFound = lazy(() => import('../../routes/not-found').then((m) => ({ default: m.NotFound })));
+const NoAccess = lazy(() => import('./no-access').then((m) => ({ default: m.NoAccess })));
 
 /**
  * The signed-in pages, by what the person may see: "No access yet" without any grant, and an
@@ -11,7 +14,8 @@ import { useSignedInUser } from './signed-in-user';
 export function AccessGate() {
   const user = useSignedInUser();
   const entity = useMatch('/entities/:entityId/*');
-  if (!hasAnyAccess(user)) return <NoAccess />;
-  if (entity && roleOn(user, entity.params.entityId ?? '') === undefined) return <NotFound />;
+  if (!hasAnyAccess(user)) return <Suspense>{<NoAccess />}</Suspense>;
+  if (entity && roleOn(user, entity.params.entityId ?? '') === undefined)
+    return <Suspense>{<NotFound />}</Suspense>;
   return <Outlet />;
 }
