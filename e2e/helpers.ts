@@ -6,6 +6,9 @@ import { BFF_URL } from './ports';
 export const DEMO = {
   operator: { email: 'operator@example.com', password: 'demo-operator-password' },
   viewer: { email: 'viewer@example.com', password: 'demo-viewer-password' },
+  admin: { email: 'admin@example.com', password: 'demo-admin-password' },
+  /** Operator of the first entity only. */
+  bookkeeper: { email: 'bookkeeper@example.com', password: 'demo-bookkeeper-password' },
 } as const;
 
 /** Fails the test on any Content-Security-Policy violation the browser reports. */

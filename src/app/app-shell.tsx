@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
-import { Link, Outlet, useLocation, useMatch } from 'react-router';
+import { Link, useLocation, useMatch } from 'react-router';
+import { AccessGate } from './features/auth/access-gate';
 import { RequireSession } from './features/auth/require-session';
 import { UserMenu } from './features/auth/user-menu';
 import { cx } from './lib/cx';
@@ -75,7 +76,7 @@ export function AppShell() {
         </header>
         {/* The one main landmark of every signed-in page; focusable for the skip link only. */}
         <main id="main" ref={mainRef} tabIndex={-1} className="flex min-h-0 flex-1 flex-col outline-none">
-          <Outlet />
+          <AccessGate />
         </main>
       </div>
     </RequireSession>

@@ -53,6 +53,10 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
             path: 'audit',
             lazy: () => import('./features/audit/audit-page').then((m) => ({ Component: m.AuditPage })),
           },
+          {
+            path: 'admin',
+            lazy: () => import('./features/admin/admin-page').then((m) => ({ Component: m.AdminPage })),
+          },
           { path: '*', lazy: () => import('./routes/not-found').then((m) => ({ Component: m.NotFound })) },
         ],
       },

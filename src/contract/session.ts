@@ -1,5 +1,8 @@
 /** Staff sign-in and sessions: what `/api/session` accepts and answers. */
 import { z } from 'zod';
+import { ALL_ENTITIES } from './access';
+
+export { ALL_ENTITIES, hasAnyAccess, roleOn, stronger } from './access';
 
 export const ROLES = ['viewer', 'operator', 'admin'] as const;
 export const roleSchema = z.enum(ROLES);
@@ -24,36 +27,12 @@ export const GRANT_ROLES = ['viewer', 'operator'] as const;
 export const grantRoleSchema = z.enum(GRANT_ROLES);
 export type GrantRole = z.infer<typeof grantRoleSchema>;
 
-/** Every entity of the partner, as a grant's entity. */
-export const ALL_ENTITIES = '*';
-
 /** One entity (or `*`, every entity) an account may see, with its role there. */
 export const entityAccessSchema = z.object({
   entity_id: z.union([z.uuid(), z.literal(ALL_ENTITIES)]),
   role: grantRoleSchema,
 });
 export type EntityAccess = z.infer<typeof entityAccessSchema>;
-
-const RANK: Record<Role, number> = { viewer: 0, operator: 1, admin: 2 };
-/** The stronger of two roles (either may be missing). */
-export const stronger = <R extends Role>(a: R | undefined, b: R | undefined): R | undefined =>
-  a === undefined ? b : b === undefined ? a : RANK[a] >= RANK[b] ? a : b;
-
-/**
- * A user's role on one entity, or undefined when they may not see it. Admins act on every
- * entity as operators; everyone else by their grants (`user.grants`, already merged and capped
- * by the BFF), the stronger of the entity's own and `*`.
- */
-export function roleOn(user: StaffUser, entityId: string): GrantRole | undefined {
-  if (user.role === 'admin') return 'operator';
-  let role: GrantRole | undefined;
-  for (const g of user.grants)
-    if (g.entity_id === entityId || g.entity_id === ALL_ENTITIES) role = stronger(role, g.role);
-  return role;
-}
-
-/** Whether the user may see any entity at all (else the SPA shows "No access yet"). */
-export const hasAnyAccess = (user: StaffUser): boolean => user.role === 'admin' || user.grants.length > 0;
 
 export const signInSchema = z.strictObject({
   email: z.email().max(254),

@@ -19,6 +19,7 @@ export const queryKeys = {
     [...queryKeys.record(entityId, recordId), 'history'] as const,
   /** The entity's running push jobs and those finished in the last few minutes. */
   pushJobs: (entityId: string) => ['entities', entityId, 'push-jobs'] as const,
+  staff: () => ['admin', 'staff'] as const,
   auditLists: () => ['audit', 'list'] as const,
   auditList: (filter: AuditFilter) => [...queryKeys.auditLists(), filter] as const,
 };
@@ -26,6 +27,7 @@ export const queryKeys = {
 export const mutationKeys = {
   signIn: () => ['sign-in'] as const,
   signOut: () => ['sign-out'] as const,
+  changeStaff: (userId: string) => ['change-staff', userId] as const,
   pushRecord: (entityId: string, recordId: string) => ['push-record', entityId, recordId] as const,
   markRecord: (entityId: string, recordId: string) => ['mark-record', entityId, recordId] as const,
   refreshMirror: (entityId: string) => ['refresh-mirror', entityId] as const,

@@ -11,6 +11,7 @@ export {
   mirrorStatusSchema as mirrorStatus,
   recordsPageSchema as recordsPage,
 } from '../../contract/api';
+export { staffListSchema as staffList, staffMemberSchema as staffMember } from '../../contract/admin';
 export { auditPageSchema as auditPage } from '../../contract/audit';
 export { historyPageSchema as recordHistory } from '../../contract/record-history';
 export { pushJobListSchema as pushJobList, pushJobSchema as pushJob } from '../../contract/push-jobs';

@@ -3,6 +3,7 @@ export const recordsPath = (entityId: string) => `/entities/${encodeURIComponent
 export const recordPath = (entityId: string, recordId: string) =>
   `${recordsPath(entityId)}/${encodeURIComponent(recordId)}`;
 export const auditPath = '/audit';
+export const adminPath = '/admin';
 export const SIGN_IN_PATH = '/sign-in';
 
 /** The sign-in page, coming back to `next` (a path with its query) afterwards. */

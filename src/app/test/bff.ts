@@ -8,9 +8,10 @@
 import { sql } from 'kysely';
 import { http } from 'msw';
 import type { CreatePushJob } from '../../contract/push-jobs';
-import type { Role } from '../../contract/session';
+import type { GrantRole, Role } from '../../contract/session';
 import { OidcRelyingParty } from '../../bff/auth';
 import { ensureDemoAccounts } from '../../bff/auth/demo-accounts';
+import { grantEntity } from '../../bff/auth/grants';
 import { addUser, disableUser, findUserByEmail, setRole } from '../../bff/auth/users';
 import type { Database } from '../../bff/db/schema';
 import { createBff, FAST_JOBS, MONITE_URL, PASSWORD, SAME_ORIGIN } from '../../bff/test/harness';
@@ -205,6 +206,14 @@ export async function startBff({
     as,
     /** An admin changes the account's role (from the command line). */
     changeRole: (email: string, role: Role) => setRole(deps.db, email, role),
+    /** An admin leaves the account exactly these entities (`*`: every entity), from the command line. */
+    async setGrants(email: string, grants: { entityId: string; role: GrantRole }[]) {
+      const { id } = (await findUserByEmail(deps.db, email))!;
+      await deps.db.deleteFrom('entity_grant').where('user_id', '=', id).execute();
+      for (const g of grants) await grantEntity(deps.db, { userId: id, grantedBy: 'cli', ...g });
+    },
+    /** The account's deployment role as stored. */
+    roleOf: async (email: string) => (await findUserByEmail(deps.db, email))?.role,
     /** An admin disables the account; its sessions end. */
     disableAccount: (email: string) => disableUser(deps.db, email),
     /** Someone signs in as `email` with a wrong password (from another browser). */

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
-import type { StaffUser } from '../../../contract/session';
+import { roleOn } from '../../../contract/access';
+import type { GrantRole, StaffUser } from '../../../contract/session';
 
 /** Set by the session guard: pages behind it never see "nobody", even while the session ends. */
 export const SignedInUserContext = createContext<StaffUser | null>(null);
@@ -10,3 +11,6 @@ export function useSignedInUser(): StaffUser {
   if (!user) throw new Error('useSignedInUser is only for pages behind the session guard');
   return user;
 }
+
+/** The signed-in person's role on one entity (undefined: they may not see it). */
+export const useEntityRole = (entityId: string): GrantRole | undefined => roleOn(useSignedInUser(), entityId);

@@ -1,17 +1,17 @@
 import { usePopover } from '../../lib/use-popover';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { errorMessage } from '../../api/client';
 import { useSignOut } from '../../api/sign-out';
 import { ColorSchemeSelect } from '../../components/color-scheme-select';
 import { Spinner } from '../../components/spinner';
 import { cx } from '../../lib/cx';
-import { SIGN_IN_PATH } from '../../lib/paths';
+import { adminPath, SIGN_IN_PATH } from '../../lib/paths';
 import { toast } from '../../lib/toast';
 import { RoleBadge } from './role-badge';
 import { useSignedInUser } from './signed-in-user';
 
 /**
- * Who is signed in, as what, the theme, and the way out. Inline in the top bar from `lg` up;
+ * Who is signed in, as what, the Staff page for admins, the theme, and the way out. Inline in the top bar from `lg` up;
  * narrower, they fold behind an Account button, so the bar fits a phone and Sign out stays in reach.
  * One set of elements serves both layouts (CSS switches them), so there is one Sign out, not two.
  */
@@ -59,6 +59,15 @@ export function UserMenu() {
           {user.email}
         </span>
         <RoleBadge role={user.role} />
+        {user.role === 'admin' && (
+          <Link
+            to={adminPath}
+            onClick={() => setOpen(false)}
+            className="inline-flex items-center rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600"
+          >
+            Staff
+          </Link>
+        )}
         <ColorSchemeSelect className="text-slate-700" />
         <button
           type="button"

@@ -5,7 +5,7 @@ import { can } from '../../../contract/session';
 import { errorMessage } from '../../api/client';
 import { useMarkRecord } from '../../api/mark-record';
 import { Button } from '../../components/button';
-import { useSignedInUser } from '../auth/signed-in-user';
+import { useEntityRole } from '../auth/signed-in-user';
 import { DrawerSection } from './drawer-section';
 import { HandledNote } from './handled-note';
 
@@ -16,7 +16,7 @@ const KIND_HINTS: Record<MarkKind, string> = {
 
 /** The drawer's "handled" part: the mark with Undo, or "Mark as handled…" on a failure. */
 export function HandledSection({ entityId, record }: { entityId: string; record: ListedRecord }) {
-  const canMark = can(useSignedInUser().role, 'markHandled');
+  const canMark = can(useEntityRole(entityId), 'markHandled');
   const mutation = useMarkRecord(entityId, record.id);
   const [editing, setEditing] = useState(false);
   if (!record.handled && (record.sync_status !== 'error' || !canMark)) return null;

@@ -20,7 +20,7 @@ import { RawErrors } from './raw-errors';
 import { RecordFields } from './record-fields';
 import { RecordLinks } from './record-links';
 import { RecordProblem } from './record-problem';
-import { useSignedInUser } from '../auth/signed-in-user';
+import { useEntityRole } from '../auth/signed-in-user';
 
 /** Why the drawer's Push is disabled: the BFF would answer 403 with much the same words. */
 const noPushReason = (role: Role) =>
@@ -33,7 +33,8 @@ export function RecordDrawer() {
   const { search } = useLocation();
   const closeRef = useRef<HTMLButtonElement>(null);
   const { data: record, error, refetch, isPlaceholderData } = useRecord(entityId, recordId);
-  const { role } = useSignedInUser();
+  // Per entity: an operator of one entity may be a viewer of another.
+  const role = useEntityRole(entityId) ?? 'viewer';
   const canPush = can(role, 'push');
 
   const panelRef = useRef<HTMLElement>(null);

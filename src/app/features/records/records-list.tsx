@@ -15,7 +15,7 @@ import { useListShortcuts } from './use-list-shortcuts';
 import type { RecordsSearch, SearchUpdate } from './records-search';
 import { SelectAllBanner } from './select-all-banner';
 import type { RecordSelection } from './use-record-selection';
-import { useSignedInUser } from '../auth/signed-in-user';
+import { useEntityRole } from '../auth/signed-in-user';
 
 // Only once someone presses `?`: out of the records page's chunk.
 const ShortcutsDialog = lazy(() =>
@@ -41,7 +41,7 @@ function countLabel(total: number, statuses: readonly string[]) {
 
 export function RecordsList({ entityId, records, search, onChange, selection, scroller }: RecordsListProps) {
   // Viewers cannot push: their rows have no button at all (the drawer says why).
-  const canPush = can(useSignedInUser().role, 'push');
+  const canPush = can(useEntityRole(entityId), 'push');
   const { data, error, refetch, hasNextPage, isFetchingNextPage, fetchNextPage } = records;
   const loadMore = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();

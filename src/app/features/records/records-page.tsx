@@ -7,7 +7,7 @@ import { can } from '../../../contract/session';
 import { useRecords } from '../../api/get-records';
 import { queryKeys } from '../../api/query-keys';
 import { toast } from '../../lib/toast';
-import { useSignedInUser } from '../auth/signed-in-user';
+import { useEntityRole } from '../auth/signed-in-user';
 import { BulkBar } from './bulk-bar';
 import { FilterBar } from './filter-bar';
 import { HandledViewTabs } from './handled-view-tabs';
@@ -52,7 +52,7 @@ export function RecordsPage() {
   const [search, setSearch] = useRecordsSearch();
   const queryClient = useQueryClient();
   // Viewers cannot push: no selection, no bulk bar, no job panel (and no polling for jobs).
-  const canPush = can(useSignedInUser().role, 'push');
+  const canPush = can(useEntityRole(entityId), 'push');
   const jobs = useEntityPushJobs(entityId, { enabled: canPush });
   const filters = filtersKey(search);
   // "Show selected": the ids selected when it was clicked, listed instead of the filters' matches
