@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/database';
+import { Leases } from '../db/leases';
 import { openTestDatabase } from '../test/database';
 import { appendAudit, closeUnfinishedPushes, verifyChain } from './log';
 
@@ -66,5 +67,23 @@ describe('closeUnfinishedPushes', () => {
       .executeTakeFirstOrThrow();
     expect(JSON.parse(result.data)).toMatchObject({ outcome: 'unknown' });
     expect((await verifyChain(db)).ok).toBe(true);
+  });
+
+  it('leaves a push a running server still holds open until its lease lapses', async () => {
+    let now = 1_000_000;
+    const server = new Leases(db, 'running-server', { ttlMs: 30_000, now: () => now });
+    const lease = await server.claim('push:e1/r2');
+    await appendAudit(db, {
+      actor: 'a@example.com',
+      action: 'push',
+      entity_id: 'e1',
+      record_id: 'r2',
+      data: {},
+    });
+    expect(await closeUnfinishedPushes(db, now)).toBe(0);
+    // The server died: its lease is never renewed and lapses.
+    now += 30_000;
+    expect(await closeUnfinishedPushes(db, now)).toBe(1);
+    await lease!.release();
   });
 });

@@ -19,6 +19,7 @@ import {
   type createPushJobSchema,
 } from '../../../contract/push-jobs';
 import { PUSH_MESSAGES } from '../../../contract/push-messages';
+import { closeUnfinishedPushes } from '../../audit';
 import type { SessionUser } from '../../auth';
 import type { Lease } from '../../db/leases';
 import { HttpError } from '../../http-errors';
@@ -110,13 +111,23 @@ export class PushJobs {
     return resumed;
   }
 
-  /** Runs `resume` every `intervalMs`, for jobs whose process died; returns a stop function. */
+  /**
+   * Every `intervalMs`, for a server that died: closes its pushes as "outcome unknown" once their
+   * leases lapse, then resumes its jobs (`resume`). Returns a stop function.
+   */
   resumeLapsed(intervalMs: number): () => void {
     const timer = setInterval(() => {
-      this.resume().then(
-        (n) => n > 0 && this.log.info({ jobs: n }, 'resumed push jobs another server left'),
-        (error: unknown) => this.log.error({ err: error }, 'looking for push jobs to resume failed'),
-      );
+      const { db } = this.deps;
+      closeUnfinishedPushes(db)
+        .then((closed) => {
+          if (closed > 0)
+            this.log.warn({ pushes: closed }, 'pushes of a stopped server have no recorded outcome');
+          return this.resume();
+        })
+        .then(
+          (n) => n > 0 && this.log.info({ jobs: n }, 'resumed push jobs another server left'),
+          (error: unknown) => this.log.error({ err: error }, 'looking for push jobs to resume failed'),
+        );
     }, intervalMs);
     timer.unref();
     return () => clearInterval(timer);
