@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     await clearMirror(deps.db);
   }
   // Only pushes no running server holds: another server's pushes go on (decision 011).
-  const abandoned = await closeUnfinishedPushes(deps.db);
+  const { closed: abandoned } = await closeUnfinishedPushes(deps.db);
   if (abandoned > 0)
     log.warn({ pushes: abandoned }, 'pushes from before the last stop have no recorded outcome');
   const resumed = await deps.jobs.resume();

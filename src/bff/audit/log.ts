@@ -101,9 +101,13 @@ export async function appendInTransaction(trx: Db, event: AuditEvent): Promise<s
  * nobody mistakes them for pushes still running: those whose lease (`push:<entity>/<record>`,
  * push/in-flight.ts) no server holds, because the server pushing them stopped or died. A push
  * still running keeps its lease until its result is written, and both are written under the
- * chain's lock, so a running push is never closed. Returns how many were closed.
+ * chain's lock, so a running push is never closed. Looks at entries from `from` (a `seq`) on and
+ * answers where the next look may start: every push before it has a result.
  */
-export async function closeUnfinishedPushes(db: Db, now = Date.now()): Promise<number> {
+export async function closeUnfinishedPushes(
+  db: Db,
+  { now = Date.now(), from = 0 }: { now?: number; from?: number } = {},
+): Promise<{ closed: number; next: number }> {
   return db.transaction().execute(async (trx) => {
     await lockChain(trx);
     const open = await trx
@@ -116,12 +120,14 @@ export async function closeUnfinishedPushes(db: Db, now = Date.now()): Promise<n
           .on('l.name', '=', sql<string>`'push:' || s.entity_id || '/' || s.record_id`)
           .on('l.expires_at', '>', now),
       )
-      .select(['s.id', 's.actor', 's.entity_id', 's.record_id'])
+      .select(['s.seq', 's.id', 's.actor', 's.entity_id', 's.record_id', 'l.name as held'])
+      .where('s.seq', '>=', from)
       .where('s.action', '=', 'push')
       .where('r.id', 'is', null)
-      .where('l.name', 'is', null)
+      .orderBy('s.seq')
       .execute();
-    for (const start of open) {
+    const abandoned = open.filter((start) => start.held === null);
+    for (const start of abandoned) {
       await appendInTransaction(trx, {
         actor: start.actor,
         action: 'push_result',
@@ -131,7 +137,12 @@ export async function closeUnfinishedPushes(db: Db, now = Date.now()): Promise<n
         data: { outcome: 'unknown', reason: PUSH_MESSAGES.answerLost },
       });
     }
-    return open.length;
+    const running = open.find((start) => start.held !== null);
+    const last = await trx
+      .selectFrom('audit_entry')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .executeTakeFirst();
+    return { closed: abandoned.length, next: running?.seq ?? (last?.seq ?? 0) + 1 };
   });
 }
 

@@ -5,7 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
-import { isPostgres } from '../db/engine';
+import { lockEntity } from '../db/entity-lock';
 import type { MirrorRecordTable } from '../db/schema';
 
 export const COUNT_KEYS = [
@@ -18,18 +18,11 @@ export const COUNT_KEYS = [
 ] as const;
 export type CountKey = Pick<MirrorRecordTable, (typeof COUNT_KEYS)[number]>;
 
-/** The first half of an entity's mirror lock (any int4 would do); the second is its id's hash. */
-const MIRROR_LOCK_KEY = 0x5d5e_3c01;
-
 /**
  * A write reads rows and then moves the counts by what changed, so two at once would move them
- * twice. SQLite has one writer; on PostgreSQL several servers write one entity's mirror, so this
- * keeps the others' writes of the entity out until the transaction ends. Take it before reading.
+ * twice: every mirror write takes this first, before reading.
  */
-export async function lockEntityMirror(trx: Db, entityId: string): Promise<void> {
-  if (isPostgres(trx))
-    await sql`select pg_advisory_xact_lock(${MIRROR_LOCK_KEY}, hashtext(${entityId}))`.execute(trx);
-}
+export const lockEntityMirror = (trx: Db, entityId: string) => lockEntity(trx, 'mirror', entityId);
 
 export const countKey = (r: CountKey) => COUNT_KEYS.map((k) => r[k]).join('\u0000');
 

@@ -78,7 +78,7 @@ describe('audit of pushes', () => {
     });
     await expect.poll(() => bff.sim.store.requests.some((r) => r.path.endsWith('/push'))).toBe(true);
     // What main.ts does when it starts again after a crash.
-    expect(await closeUnfinishedPushes(bff.deps.db)).toBe(1);
+    expect((await closeUnfinishedPushes(bff.deps.db)).closed).toBe(1);
     const [entry] = (await audit(bff, 'operator', '?outcome=unknown')).data;
     expect(entry).toMatchObject({
       record_id: id,
