@@ -24,6 +24,10 @@ const PERSON_EVERY_MS = 300;
 
 type Logged = { at: string; path: string; operation: string; status: number };
 
+const json = async <T>(res: Promise<Response>) => (await (await res).json()) as T;
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+
 /** What was started, stopped in reverse even when the run fails (no process left behind). */
 const stops: (() => Promise<unknown>)[] = [];
 const children = new Map<string, ChildProcess>();
@@ -93,7 +97,6 @@ try {
     if (set.length > 0) cookie = set.join('; ');
     return res;
   };
-  const json = async <T>(res: Promise<Response>) => (await (await res).json()) as T;
 
   await call(proxy.url, '/api/session', {
     method: 'POST',
@@ -177,10 +180,8 @@ try {
   const duplicates = [...accepted.values()].reduce((sum, n) => sum + n - 1, 0);
   const throttled = requests.filter((r) => r.status === 429).length;
 
-  const pct = (sorted: number[], p: number) =>
-    sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
   const summary = (xs: number[]) => {
-    const sorted = [...xs].sort((x, y) => x - y);
+    const sorted = xs.toSorted((x, y) => x - y);
     return `p50 ${pct(sorted, 0.5).toFixed(0)} ms, p95 ${pct(sorted, 0.95).toFixed(0)} ms (${sorted.length})`;
   };
 
@@ -207,5 +208,5 @@ try {
   for (const [name, child] of children) console.error(`--- ${name}:\n${child.output().slice(-3000)}`);
   throw error;
 } finally {
-  for (const stop of stops.reverse()) await stop();
+  for (const stop of stops.toReversed()) await stop();
 }

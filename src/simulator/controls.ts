@@ -129,12 +129,12 @@ export function controlHandlers(sim: Simulator) {
     // Without their headers: those carry the access token.
     http.get('*/__simulator/requests/log', () =>
       HttpResponse.json({
-        requests: sim.store.requests.map(({ at, method, path, operation, status }) => ({
-          at,
-          method,
-          path,
-          operation,
-          status,
+        requests: sim.store.requests.map((r) => ({
+          at: r.at,
+          method: r.method,
+          path: r.path,
+          operation: r.operation,
+          status: r.status,
         })),
       }),
     ),
