@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { earlyEntry } from './src/build/early-entry.ts';
 import { initialJsSize } from './src/build/initial-js-size.ts';
 import { precompress } from './src/build/precompress.ts';
@@ -46,6 +46,8 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['src/**/*.test.ts'],
+          // Already PostgreSQL alone: run once, in node-postgres.
+          exclude: [...configDefaults.exclude, 'src/bff/multi-instance.test.ts'],
           // Hands out PostgreSQL databases; the server starts only if a test file asks for one.
           globalSetup: ['src/bff/db/test-postgres-setup.ts'],
         },
@@ -59,6 +61,7 @@ export default defineConfig({
           include: [
             'src/bff/{audit,auth,cli,documents,mirror,push,routes}/**/*.test.ts',
             'src/bff/server.test.ts',
+            'src/bff/multi-instance.test.ts',
           ],
           env: { SYNC_DESK_TEST_ENGINE: 'postgres' },
           // Each statement is a round trip to a server sharing the machine: about twice SQLite's time.

@@ -44,6 +44,11 @@ const envSchema = z.object({
   MIRROR_REFRESH_SECONDS: z.coerce.number().min(0).default(30),
   /** How often the mirror is checked for records deleted in Monite (a sweep costs records / 100 requests). */
   MIRROR_SWEEP_MINUTES: z.coerce.number().positive().default(60),
+  /**
+   * Several servers on one PostgreSQL: how long a dead server's claims (a push, a job, a refresh)
+   * block the others. Shorter resumes its jobs sooner but costs more renewals.
+   */
+  LEASE_SECONDS: z.coerce.number().positive().default(30),
   /** The address staff use (e.g. https://sync-desk.example.com): the CSRF origin, and https → Secure cookies. */
   PUBLIC_URL: z.url().optional(),
   /** Behind a TLS-terminating proxy: trust its X-Forwarded-* headers. */
@@ -117,6 +122,7 @@ export type Config = {
   entityIds: string[];
   mirrorRefreshMs: number;
   mirrorSweepMs: number;
+  leaseMs: number;
   publicUrl: URL | null;
   trustProxy: boolean;
   session: { idleMs: number; absoluteMs: number };
@@ -168,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     entityIds: e.MONITE_ENTITY_IDS,
     mirrorRefreshMs: e.MIRROR_REFRESH_SECONDS * 1000,
     mirrorSweepMs: e.MIRROR_SWEEP_MINUTES * 60_000,
+    leaseMs: e.LEASE_SECONDS * 1000,
     publicUrl: e.PUBLIC_URL ? new URL(e.PUBLIC_URL) : null,
     trustProxy: e.TRUST_PROXY,
     session: { idleMs: e.SESSION_IDLE_MINUTES * 60_000, absoluteMs: e.SESSION_MAX_HOURS * 3_600_000 },

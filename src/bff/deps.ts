@@ -1,4 +1,5 @@
 /** What the routes need, built once in main.ts (and by tests, against the simulator). */
+import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { DemoAccount } from '../contract/session';
 import { OidcRelyingParty, type SessionLimits } from './auth';
@@ -47,8 +48,11 @@ export type Deps = {
 export type Instance = {
   /** Default a random id. */
   id?: string;
-  /** Hold the database alone, refusing another server (db/database.ts). Default true. */
-  singleServer?: boolean;
+  /**
+   * Hold the database as a server (db/database.ts): an SQLite file alone, PostgreSQL beside other
+   * servers. Default true; tests running several instances in one process share it as tools do.
+   */
+  server?: boolean;
   leases?: LeaseOptions;
   /** How often a push waiting for another server's push of the record looks again. */
   pollMs?: number;
@@ -66,12 +70,20 @@ export async function createDeps(
   log: FastifyBaseLogger,
   instance: Instance = {},
 ): Promise<Deps> {
-  const { singleServer = true, leases: leaseOptions = DEFAULT_LEASE_OPTIONS } = instance;
-  const db = await openDatabase(config.databaseUrl, { singleServer });
-  const leases = new Leases(db, instance.id, leaseOptions);
-  // Alone on the database, whatever another process left is from one that stopped: a job it ran
-  // resumes now rather than when its lease lapses.
-  if (singleServer) await leases.forgetOthers();
+  const { server = true, leases: leaseOptions = DEFAULT_LEASE_OPTIONS } = instance;
+  const owner = instance.id ?? randomUUID();
+  const db = await openDatabase(
+    config.databaseUrl,
+    server
+      ? {
+          hold: 'shared',
+          // Alone on the database, whatever another process left is from one that stopped: a job
+          // it ran resumes now rather than when its lease lapses.
+          ifAlone: (opened) => new Leases(opened, owner, leaseOptions).forgetOthers(),
+        }
+      : {},
+  );
+  const leases = new Leases(db, owner, leaseOptions);
   const refresher = new MirrorRefresher(
     db,
     monite,

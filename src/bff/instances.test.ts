@@ -29,7 +29,7 @@ const LEASE_MS = 30_000;
 /** One of the test's instances, its leases by the clock `now`. */
 const instance = (id: string, now: () => number): Instance => ({
   id,
-  singleServer: false,
+  server: false,
   leases: { ttlMs: LEASE_MS, now },
   pollMs: 20,
 });

@@ -16,7 +16,6 @@ import {
   OidcRelyingParty,
   unlinkDemoIdentities,
 } from './auth';
-import { DEFAULT_LEASE_OPTIONS } from './db/leases';
 import { createDeps } from './deps';
 import { clearMirror, regroupErrors } from './mirror';
 import { MoniteClient } from './monite-client';
@@ -37,7 +36,8 @@ async function main(): Promise<void> {
   const rate = await openRateLimiter(config.databaseUrl, config.monite.rateLimitPerSecond, log);
   closers.push(rate.close);
   const monite = new MoniteClient({ ...account, ...config.monite }, log, undefined, rate.limiter);
-  const deps = await createDeps(config, monite, log);
+  const leases = { ttlMs: config.leaseMs, now: Date.now };
+  const deps = await createDeps(config, monite, log, { leases });
   let demoProvider: string | null = null;
   if (demo) {
     const [first] = await deps.entities.list();
@@ -51,13 +51,14 @@ async function main(): Promise<void> {
       demoProvider = oidc.issuer.origin;
     }
   }
-  const abandoned = await closeUnfinishedPushes(deps.db);
+  // Only pushes no running server holds: another server's pushes go on (decision 011).
+  const { closed: abandoned } = await closeUnfinishedPushes(deps.db);
   if (abandoned > 0)
     log.warn({ pushes: abandoned }, 'pushes from before the last stop have no recorded outcome');
   const resumed = await deps.jobs.resume();
   if (resumed > 0) log.info({ jobs: resumed }, 'resumed bulk push jobs');
   // A third of a lease: a job whose server died resumes within about a lease and a third.
-  const stopResuming = deps.jobs.resumeLapsed(DEFAULT_LEASE_OPTIONS.ttlMs / 3);
+  const stopResuming = deps.jobs.resumeLapsed(leases.ttlMs / 3);
   closers.unshift(async () => stopResuming());
   // In the background: the list stays usable, showing the old groups until each chunk moves.
   regroupErrors(deps.db).then(

@@ -1,7 +1,8 @@
 /**
  * Test controls outside Monite's API, served only by the simulator's own HTTP server (never by the
  * BFF): read the tokens issued (the end-to-end tests prove none reaches the browser), fix a record
- * as a bookkeeper would, force a push's outcome, inject faults, and count requests per operation.
+ * as a bookkeeper would, force a push's outcome, inject faults, count requests per operation, and
+ * list them (what a benchmark measures rates and duplicate pushes from).
  */
 import { http, HttpResponse } from 'msw';
 import { z } from 'zod';
@@ -125,6 +126,18 @@ export function controlHandlers(sim: Simulator) {
       return new HttpResponse(null, { status: 204 });
     }),
     http.get('*/__simulator/requests', () => HttpResponse.json(requestCounts(sim.store.requests))),
+    // Without their headers: those carry the access token.
+    http.get('*/__simulator/requests/log', () =>
+      HttpResponse.json({
+        requests: sim.store.requests.map((r) => ({
+          at: r.at,
+          method: r.method,
+          path: r.path,
+          operation: r.operation,
+          status: r.status,
+        })),
+      }),
+    ),
     http.delete('*/__simulator/requests', () => {
       sim.store.clearRequests();
       return new HttpResponse(null, { status: 204 });

@@ -156,6 +156,12 @@ describe('standalone simulator', () => {
       byOperation: { 'GET /entities': 5 },
       byStatus: { 401: 2, 429: 1, 503: 2 },
     });
+    // The log, in order, without the headers (they carry the access token).
+    const { requests } = (await (await controlCall('/requests/log')).json()) as {
+      requests: Record<string, unknown>[];
+    };
+    expect(requests.map((r) => r.status)).toEqual([429, 401, 503, 503, 401]);
+    expect(Object.keys(requests[0]!)).toEqual(['at', 'method', 'path', 'operation', 'status']);
 
     expect((await controlCall('/faults', { fault: 'failNext', count: 1, status: 502 })).status).toBe(204);
     expect((await entities()).status).toBe(502);

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/database';
+import { Leases } from '../db/leases';
 import { openTestDatabase } from '../test/database';
 import { appendAudit, closeUnfinishedPushes, verifyChain } from './log';
 
@@ -57,8 +58,8 @@ describe('closeUnfinishedPushes', () => {
       record_id: 'r1',
       data: {},
     });
-    expect(await closeUnfinishedPushes(db)).toBe(1);
-    expect(await closeUnfinishedPushes(db)).toBe(0);
+    expect((await closeUnfinishedPushes(db)).closed).toBe(1);
+    expect((await closeUnfinishedPushes(db)).closed).toBe(0);
     const result = await db
       .selectFrom('audit_entry')
       .selectAll()
@@ -66,5 +67,27 @@ describe('closeUnfinishedPushes', () => {
       .executeTakeFirstOrThrow();
     expect(JSON.parse(result.data)).toMatchObject({ outcome: 'unknown' });
     expect((await verifyChain(db)).ok).toBe(true);
+  });
+
+  it('leaves a push a running server still holds open until its lease lapses', async () => {
+    let now = 1_000_000;
+    const server = new Leases(db, 'running-server', { ttlMs: 30_000, now: () => now });
+    const lease = await server.claim('push:e1/r2');
+    await appendAudit(db, {
+      actor: 'a@example.com',
+      action: 'push',
+      entity_id: 'e1',
+      record_id: 'r2',
+      data: {},
+    });
+    const first = await closeUnfinishedPushes(db, { now });
+    expect(first.closed).toBe(0);
+    // The server died: its lease is never renewed and lapses. The next look starts where the
+    // first said, at the push still open then.
+    now += 30_000;
+    const second = await closeUnfinishedPushes(db, { now, from: first.next });
+    expect(second.closed).toBe(1);
+    expect((await closeUnfinishedPushes(db, { now, from: second.next })).closed).toBe(0);
+    await lease!.release();
   });
 });

@@ -64,11 +64,18 @@ export async function appendAudit(db: Db, event: AuditEvent): Promise<string> {
   return db.transaction().execute((trx) => appendInTransaction(trx, event));
 }
 
+/**
+ * Until the transaction ends, no other process (another server, a command-line tool) appends: on
+ * PostgreSQL, whose transactions do not take SQLite's one write lock, two appends would link to
+ * the same entry.
+ */
+async function lockChain(trx: Db): Promise<void> {
+  if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY})`.execute(trx);
+}
+
 /** Appends inside the caller's transaction, so the entry commits with the change it records. */
 export async function appendInTransaction(trx: Db, event: AuditEvent): Promise<string> {
-  // Another process (a command-line tool) may append meanwhile: on PostgreSQL, whose transactions
-  // do not take SQLite's one write lock, two appends would link to the same entry.
-  if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY})`.execute(trx);
+  await lockChain(trx);
   const last = await trx
     .selectFrom('audit_entry')
     .select('hash')
@@ -94,33 +101,53 @@ export async function appendInTransaction(trx: Db, event: AuditEvent): Promise<s
 }
 
 /**
- * After a restart, pushes that started but never completed are closed as "outcome unknown",
- * with the reason, so nobody mistakes them for pushes still running.
+ * Closes pushes that started but will never complete as "outcome unknown", with the reason, so
+ * nobody mistakes them for pushes still running: those whose lease (`push:<entity>/<record>`,
+ * push/in-flight.ts) no server holds, because the server pushing them stopped or died. A push
+ * still running keeps its lease until its result is written, and both are written under the
+ * chain's lock, so a running push is never closed. Looks at entries from `from` (a `seq`) on and
+ * answers where the next look may start: every push before it has a result.
  */
-export async function closeUnfinishedPushes(db: Db): Promise<number> {
-  const open = await db
-    .selectFrom('audit_entry as s')
-    .leftJoin('audit_entry as r', (join) =>
-      join.onRef('r.started_id', '=', 's.id').on('r.action', '=', 'push_result'),
-    )
-    .select(['s.id', 's.actor', 's.entity_id', 's.record_id'])
-    .where('s.action', '=', 'push')
-    .where('r.id', 'is', null)
-    .execute();
-  for (const start of open) {
-    await appendAudit(db, {
-      actor: start.actor,
-      action: 'push_result',
-      entity_id: start.entity_id,
-      record_id: start.record_id,
-      started_id: start.id,
-      data: {
-        outcome: 'unknown',
-        reason: PUSH_MESSAGES.answerLost,
-      },
-    });
-  }
-  return open.length;
+export async function closeUnfinishedPushes(
+  db: Db,
+  { now = Date.now(), from = 0 }: { now?: number; from?: number } = {},
+): Promise<{ closed: number; next: number }> {
+  return db.transaction().execute(async (trx) => {
+    await lockChain(trx);
+    const open = await trx
+      .selectFrom('audit_entry as s')
+      .leftJoin('audit_entry as r', (join) =>
+        join.onRef('r.started_id', '=', 's.id').on('r.action', '=', 'push_result'),
+      )
+      .leftJoin('lease as l', (join) =>
+        join
+          .on('l.name', '=', sql<string>`'push:' || s.entity_id || '/' || s.record_id`)
+          .on('l.expires_at', '>', now),
+      )
+      .select(['s.seq', 's.id', 's.actor', 's.entity_id', 's.record_id', 'l.name as held'])
+      .where('s.seq', '>=', from)
+      .where('s.action', '=', 'push')
+      .where('r.id', 'is', null)
+      .orderBy('s.seq')
+      .execute();
+    const abandoned = open.filter((start) => start.held === null);
+    for (const start of abandoned) {
+      await appendInTransaction(trx, {
+        actor: start.actor,
+        action: 'push_result',
+        entity_id: start.entity_id,
+        record_id: start.record_id,
+        started_id: start.id,
+        data: { outcome: 'unknown', reason: PUSH_MESSAGES.answerLost },
+      });
+    }
+    const running = open.find((start) => start.held !== null);
+    const last = await trx
+      .selectFrom('audit_entry')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .executeTakeFirst();
+    return { closed: abandoned.length, next: running?.seq ?? (last?.seq ?? 0) + 1 };
+  });
 }
 
 export type ChainCheck =

@@ -144,7 +144,7 @@ describe('the settled outcome of a push', () => {
     });
     await bff.monite.pushRecord(bff.entityId, id!);
     // What main.ts does when it starts again.
-    expect(await closeUnfinishedPushes(bff.deps.db)).toBe(1);
+    expect((await closeUnfinishedPushes(bff.deps.db)).closed).toBe(1);
     expect(await pushOf(bff, id!)).toMatchObject({ outcome: 'unknown', settled_status: null });
 
     await expect

@@ -60,8 +60,8 @@ export async function copySqliteToPostgres(fromUrl: string, toUrl: string): Prom
   const started = performance.now();
   const source = await openSource(from.file);
   try {
-    // Migrates the target to this version; one server a database, so none starts during the copy.
-    const target = await openDatabase(toUrl, { singleServer: true });
+    // Migrates the target to this version, and no server starts on it during the copy.
+    const target = await openDatabase(toUrl, { hold: 'alone' });
     try {
       const unknown = (await postgresTables(target)).filter((t) => !KNOWN_TABLES.includes(t));
       if (unknown.length > 0)

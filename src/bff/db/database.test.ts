@@ -23,8 +23,8 @@ const count = async (db: Awaited<ReturnType<typeof openDatabase>>) =>
 describe('one server per database file', () => {
   it('refuses a second server on the same file, naming it, and lets the next one in once the first closes', async () => {
     const file = join(dir, 'sync-desk.db');
-    const first = await openDatabase(`sqlite:${file}`, { singleServer: true });
-    await expect(openDatabase(`sqlite:${file}`, { singleServer: true })).rejects.toThrow(
+    const first = await openDatabase(`sqlite:${file}`, { hold: 'shared' });
+    await expect(openDatabase(`sqlite:${file}`, { hold: 'shared' })).rejects.toThrow(
       `Another Sync Desk server is already using the database ${file}.`,
     );
     // The command-line tools still share the file with the running server.
@@ -33,7 +33,7 @@ describe('one server per database file', () => {
     await cli.destroy();
 
     await first.destroy();
-    const next = await openDatabase(`sqlite:${file}`, { singleServer: true });
+    const next = await openDatabase(`sqlite:${file}`, { hold: 'shared' });
     await next.destroy();
   });
 
@@ -49,7 +49,7 @@ describe('one server per database file', () => {
         '--input-type=module',
         '-e',
         `import { openDatabase } from ${JSON.stringify(module)};
-         await openDatabase(${JSON.stringify(`sqlite:${file}`)}, { singleServer: true });
+         await openDatabase(${JSON.stringify(`sqlite:${file}`)}, { hold: 'shared' });
          process.kill(process.pid, 'SIGKILL');`,
       ],
       { encoding: 'utf8' },
@@ -57,7 +57,7 @@ describe('one server per database file', () => {
     expect({ signal: crashed.signal, stderr: crashed.stderr }).toEqual({ signal: 'SIGKILL', stderr: '' });
     expect(existsSync(`${file}.lock`)).toBe(true);
     return expect(
-      openDatabase(`sqlite:${file}`, { singleServer: true }).then((db) => db.destroy()),
+      openDatabase(`sqlite:${file}`, { hold: 'shared' }).then((db) => db.destroy()),
     ).resolves.toBeUndefined();
   }, 20_000);
 });

@@ -1,7 +1,8 @@
 /**
  * The BFF's database through Kysely, migrated to the latest schema on open: SQLite
  * (sqlite-driver.ts; a file by default, `:memory:` in tests) or, for a `postgres://` URL,
- * PostgreSQL (postgres.ts). One server process per database (`holdServerLock`, `holdPostgresLock`).
+ * PostgreSQL (postgres.ts). One server process per SQLite file (`holdServerLock`); several servers
+ * share a PostgreSQL database (`holdPostgresLock`).
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -22,7 +23,7 @@ import * as entityGrants from './migrations/013-entity-grants';
 import * as oidcIdentities from './migrations/014-oidc-identities';
 import * as idPrefixIndex from './migrations/015-id-prefix-index';
 import type { Database } from './schema';
-import { openPostgres } from './postgres';
+import { openPostgres, type Hold } from './postgres';
 import { isBusyError, openSqlite, type SqliteConnection } from './sqlite-driver';
 import { parseDatabaseUrl } from './url';
 
@@ -48,31 +49,39 @@ export const migrations: Record<string, Migration> = {
 
 export type OpenOptions = {
   /**
-   * Refuse to open a database another server process is using. Pushes, jobs, refreshes and
-   * sign-in limits are coordinated through the database (db/leases.ts), but the Monite rate
-   * budget still lives in each server's memory, and a server closes every unfinished push at
-   * start: a second server would overrun the budget and mislabel the first one's pushes. The
-   * command-line tools leave this off and share the database with the server.
+   * How a server holds the database; the command-line tools leave it unset and share the
+   * database with the servers. An SQLite file is always held alone: a second server is refused
+   * (its single writer would answer "database is locked"). On PostgreSQL, `shared` lets several
+   * servers in (decision 011) and `alone` refuses them (the copy into an empty database).
    */
-  singleServer?: boolean;
+  hold?: Hold;
+  /**
+   * Runs once migrated if no other server holds the database, before another can start: what
+   * another server left then is a stopped one's.
+   */
+  ifAlone?: (db: Db) => Promise<void>;
 };
 
-export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Db> {
+export async function openDatabase(url: string, { hold, ifAlone }: OpenOptions = {}): Promise<Db> {
   const location = parseDatabaseUrl(url);
-  const db =
-    location.engine === 'postgres'
-      ? await openPostgres(location, options)
-      : openSqliteDatabase(location.file, options);
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-  const { error } = await migrator.migrateToLatest();
-  if (error) {
+  const setUp = async (db: Db, alone: boolean) => {
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+    const { error } = await migrator.migrateToLatest();
+    if (error) throw new Error(`Database migration failed: ${String(error)}`);
+    if (alone) await ifAlone?.(db);
+  };
+  if (location.engine === 'postgres') return openPostgres(location, { hold, setUp });
+  const db = openSqliteDatabase(location.file, hold !== undefined);
+  try {
+    await setUp(db, hold !== undefined);
+  } catch (error) {
     await db.destroy();
-    throw new Error(`Database migration failed: ${String(error)}`);
+    throw error;
   }
   return db;
 }
 
-function openSqliteDatabase(file: string, { singleServer = false }: OpenOptions): Db {
+function openSqliteDatabase(file: string, server: boolean): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = openSqlite(file);
   sqlite.pragma('journal_mode = WAL');
@@ -88,7 +97,7 @@ function openSqliteDatabase(file: string, { singleServer = false }: OpenOptions)
   sqlite.pragma('wal_autocheckpoint = 20000');
   sqlite.pragma('journal_size_limit = 67108864');
   // After the pragmas above, which would otherwise apply to the lock's database too.
-  if (singleServer && file !== ':memory:') {
+  if (server && file !== ':memory:') {
     holdServerLock(sqlite, file);
     const stopCheckpoints = checkpointInWorker(sqlite, file);
     const close = sqlite.close.bind(sqlite);

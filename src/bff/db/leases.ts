@@ -70,8 +70,8 @@ export class Leases {
   }
 
   /**
-   * Forgets every other process's leases. Only for a server that holds the database alone
-   * (`singleServer`): whatever another owner left is from a process that has stopped.
+   * Forgets every other process's leases. Only for a server alone on the database
+   * (`openDatabase`'s `ifAlone`): whatever another owner left is from a process that has stopped.
    */
   async forgetOthers(): Promise<void> {
     await this.db.deleteFrom('lease').where('owner', '!=', this.owner).execute();

@@ -17,18 +17,26 @@ describe('openDatabase on PostgreSQL', () => {
     url = await createTestDatabase();
   }, 60_000);
 
-  it('refuses a second server on the database, naming it without the password, and lets the next one in once the first closes', async () => {
-    const first = await openDatabase(url, { singleServer: true });
-    const refused = await openDatabase(url, { singleServer: true }).catch((error: Error) => error.message);
+  it('lets servers share the database, tells the first it is alone, and keeps a copy out while one runs', async () => {
+    const alone: string[] = [];
+    const server = (name: string) =>
+      openDatabase(url, { hold: 'shared', ifAlone: async () => void alone.push(name) });
+    const first = await server('first');
+    const second = await server('second');
+    expect(alone).toEqual(['first']);
+    const refused = await openDatabase(url, { hold: 'alone' }).catch((error: Error) => error.message);
     expect(refused).toContain(`Another Sync Desk server is already using the database ${where(url)}.`);
     expect(refused).not.toContain(new URL(url).password);
-    // The command-line tools still share the database with the running server.
+    // The command-line tools share the database with the running servers.
     const cli = await openDatabase(url);
     expect(await cli.selectFrom('staff_user').selectAll().execute()).toEqual([]);
     await cli.destroy();
 
     await first.destroy();
-    await (await openDatabase(url, { singleServer: true })).destroy();
+    await second.destroy();
+    await (await openDatabase(url, { hold: 'alone' })).destroy();
+    await (await server('third')).destroy();
+    expect(alone).toEqual(['first', 'third']);
   });
 
   it('lives through the server dropping its idle connection, and the next query opens another', async () => {
@@ -54,7 +62,7 @@ describe('openDatabase on PostgreSQL', () => {
         '--input-type=module',
         '-e',
         `import { openDatabase } from ${JSON.stringify(module)};
-         await openDatabase(${JSON.stringify(url)}, { singleServer: true });
+         await openDatabase(${JSON.stringify(url)}, { hold: 'alone' });
          process.kill(process.pid, 'SIGKILL');`,
       ],
       { encoding: 'utf8' },
@@ -62,7 +70,7 @@ describe('openDatabase on PostgreSQL', () => {
     expect({ signal: crashed.signal, stderr: crashed.stderr }).toEqual({ signal: 'SIGKILL', stderr: '' });
     // PostgreSQL ends the dead connection's session (and its lock) once it sees the socket closed.
     let next: Db | undefined;
-    while (!next) next = await openDatabase(url, { singleServer: true }).catch(() => undefined);
+    while (!next) next = await openDatabase(url, { hold: 'alone' }).catch(() => undefined);
     await next.destroy();
   }, 30_000);
 

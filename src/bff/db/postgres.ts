@@ -1,16 +1,24 @@
 /**
- * PostgreSQL under Kysely (docs/decisions/009-postgresql.md): a pg pool of ONE connection, so
- * statements and transactions run one at a time as on SQLite's single connection. The mirror's
- * count deltas, mark changes and the audit chain read and then write in a transaction, which is
- * only safe while no other transaction of the server runs beside it; several connections (and
- * several servers) need row locks first, which is the next step of issue 10.
+ * PostgreSQL under Kysely (docs/decisions/009-postgresql.md): a pg pool of ONE connection, so one
+ * server's statements and transactions run one at a time as on SQLite's single connection.
+ * Several servers share a database (decision 011): what reads and then writes takes a row or
+ * advisory lock first (mirror/counts.ts, audit/log.ts).
  */
 import { Kysely, PostgresDialect } from 'kysely';
 import { Client, Pool, types as pgTypes } from 'pg';
 import type { Database } from './schema';
 
-/** Another server on the same database is refused while this one holds it (any key would do). */
+/**
+ * Servers hold it shared for their life; a server that gets it exclusively at start is alone on
+ * the database, and `npm run db -- copy` holds it exclusively throughout (any key would do).
+ */
 const SERVER_LOCK_KEY = 0x5d5e_5e7e;
+
+/**
+ * How a process holds the database: `shared` as one of several servers, `alone` refusing any
+ * other server (the copy into an empty database).
+ */
+export type Hold = 'shared' | 'alone';
 
 /**
  * pg returns int8 (`count(*)`, `sum()`, bigint columns) and numeric as strings, to be exact beyond
@@ -25,7 +33,17 @@ const types = {
 
 export async function openPostgres(
   { url, where }: { url: string; where: string },
-  { singleServer = false } = {},
+  {
+    hold,
+    setUp = async () => {},
+  }: {
+    hold?: Hold;
+    /**
+     * Runs before the database is returned; `alone` says no other server holds it, and none can
+     * start until this returns (migrations, then clearing what a stopped server left).
+     */
+    setUp?: (db: Kysely<Database>, alone: boolean) => Promise<void>;
+  } = {},
 ): Promise<Kysely<Database>> {
   const config = { connectionString: url, types, connectionTimeoutMillis: 10_000 };
   const pool = new Pool({ ...config, max: 1 });
@@ -41,33 +59,57 @@ export async function openPostgres(
       cause: error,
     });
   }
-  if (singleServer) {
-    const lock = await holdPostgresLock(new Client(config), where).catch(async (error: unknown) => {
-      await pool.end();
-      throw error;
-    });
+  const lock = hold
+    ? await holdPostgresLock(new Client(config), where, hold).catch(async (error: unknown) => {
+        await pool.end();
+        throw error;
+      })
+    : undefined;
+  if (lock) {
     const end = pool.end.bind(pool);
     pool.end = (async () => {
       await end();
-      await lock.end();
+      await lock.client.end();
     }) as typeof pool.end;
   }
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    await setUp(db, lock?.alone ?? false);
+    if (hold === 'shared' && lock?.alone) await lock.share();
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return db;
 }
 
 /**
  * A session advisory lock on a connection of its own, held for the server's life: PostgreSQL
  * drops it when the connection ends, however the process ends, so a crashed server blocks nothing.
+ * A server first tries for it exclusively: got, it is alone, and keeps others out until `share`.
  */
-async function holdPostgresLock(client: Client, where: string): Promise<Client> {
+async function holdPostgresLock(client: Client, where: string, hold: Hold) {
   await client.connect();
   const { rows } = await client.query<{ locked: boolean }>('select pg_try_advisory_lock($1) as locked', [
     SERVER_LOCK_KEY,
   ]);
-  if (rows[0]?.locked) return client;
-  await client.end();
-  throw new Error(
-    `Another Sync Desk server is already using the database ${where}. Stop it before starting this one ` +
-      '(one server a database is supported until instances share their state in PostgreSQL).',
-  );
+  const alone = rows[0]!.locked;
+  if (!alone && hold === 'alone') {
+    await client.end();
+    throw new Error(
+      `Another Sync Desk server is already using the database ${where}. Stop every server on it ` +
+        'first: this needs the database to itself.',
+    );
+  }
+  // Another server holds it (shared while running, exclusively for a moment at its start): wait.
+  if (!alone) await client.query('select pg_advisory_lock_shared($1)', [SERVER_LOCK_KEY]);
+  return {
+    client,
+    alone,
+    /** From alone to one of several: take the shared lock, then let go of the exclusive one. */
+    share: async () => {
+      await client.query('select pg_advisory_lock_shared($1)', [SERVER_LOCK_KEY]);
+      await client.query('select pg_advisory_unlock($1)', [SERVER_LOCK_KEY]);
+    },
+  };
 }

@@ -5,6 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
+import { lockEntity } from '../db/entity-lock';
 import type { MirrorRecordTable } from '../db/schema';
 
 export const COUNT_KEYS = [
@@ -16,6 +17,12 @@ export const COUNT_KEYS = [
   'handled',
 ] as const;
 export type CountKey = Pick<MirrorRecordTable, (typeof COUNT_KEYS)[number]>;
+
+/**
+ * A write reads rows and then moves the counts by what changed, so two at once would move them
+ * twice: every mirror write takes this first, before reading.
+ */
+export const lockEntityMirror = (trx: Db, entityId: string) => lockEntity(trx, 'mirror', entityId);
 
 export const countKey = (r: CountKey) => COUNT_KEYS.map((k) => r[k]).join('\u0000');
 

@@ -6,7 +6,7 @@
  */
 import { sql, type SqlBool } from 'kysely';
 import type { Db } from '../db/database';
-import { COUNT_KEYS, CountDeltas } from './counts';
+import { COUNT_KEYS, CountDeltas, lockEntityMirror } from './counts';
 import { errorGroupKey } from './store';
 
 /** Rows a transaction: short enough not to hold up people's requests. */
@@ -31,15 +31,23 @@ export async function regroupErrors(db: Db): Promise<number> {
       for (const row of rows) {
         const group = errorGroupKey(row.first_error);
         if (group === row.error_group) continue;
-        await trx
+        // Rows come in entity order, so servers regrouping at once take these locks in one order.
+        await lockEntityMirror(trx, row.entity_id);
+        // Only if the row is still as read: another server may have regrouped or rewritten it since.
+        const now = await trx
           .updateTable('mirror_record')
           .set({ error_group: group })
           .where('entity_id', '=', row.entity_id)
           .where('id', '=', row.id)
-          .execute();
+          .where('sync_status', '=', 'error')
+          .where('error_group', '=', row.error_group)
+          .where('first_error', 'is not distinct from', row.first_error)
+          .returning([...COUNT_KEYS])
+          .executeTakeFirst();
+        if (!now) continue;
         const entity = deltas.get(row.entity_id) ?? new CountDeltas();
-        entity.bump(row, -1);
-        entity.bump({ ...row, error_group: group }, +1);
+        entity.bump({ ...now, error_group: row.error_group }, -1);
+        entity.bump(now, +1);
         deltas.set(row.entity_id, entity);
         moved++;
       }

@@ -9,7 +9,7 @@ import { appendInTransaction } from '../audit';
 import type { Db } from '../db/database';
 import type { MirrorRecordTable } from '../db/schema';
 import { HttpError } from '../http-errors';
-import { COUNT_KEYS, CountDeltas } from './counts';
+import { COUNT_KEYS, CountDeltas, lockEntityMirror } from './counts';
 
 type MarkColumns = Pick<MirrorRecordTable, 'handled' | 'handled_by' | 'handled_at' | 'handled_reason'>;
 export type LapsedMark = MarkColumns & { id: string };
@@ -76,6 +76,7 @@ async function changeMark(
   next: (row: Pick<MirrorRecordTable, 'sync_status'>) => MarkColumns,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    await lockEntityMirror(trx, entityId);
     const row = await trx
       .selectFrom('mirror_record')
       .select([...COUNT_KEYS, 'handled_by', 'handled_at', 'handled_reason', 'object_id', 'updated_at'])

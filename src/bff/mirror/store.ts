@@ -9,7 +9,7 @@ import { auditSettledPushes, type SettledRecord } from '../audit';
 import type { Db } from '../db/database';
 import type { MirrorRecordTable } from '../db/schema';
 import type { DocumentSortKeys } from '../documents/sort-keys';
-import { COUNT_KEYS, CountDeltas, countKey } from './counts';
+import { COUNT_KEYS, CountDeltas, countKey, lockEntityMirror } from './counts';
 import { lapseMarks, markColumns, type LapsedMark } from './marks';
 
 /** A row as a Monite record writes it; its document summary's version and sort keys are the summary reader's. */
@@ -80,6 +80,7 @@ export async function upsertRecords(db: Db, entityId: string, records: SyncRecor
   const writtenAt = Date.now();
   const latest = [...new Map(records.map((r) => [r.id, r])).values()];
   await db.transaction().execute(async (trx) => {
+    await lockEntityMirror(trx, entityId);
     const deltas = new CountDeltas();
     for (const [i, chunk] of chunks(latest, UPSERT_SLICE).entries()) {
       if (i > 0) await new Promise(setImmediate);
@@ -169,6 +170,7 @@ export async function deleteRecords(
 ): Promise<number> {
   if (ids.length === 0) return 0;
   return db.transaction().execute(async (trx) => {
+    await lockEntityMirror(trx, entityId);
     const deltas = new CountDeltas();
     let deleted = 0;
     for (const chunk of chunks(ids)) {

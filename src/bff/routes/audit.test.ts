@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditPage } from '../../contract/audit';
 import { appendAudit, closeUnfinishedPushes } from '../audit/log';
+import { Leases } from '../db/leases';
 import { SAME_ORIGIN, startBff, useSimulatedMonite, type Bff, failedIds } from '../test/harness';
 
 useSimulatedMonite();
@@ -77,8 +78,10 @@ describe('audit of pushes', () => {
       headers,
     });
     await expect.poll(() => bff.sim.store.requests.some((r) => r.path.endsWith('/push'))).toBe(true);
-    // What main.ts does when it starts again after a crash.
-    expect(await closeUnfinishedPushes(bff.deps.db)).toBe(1);
+    // What main.ts does when it starts again after a crash, alone on the database: the dead
+    // process's leases are forgotten, so its push holds none.
+    await new Leases(bff.deps.db, 'restarted').forgetOthers();
+    expect((await closeUnfinishedPushes(bff.deps.db)).closed).toBe(1);
     const [entry] = (await audit(bff, 'operator', '?outcome=unknown')).data;
     expect(entry).toMatchObject({
       record_id: id,

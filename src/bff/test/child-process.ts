@@ -9,8 +9,8 @@ export type ChildProcess = {
   ready: RegExpMatchArray;
   /** Everything it printed so far (stdout and stderr). */
   output(): string;
-  /** SIGTERM, then waits for it to exit. */
-  stop(): Promise<void>;
+  /** SIGTERM (or `signal`: SIGKILL for a crash), then waits for it to exit. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
 };
 
 export async function startEntryPoint(
@@ -38,8 +38,8 @@ export async function startEntryPoint(
   return {
     ready: match,
     output: () => output,
-    stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    stop: async (signal = 'SIGTERM') => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;
     },
   };

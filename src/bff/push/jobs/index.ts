@@ -19,6 +19,7 @@ import {
   type createPushJobSchema,
 } from '../../../contract/push-jobs';
 import { PUSH_MESSAGES } from '../../../contract/push-messages';
+import { closeUnfinishedPushes } from '../../audit';
 import type { SessionUser } from '../../auth';
 import type { Lease } from '../../db/leases';
 import { HttpError } from '../../http-errors';
@@ -26,7 +27,7 @@ import { matchingIds } from '../../mirror';
 import { progress } from './progress';
 import { reconcileInterrupted } from './recovery';
 import { DEFAULT_JOB_OPTIONS, runJob, type JobDeps, type JobOptions, type LiveJob } from './runner';
-import { activeJobs, findActiveJob, insertJob, markCancelling, readJob, recentJobIds } from './store';
+import { activeJobs, insertJob, markCancelling, readJob, recentJobIds } from './store';
 
 export { DEFAULT_JOB_OPTIONS, type JobDeps, type JobOptions } from './runner';
 
@@ -48,11 +49,6 @@ export class PushJobs {
     input: z.infer<typeof createPushJobSchema>,
   ): Promise<PushJob> {
     const { db } = this.deps;
-    const running = await findActiveJob(db, entityId);
-    if (running) {
-      const details: JobRunningDetails = { job_id: running.id };
-      throw new HttpError(409, 'job_running', PUSH_MESSAGES.jobRunning(running.created_by), details);
-    }
     const ids =
       'ids' in input
         ? [...new Set(input.ids)]
@@ -63,7 +59,11 @@ export class PushJobs {
     }
 
     const id = randomUUID();
-    await insertJob(db, { id, entityId, createdBy: user.email, recordIds: ids });
+    const running = await insertJob(db, { id, entityId, createdBy: user.email, recordIds: ids });
+    if (running) {
+      const details: JobRunningDetails = { job_id: running.id };
+      throw new HttpError(409, 'job_running', PUSH_MESSAGES.jobRunning(running.created_by), details);
+    }
     this.log.info({ jobId: id, entityId, records: ids.length, by: user.email }, 'push job created');
     // Free unless a periodic check (`resumeLapsed`, here or in another process) took it first: it runs there.
     const lease = await this.deps.leases.claim(jobLease(id));
@@ -110,13 +110,25 @@ export class PushJobs {
     return resumed;
   }
 
-  /** Runs `resume` every `intervalMs`, for jobs whose process died; returns a stop function. */
+  /**
+   * Every `intervalMs`, for a server that died: closes its pushes as "outcome unknown" once their
+   * leases lapse, then resumes its jobs (`resume`). Returns a stop function.
+   */
   resumeLapsed(intervalMs: number): () => void {
+    // Pushes before `from` have results: each look reads only the log's newer part.
+    let from = 0;
     const timer = setInterval(() => {
-      this.resume().then(
-        (n) => n > 0 && this.log.info({ jobs: n }, 'resumed push jobs another server left'),
-        (error: unknown) => this.log.error({ err: error }, 'looking for push jobs to resume failed'),
-      );
+      closeUnfinishedPushes(this.deps.db, { from })
+        .then(({ closed, next }) => {
+          from = next;
+          if (closed > 0)
+            this.log.warn({ pushes: closed }, 'pushes of a stopped server have no recorded outcome');
+          return this.resume();
+        })
+        .then(
+          (n) => n > 0 && this.log.info({ jobs: n }, 'resumed push jobs another server left'),
+          (error: unknown) => this.log.error({ err: error }, 'looking for push jobs to resume failed'),
+        );
     }, intervalMs);
     timer.unref();
     return () => clearInterval(timer);

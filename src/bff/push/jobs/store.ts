@@ -3,6 +3,7 @@ import { ITEM_STATES, MAX_JOB_RECORDS, type ItemState, type PushJob } from '../.
 import { PUSH_MESSAGES } from '../../../contract/push-messages';
 import { classifyMessage } from '../../../contract/error-groups';
 import type { Db } from '../../db/database';
+import { lockEntity } from '../../db/entity-lock';
 import { documentsOf } from '../../documents';
 
 /** Jobs still sending or watching. */
@@ -30,11 +31,17 @@ export const activeJobs = (db: Db) =>
 export const jobRow = (db: Db, jobId: string) =>
   db.selectFrom('push_job').selectAll().where('id', '=', jobId).executeTakeFirstOrThrow();
 
+/**
+ * Inserts the job unless one is running for the entity (on any server); then answers that one.
+ */
 export async function insertJob(
   db: Db,
   job: { id: string; entityId: string; createdBy: string; recordIds: string[] },
-): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+): Promise<{ id: string; created_by: string } | undefined> {
+  return db.transaction().execute(async (trx) => {
+    await lockEntity(trx, 'jobs', job.entityId);
+    const running = await findActiveJob(trx, job.entityId);
+    if (running) return running;
     await trx
       .insertInto('push_job')
       .values({
@@ -59,6 +66,7 @@ export async function insertJob(
       }));
       await trx.insertInto('push_job_item').values(rows).execute();
     }
+    return undefined;
   });
 }
 
