@@ -46,19 +46,24 @@ export async function openPostgres(
   } = {},
 ): Promise<Kysely<Database>> {
   const config = { connectionString: url, types, connectionTimeoutMillis: 10_000 };
-  const pool = new Pool({ ...config, max: 1 });
-  // An idle connection the server drops (a restart, a failover) is an 'error' event, which would end
-  // the process unheard; the pool discards that connection and the next query opens another.
-  pool.on('error', () => {});
-  // Fail at open with a clear message rather than at the first request.
+  // Fail at open, within `config`'s 10 s, with a clear message rather than at the first request.
+  const probe = new Client(config);
   try {
-    (await pool.connect()).release();
+    await probe.connect();
   } catch (error) {
-    await pool.end();
     throw new Error(`Cannot connect to PostgreSQL at ${where}: ${(error as Error).message}`, {
       cause: error,
     });
+  } finally {
+    await probe.end().catch(() => {});
   }
+  // pg-pool also counts a statement's wait for the one connection against connectionTimeoutMillis:
+  // 10 s failed statements queued behind a bulk job's writes on a loaded machine (bench/mirror.ts
+  // at 100,000 records), so a queued statement waits up to a minute.
+  const pool = new Pool({ ...config, connectionTimeoutMillis: 60_000, max: 1 });
+  // An idle connection the server drops (a restart, a failover) is an 'error' event, which would end
+  // the process unheard; the pool discards that connection and the next query opens another.
+  pool.on('error', () => {});
   const lock = hold
     ? await holdPostgresLock(new Client(config), where, hold).catch(async (error: unknown) => {
         await pool.end();
