@@ -7,7 +7,7 @@
  * simulator's request log, click latency from the people loop, beside /healthz in the same run.
  * Run: npm run bench:instances   (MONITE_RATE_LIMIT=25 to see the BFF's default budget)
  */
-import { startEntryPoint, type ChildProcess } from '../src/bff/test/child-process';
+import { startEntryPoint, startServer, type ChildProcess } from '../src/bff/test/child-process';
 import { startRoundRobinProxy } from '../src/bff/test/round-robin-proxy';
 import { openDatabase } from '../src/bff/db/database';
 import { startTestPostgres } from '../src/bff/db/test-postgres';
@@ -62,17 +62,7 @@ try {
 
   const servers: ChildProcess[] = await Promise.all(
     ['a', 'b'].map(() =>
-      startEntryPoint('src/bff/main.ts', {
-        env: {
-          ...env,
-          PORT: '0',
-          HOST: '127.0.0.1',
-          DATABASE_URL: databaseUrl,
-          LOG_LEVEL: 'warn',
-          MONITE_RATE_LIMIT: String(BFF_LIMIT),
-        },
-        ready: /Sync Desk is running at (\S+)\n/,
-      }),
+      startServer({ ...env, DATABASE_URL: databaseUrl, MONITE_RATE_LIMIT: String(BFF_LIMIT) }),
     ),
   );
   stops.push(() => Promise.all(servers.map((s) => s.stop())));

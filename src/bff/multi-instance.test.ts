@@ -11,7 +11,7 @@ import { PUSH_MESSAGES } from '../contract/push-messages';
 import { addUser } from './auth';
 import { openDatabase } from './db/database';
 import { createTestDatabase } from './db/test-postgres';
-import { startEntryPoint, type ChildProcess } from './test/child-process';
+import { startEntryPoint, startServer, type ChildProcess } from './test/child-process';
 import { startRoundRobinProxy, type RoundRobinProxy } from './test/round-robin-proxy';
 
 const PASSWORD = 'correct horse battery staple';
@@ -67,19 +67,13 @@ describe('two server processes on one PostgreSQL behind a round-robin proxy', ()
   let control: string;
   let entityId: string;
 
-  const startServer = (env: Record<string, string>) =>
-    startEntryPoint('src/bff/main.ts', {
-      env: {
-        ...env,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        DATABASE_URL: databaseUrl,
-        LOG_LEVEL: 'warn',
-        LEASE_SECONDS,
-        // Paced, so the job is still sending when A dies.
-        MONITE_RATE_LIMIT: '10',
-      },
-      ready: /Sync Desk is running at (\S+)\n/,
+  const startBff = (env: Record<string, string>) =>
+    startServer({
+      ...env,
+      DATABASE_URL: databaseUrl,
+      LEASE_SECONDS,
+      // Paced, so the job is still sending when A dies.
+      MONITE_RATE_LIMIT: '10',
     });
 
   beforeAll(async () => {
@@ -99,7 +93,7 @@ describe('two server processes on one PostgreSQL behind a round-robin proxy', ()
     await addUser(db, 'operator@example.com', 'operator', PASSWORD);
     await addUser(db, 'viewer@example.com', 'viewer', PASSWORD);
     await db.destroy();
-    [a, b] = await Promise.all([startServer(env), startServer(env)]);
+    [a, b] = await Promise.all([startBff(env), startBff(env)]);
     proxy = await startRoundRobinProxy([urlOf(a), urlOf(b)]);
   }, 60_000);
   afterAll(async () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import type { RecordsPage } from '../contract/api';
 import { addUser } from '../bff/auth';
 import { openDatabase } from '../bff/db/database';
-import { startEntryPoint, type ChildProcess } from '../bff/test/child-process';
+import { startEntryPoint, startServer, type ChildProcess } from '../bff/test/child-process';
 
 const PASSWORD = 'correct horse battery staple';
 const PUSH = 'POST /accounting_synced_records/:synced_record_id/push';
@@ -56,10 +56,7 @@ describe('standalone simulator', () => {
     const db = await openDatabase(databaseUrl);
     await addUser(db, 'operator@example.com', 'operator', PASSWORD);
     await db.destroy();
-    return startEntryPoint('src/bff/main.ts', {
-      env: { ...env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
-      ready: /Sync Desk is running at (\S+)\n(.*)\n/,
-    });
+    return startServer({ ...env, DATABASE_URL: databaseUrl });
   }
 
   it('prints the MONITE_* environment a BFF needs, and the BFF lists its records through it', async () => {

@@ -89,7 +89,7 @@ describe.runIf(TEST_ENGINE === 'postgres')('npm run db -- copy', () => {
       expect(await verifyChain(pg)).toMatchObject({ ok: true });
 
       await expect(copySqliteToPostgres(from, to)).rejects.toThrow(
-        /is not empty \(staff_user, staff_session, audit_entry/,
+        /is not empty \(staff_user, staff_session, entity_grant, audit_entry/,
       );
     } finally {
       await Promise.all([sqlite.destroy(), pg.destroy()]);

@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
-import { openDatabase, type Db } from './database';
+import type { Db } from './database';
 import { Leases } from './leases';
+import { openTwice } from '../test/database';
 import { createTestDatabase } from './test-postgres';
 
 /** Two server processes' connections to one database, as two instances would open it. */
@@ -15,13 +16,7 @@ async function twoConnections(engine: 'sqlite' | 'postgres'): Promise<[Db, Db]> 
     onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     url = `sqlite:${join(dir, 'sync-desk.db')}`;
   }
-  const a = await openDatabase(url);
-  const b = await openDatabase(url);
-  onTestFinished(async () => {
-    await a.destroy();
-    await b.destroy();
-  });
-  return [a, b];
+  return openTwice(url);
 }
 
 let time = 1_000_000;

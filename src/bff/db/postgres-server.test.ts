@@ -3,7 +3,7 @@ import type { RecordsPage } from '../../contract/api';
 import type { SyncRecord } from '../../monite/schemas';
 import { verifyChain } from '../audit';
 import { addUser } from '../auth';
-import { startEntryPoint, type ChildProcess } from '../test/child-process';
+import { startEntryPoint, startServer, type ChildProcess } from '../test/child-process';
 import { openDatabase } from './database';
 import { createTestDatabase } from './test-postgres';
 
@@ -34,14 +34,10 @@ describe('the server on PostgreSQL', () => {
   }, 60_000);
   afterAll(() => simulator?.stop());
 
-  const startServer = () =>
-    startEntryPoint('src/bff/main.ts', {
-      env: { ...env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
-      ready: /Sync Desk is running at (\S+)\n/,
-    });
+  const startBff = () => startServer({ ...env, DATABASE_URL: databaseUrl });
 
   it('lists, searches and pushes through HTTP, and lets a second server start on the database', async () => {
-    const server = await startServer();
+    const server = await startBff();
     onTestFinished(() => server.stop());
     const url = server.ready[1]!;
     const origin = new URL(url).origin;
@@ -95,7 +91,7 @@ describe('the server on PostgreSQL', () => {
     expect((await list('sync_status=error')).total).toBe(failed.total - 1);
 
     // Servers share a PostgreSQL database (multi-instance.test.ts), and so do the command-line tools.
-    const second = await startServer();
+    const second = await startBff();
     await second.stop();
     const cli = await openDatabase(databaseUrl);
     onTestFinished(() => cli.destroy());

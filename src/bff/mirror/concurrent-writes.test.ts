@@ -4,24 +4,15 @@
  * a lock both would move them for one change. SQLite has one writer, so PostgreSQL alone.
  */
 import { sql } from 'kysely';
-import { describe, expect, it, onTestFinished } from 'vitest';
-import { openDatabase, type Db } from '../db/database';
-import { TEST_ENGINE, testDatabaseUrl } from '../test/database';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../db/database';
+import { openTwice, TEST_ENGINE, testDatabaseUrl } from '../test/database';
 import { upsertRecords } from './store';
 import { syncRecord } from './test-records';
 
 const ENTITY = 'entity-1';
 
-async function twoServers(): Promise<[Db, Db]> {
-  const url = await testDatabaseUrl();
-  const a = await openDatabase(url);
-  const b = await openDatabase(url);
-  onTestFinished(async () => {
-    await a.destroy();
-    await b.destroy();
-  });
-  return [a, b];
-}
+const twoServers = async (): Promise<[Db, Db]> => openTwice(await testDatabaseUrl());
 
 const byStatus = async (db: Db, query: 'counted' | 'stored') => {
   const { rows } =

@@ -44,3 +44,13 @@ export async function startEntryPoint(
     },
   };
 }
+
+/**
+ * A Sync Desk server (`src/bff/main.ts`) on a loopback port of its own, with `env` on top of quiet
+ * logs; `ready[1]` is its URL, `ready[2]` what it serves (Monite's address, or demo mode).
+ */
+export const startServer = (env: Record<string, string>): Promise<ChildProcess> =>
+  startEntryPoint('src/bff/main.ts', {
+    env: { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    ready: /Sync Desk is running at (\S+)\n(.*)\n/,
+  });
