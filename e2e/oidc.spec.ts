@@ -60,6 +60,17 @@ test('an admin signs in through the identity provider and signs out of both', as
   expect(csp).toEqual([]);
 });
 
+test('someone whose groups grant nothing is signed in and told to ask an admin, not shown an error', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await signInThroughProvider(page, 'Nia Newcomer');
+  await expect(page.getByRole('heading', { name: 'No access yet — ask an admin' })).toBeVisible();
+  await expect(header(page).getByText('nia.newcomer@example.com')).toBeVisible();
+  const { data } = (await (await page.request.get('/api/entities')).json()) as { data: unknown[] };
+  expect(data).toEqual([]);
+});
+
 test('a cancelled sign-in comes back to the sign-in page saying so', async ({ page }) => {
   await page.goto('/sign-in');
   await page.getByRole('link', { name: 'Sign in with Demo SSO' }).click();
