@@ -49,8 +49,10 @@ test('a cold load of the records page stays small, and a warm reload fetches no 
   expect(cold.filter(isAsset).length).toBeGreaterThan(0);
   // 200 kB until the records list was virtualised: TanStack Virtual adds about 8 kB (Brotli); the
   // early script (its chunk, and chunks split off since the records page may load before the app's
-  // entry) about 4.5 kB more: 215.4 kB before it, 220.1 kB after, after the accessibility specs.
-  expect(coldBytes).toBeLessThanOrEqual(222 * 1024);
+  // entry) about 4.5 kB more: 215.4 kB before it, 220.1 kB after, after the accessibility specs;
+  // per-entity access (the shell's access gate and rules, the Staff link) and sign-in through an
+  // identity provider about 2 kB more: 222.1 kB in the full run.
+  expect(coldBytes).toBeLessThanOrEqual(224 * 1024);
 
   await page.reload();
   await expect(page.getByRole('row').getByRole('button', { name: 'Push' }).first()).toBeVisible();

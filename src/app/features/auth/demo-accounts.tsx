@@ -27,7 +27,8 @@ export function DemoAccounts({
             <th scope="col" className="py-1 pr-3 font-medium">
               Email
             </th>
-            <th scope="col" className="py-1 pr-3 font-medium">
+            {/* On a phone the table would overflow; Use fills the password in anyway. */}
+            <th scope="col" className="hidden py-1 pr-3 font-medium sm:table-cell">
               Password
             </th>
             <th scope="col" className="py-1 pr-3 font-medium">
@@ -41,8 +42,10 @@ export function DemoAccounts({
         <tbody>
           {accounts.map((account) => (
             <tr key={account.email}>
-              <td className="py-1 pr-3 font-mono text-xs text-slate-900">{account.email}</td>
-              <td className="py-1 pr-3 font-mono text-xs text-slate-900">{account.password}</td>
+              <td className="py-1 pr-3 font-mono text-xs break-all text-slate-900">{account.email}</td>
+              <td className="hidden py-1 pr-3 font-mono text-xs text-slate-900 sm:table-cell">
+                {account.password}
+              </td>
               <td className="py-1 pr-3 text-slate-700">
                 {roleLabel(account.role)}
                 {account.entity && ` of ${account.entity} only`}
