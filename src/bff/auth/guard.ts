@@ -1,5 +1,5 @@
 /**
- * Who is asking: reads the session cookie on every request, answers 401 on /api routes
+ * Who is asking: reads the session cookie on every /api request, answers 401 on those routes
  * without a live session, 404 on a route naming an entity the user has no grant for (exactly as
  * for an entity Sync Desk does not serve), and 403 when their role there may not do what is asked.
  */
