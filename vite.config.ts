@@ -1,33 +1,49 @@
+import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { earlyEntry } from './src/build/early-entry.ts';
 import { initialJsSize } from './src/build/initial-js-size.ts';
+import { moduleGraphChunk } from './src/build/module-graph-chunk.ts';
 import { precompress } from './src/build/precompress.ts';
 
+const app = (path: string) => resolve('src/app', path);
+/** The two entries (index.html's script and the early one): what they reach stays theirs. */
+const entries = [app('main.tsx'), app('early.ts')];
+/** What checks every answer (zod and the contract), loaded beside the first request of any page. */
+const responseChecks = app('api/response-schemas.ts');
+
 export default defineConfig({
-  plugins: [react(), tailwindcss(), earlyEntry('src/app/early.ts'), initialJsSize(), precompress()],
+  plugins: [react(), tailwindcss(), earlyEntry(entries[1]!), initialJsSize(), precompress()],
   build: {
     outDir: 'dist/app',
     emptyOutDir: true,
-    // zod in a chunk of its own: the response checks and the pages that parse URLs share it.
-    // The dialogs' parts in one: the drawer shares the focus trap, which alone would cost the
-    // records page's cold load one more request.
+    // A cold load fetches few, whole chunks, not ~25 small ones in waves over HTTP/1.1's six
+    // connections per host (module-graph-chunk.ts): the early script's, the app's entry and all it
+    // imports, the response checks (zod and the contract), and the records page's own code.
     rolldownOptions: {
       output: {
         codeSplitting: {
           groups: [
-            { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
             // The early script and all it uses in one chunk, whose first request does the lot:
             // index.html names it ahead of the app, which then takes its answers (early-requests.ts).
             {
               name: 'early',
               test: /(src[\\/](app[\\/](early|early-requests|api[\\/]records-url)|contract[\\/]list-params)\.|preload-helper)/,
             },
+            moduleGraphChunk('app', [entries[0]!], [entries[1]!]),
+            // The dialogs' parts in one: the drawer shares the focus trap, which alone would cost
+            // the drawer's first opening one more request.
             {
               name: 'modal',
               test: /src[\\/]app[\\/](components[\\/]modal-dialog|lib[\\/]focus-trap|features[\\/]records[\\/]fix-list)\./,
             },
+            moduleGraphChunk('checks', [responseChecks], entries),
+            moduleGraphChunk(
+              'records',
+              [app('features/records/records-page.tsx'), app('features/records/records-loader.ts')],
+              [...entries, responseChecks],
+            ),
           ],
         },
       },

@@ -1,6 +1,7 @@
 /**
  * Records page benchmark in a real browser (prints figures; not a test). The production build is
- * served by the real BFF over a simulator with 12,000 records (every status shown), in Chromium:
+ * served by the real BFF over a simulator with 12,000 records (every status shown), in Chromium
+ * (run by bench/browser-server.ts, so the browser's protocol is not handled in the BFF's process):
  *   - first row visible after navigation, cold (fresh browser context each time): p50/p95 over
  *     NAVIGATIONS, beside the same navigation to /healthz, and when the list's request went out
  *     (measured once the BFF has read every document, so its background reading does not compete);
@@ -12,17 +13,16 @@
  * Run: npm run bench:ui   (ROWS=2000 NAVIGATIONS=10 npm run bench:ui for a quicker pass, ROWS=0 for
  * navigations only; SPA_DIR= serves a build made beforehand instead of this checkout's, to compare two)
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { build } from 'vite';
+import { startEntryPoint } from '../src/bff/test/child-process';
 import { benchSetup, serveSignedIn } from './setup';
 
 const RECORDS = 12_000;
 const ROWS = Number(process.env.ROWS ?? 10_000);
 const NAVIGATIONS = Number(process.env.NAVIGATIONS ?? 20);
 const SCROLL_STEPS = 200;
-const systemChromium = '/usr/bin/chromium';
 
 const { deps, log, dir, entityId, close } = await benchSetup(RECORDS);
 const spaDir = process.env.SPA_DIR ?? join(dir, 'spa');
@@ -41,10 +41,9 @@ const cookie = { name, value, url: base };
 const recordsUrl = `${base}/entities/${entityId}/records?sync_status=`;
 const firstRow = 'main tbody tr:not([aria-hidden]) a';
 
-const browser = await chromium.launch({
-  ...(existsSync(systemChromium) && { executablePath: systemChromium }),
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-});
+// The browser in a process of its own (browser-server.ts), apart from the BFF under test.
+const browserServer = await startEntryPoint('bench/browser-server.ts', { ready: /^(ws:\S+)$/m });
+const browser = await chromium.connect(browserServer.ready[1]!);
 
 const quantile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))]!;
@@ -125,16 +124,24 @@ const finiteP50 = (values: number[]) => summary(values.filter(Number.isFinite)).
 
 function phases(timelines: Timeline[]) {
   const resource = (t: Timeline, pattern: RegExp) => t.resources.find((r) => pattern.test(r.name));
+  // The chunks vite.config.ts names (app, checks, records), by their hashed file names.
+  const chunk = (t: Timeline, chunkName: string) =>
+    resource(t, new RegExp(`/assets/${chunkName}-[^/]+\\.js$`));
   const rows: [string, (t: Timeline) => number][] = [
     ['document received', (t) => t.document],
-    ['entry chunk: sent', (t) => resource(t, /\/assets\/index-[^/]+\.js$/)?.start ?? NaN],
-    ['entry chunk: received', (t) => resource(t, /\/assets\/index-[^/]+\.js$/)?.end ?? NaN],
+    ['app chunk (entry and its imports): sent', (t) => chunk(t, 'app')?.start ?? NaN],
+    ['app chunk: received', (t) => chunk(t, 'app')?.end ?? NaN],
     ['GET /api/session: sent', (t) => resource(t, /\/api\/session$/)?.start ?? NaN],
     ['GET /api/session: answered', (t) => resource(t, /\/api\/session$/)?.end ?? NaN],
-    ['records page chunk: sent', (t) => resource(t, /\/records-page-[^/]+\.js$/)?.start ?? NaN],
+    ['response checks chunk: received', (t) => chunk(t, 'checks')?.end ?? NaN],
+    ['records page chunk: sent', (t) => chunk(t, 'records')?.start ?? NaN],
+    ['records page chunk: received', (t) => chunk(t, 'records')?.end ?? NaN],
     [
-      'last JS chunk received',
-      (t) => Math.max(...t.resources.filter((r) => r.name.endsWith('.js')).map((r) => r.end)),
+      'last JS chunk before the first row received',
+      (t) =>
+        Math.max(
+          ...t.resources.filter((r) => r.name.endsWith('.js') && r.end < t.firstRow).map((r) => r.end),
+        ),
     ],
     ['list request: sent', (t) => resource(t, /\/api\/entities\/[^/]+\/records\?/)?.start ?? NaN],
     ['list request: answered', (t) => resource(t, /\/api\/entities\/[^/]+\/records\?/)?.end ?? NaN],
@@ -246,5 +253,6 @@ if (ROWS > 0) {
 }
 
 await browser.close();
+await browserServer.stop();
 await app.close();
 await close();

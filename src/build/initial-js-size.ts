@@ -26,7 +26,7 @@ export function initialJsSize(): Plugin {
       for (const c of chunks.values()) if (c.isEntry) visit(c.fileName);
       const gzipped = [...seen].reduce((sum, n) => sum + gzipSync(chunks.get(n)!.code).length, 0);
       const summary = `initial JS: ${(gzipped / 1024).toFixed(1)} kB gzipped in ${seen.size} chunk(s) (budget ${BUDGET_KB} kB)`;
-      if (gzipped > BUDGET_KB * 1024) this.error(`${summary}: over budget`);
+      if (gzipped > BUDGET_KB * 1024) this.error(`${summary}: over budget (${[...seen].join(', ')})`);
       this.info(summary);
     },
   };
