@@ -65,6 +65,9 @@ export function useVirtualRows(
     estimateSize: () => ESTIMATE[layout],
     getItemKey: (index) => rows[index]!.id,
     overscan: 10,
+    // Rows in the first render, before the scroller exists (a render and a layout sooner): it is
+    // at most the window's height.
+    initialRect: { width: window.innerWidth, height: window.innerHeight },
     scrollMargin,
     scrollPaddingStart: HEADER_HEIGHT[layout],
   });
@@ -94,8 +97,8 @@ export function useRenderedRecords({
   const items = virtualizer.getVirtualItems();
   return {
     above: items.length > 0 ? items[0]!.start - scrollMargin : 0,
-    // Before the scroller is known no row is rendered: the gap still holds every row's place,
-    // so the infinite scroll's sentinel below does not come into view and load pages for nothing.
+    // The gap holds the place of every row not rendered, also before the scroller is known, so
+    // the infinite scroll's sentinel below does not come into view and load pages for nothing.
     below: virtualizer.getTotalSize() - (items.length > 0 ? items.at(-1)!.end - scrollMargin : 0),
     records: items.map(({ key, index }) => {
       const record = rows[index]!;
