@@ -31,6 +31,8 @@ describe('document text', () => {
   it('says a calendar date the same in every time zone', () => {
     expect(formatDay('2026-12-12')).toBe('12 Dec 2026');
     expect(formatDay('2027-01-01')).toBe('1 Jan 2027');
+    // Not a date: shown as it came, not as "Invalid Date".
+    expect(formatDay('2026-13-01')).toBe('2026-13-01');
   });
 
   it('names an invoice by number, with customer, total and due date', () => {
