@@ -1,32 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
+import { sql } from 'kysely';
 import { afterEach, expect, it } from 'vitest';
 import { openDatabase } from '../database';
-import { openSqlite } from '../sqlite-driver';
-import * as m001 from './001-mirror';
-import * as m002 from './002-staff-and-audit';
-import * as m003 from './003-push-jobs';
-import * as m004 from './004-mirror-sweep';
-import * as m005 from './005-audit-settles';
-import * as m007 from './007-search-and-documents';
+import { openOldSqlite } from '../../test/old-database';
 
 const dir = mkdtempSync(join(tmpdir(), 'sync-desk-008-'));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 it('keeps an existing database’s counts, every record unmarked', async () => {
   const file = join(dir, 'old.db');
-  const old = new Kysely<unknown>({ dialect: new SqliteDialect({ database: openSqlite(file) }) });
-  const migrations = {
-    '001-mirror': m001,
-    '002-staff-and-audit': m002,
-    '003-push-jobs': m003,
-    '004-mirror-sweep': m004,
-    '005-audit-settles': m005,
-    '007-search-and-documents': m007,
-  };
-  await new Migrator({ db: old, provider: { getMigrations: async () => migrations } }).migrateToLatest();
+  const old = await openOldSqlite(file, '008');
   await sql`insert into mirror_count values ('e1', 'error', 'codat', 'xero', 'bill', 'g1', 7)`.execute(old);
   await old.destroy();
 

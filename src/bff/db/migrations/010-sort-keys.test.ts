@@ -1,36 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
+import { sql } from 'kysely';
 import { afterEach, expect, it } from 'vitest';
 import { openDatabase } from '../database';
-import { openSqlite } from '../sqlite-driver';
-import * as m001 from './001-mirror';
-import * as m002 from './002-staff-and-audit';
-import * as m003 from './003-push-jobs';
-import * as m004 from './004-mirror-sweep';
-import * as m005 from './005-audit-settles';
-import * as m007 from './007-search-and-documents';
-import * as m008 from './008-handled-marks';
-import * as m009 from './009-error-group-pages';
+import { openOldSqlite } from '../../test/old-database';
 
 const dir = mkdtempSync(join(tmpdir(), 'sync-desk-010-'));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 it('gives the records whose documents were already read their sort keys', async () => {
   const file = join(dir, 'old.db');
-  const old = new Kysely<unknown>({ dialect: new SqliteDialect({ database: openSqlite(file) }) });
-  const migrations = {
-    '001-mirror': m001,
-    '002-staff-and-audit': m002,
-    '003-push-jobs': m003,
-    '004-mirror-sweep': m004,
-    '005-audit-settles': m005,
-    '007-search-and-documents': m007,
-    '008-handled-marks': m008,
-    '009-error-group-pages': m009,
-  };
-  await new Migrator({ db: old, provider: { getMigrations: async () => migrations } }).migrateToLatest();
+  const old = await openOldSqlite(file, '010');
   const invoice = {
     kind: 'invoice',
     number: 'INV-7',

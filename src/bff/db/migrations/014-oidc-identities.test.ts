@@ -1,19 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
+import { sql } from 'kysely';
 import { afterEach, expect, it } from 'vitest';
-import { migrations, openDatabase } from '../database';
-import { openSqlite } from '../sqlite-driver';
+import { openDatabase } from '../database';
+import { openOldSqlite } from '../../test/old-database';
 
 const dir = mkdtempSync(join(tmpdir(), 'sync-desk-014-'));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 it('keeps existing accounts and their live sessions while making passwords optional (SQLite rebuild)', async () => {
   const file = join(dir, 'old.db');
-  const old = new Kysely<unknown>({ dialect: new SqliteDialect({ database: openSqlite(file) }) });
-  const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '014'));
-  await new Migrator({ db: old, provider: { getMigrations: async () => before } }).migrateToLatest();
+  const old = await openOldSqlite(file, '014');
   await sql`pragma foreign_keys = on`.execute(old);
   await sql`insert into staff_user values ('u1', 'ada@example.com', 'scrypt$hash', 'admin', 't0', null)`.execute(
     old,
