@@ -12,10 +12,10 @@ import {
   demoGroupGrants,
   demoIdentities,
   ensureDemoAccounts,
-  OIDC_CALLBACK_PATH,
   OidcRelyingParty,
   unlinkDemoIdentities,
 } from './auth';
+import { OIDC_CALLBACK_PATH } from '../contract/session';
 import { createDeps } from './deps';
 import { clearMirror, regroupErrors } from './mirror';
 import { MoniteClient } from './monite-client';

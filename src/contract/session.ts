@@ -83,6 +83,8 @@ export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 
 /** Where "Sign in with <name>" goes: the BFF redirects on to the identity provider. */
 export const OIDC_START_PATH = '/api/session/oidc/start';
+/** Where the identity provider sends the browser back to (its redirect URI). */
+export const OIDC_CALLBACK_PATH = '/api/session/oidc/callback';
 
 /**
  * `DELETE /api/session` of a session from the identity provider: the provider's sign-out page,

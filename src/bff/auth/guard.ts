@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import '@fastify/cookie'; // types for req.cookies and reply.setCookie
-import { can, OIDC_START_PATH, roleOn, type Permission } from '../../contract/session';
+import { can, OIDC_CALLBACK_PATH, OIDC_START_PATH, roleOn, type Permission } from '../../contract/session';
 import type { Db } from '../db/database';
 import { HttpError, notServed } from '../http-errors';
 import { loggedUrl } from '../logged-url';
@@ -20,9 +20,6 @@ declare module 'fastify' {
 
 /** What the guard needs of the app's dependencies (deps.ts provides them). */
 export type AuthDeps = { db: Db; settings: { publicUrl: URL | null; session: SessionLimits } };
-
-/** Where the identity provider sends the browser back to (its redirect URI). */
-export const OIDC_CALLBACK_PATH = '/api/session/oidc/callback';
 
 /**
  * Routes anyone may call: sign-in itself (with a password or through the identity provider),

@@ -28,7 +28,6 @@ export {
   type RevokeChange,
 } from './grants';
 export { groupGrantsSchema, type GroupGrants } from './group-grants';
-export { OIDC_CALLBACK_PATH } from './guard';
 export { LOOPBACK_HOSTS, OidcRelyingParty, OidcSignInError } from './oidc';
 export { accountForIdentity } from './oidc-accounts';
 export { setFlowCookie, takeFlowCookie } from './oidc-cookie';

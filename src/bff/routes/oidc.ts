@@ -7,13 +7,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { OIDC_START_PATH, type OidcError } from '../../contract/session';
+import { OIDC_CALLBACK_PATH, OIDC_START_PATH, type OidcError } from '../../contract/session';
 import { appendAudit } from '../audit';
 import {
   accountForIdentity,
   createSession,
   endSession,
-  OIDC_CALLBACK_PATH,
   OidcSignInError,
   sessionIdOf,
   setFlowCookie,
