@@ -69,6 +69,19 @@ export async function benchSetup(
   };
 }
 
+const ACCOUNT = { email: 'bench@example.com', password: 'bench-password-1234' };
+
+/** A fresh session of the bench account (sessions end after 30 idle minutes): its cookie. */
+export async function signIn(base: string): Promise<string> {
+  const res = await fetch(`${base}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-sync-desk': '1', origin: base },
+    body: JSON.stringify(ACCOUNT),
+  });
+  if (!res.ok) throw new Error(`Signing in answered ${res.status}`);
+  return res.headers.getSetCookie()[0]!.split(';')[0]!;
+}
+
 /**
  * The BFF's HTTP server on a loopback port serving `spaDir`, and the session cookie
  * (`name=value`) of a bench account with this role, signed in through the real route.
@@ -79,15 +92,10 @@ export async function serveSignedIn(
   spaDir: string,
   role: 'viewer' | 'operator',
 ) {
-  await addUser(deps.db, 'bench@example.com', role, 'bench-password-1234');
+  await addUser(deps.db, ACCOUNT.email, role, ACCOUNT.password);
   const app = await buildServer(deps, { logger: log, spaDir });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-  const signIn = await fetch(`${base}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-sync-desk': '1', origin: base },
-    body: JSON.stringify({ email: 'bench@example.com', password: 'bench-password-1234' }),
-  });
-  const cookie = signIn.headers.getSetCookie()[0]!.split(';')[0]!;
+  const cookie = await signIn(base);
   return { app, base, cookie };
 }
