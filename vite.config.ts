@@ -20,7 +20,8 @@ export default defineConfig({
     emptyOutDir: true,
     // A cold load fetches few, whole chunks, not ~25 small ones in waves over HTTP/1.1's six
     // connections per host (module-graph-chunk.ts): the early script's, the app's entry and all it
-    // imports, the response checks (zod and the contract), and the records page's own code.
+    // imports, the response checks (zod and the contract), and the records page's own code (with
+    // the dialog parts its drawer shares).
     rolldownOptions: {
       output: {
         codeSplitting: {
@@ -32,12 +33,6 @@ export default defineConfig({
               test: /(src[\\/](app[\\/](early|early-requests|api[\\/]records-url)|contract[\\/]list-params)\.|preload-helper)/,
             },
             moduleGraphChunk('app', [entries[0]!], [entries[1]!]),
-            // The dialogs' parts in one: the drawer shares the focus trap, which alone would cost
-            // the drawer's first opening one more request.
-            {
-              name: 'modal',
-              test: /src[\\/]app[\\/](components[\\/]modal-dialog|lib[\\/]focus-trap|features[\\/]records[\\/]fix-list)\./,
-            },
             moduleGraphChunk('checks', [responseChecks], entries),
             moduleGraphChunk(
               'records',

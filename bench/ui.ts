@@ -120,24 +120,28 @@ async function navigations(
 }
 
 /** What a cold records navigation spends its time on, from the page's timings: p50 of each. */
-const finiteP50 = (values: number[]) => summary(values.filter(Number.isFinite)).p50;
+const finiteP50 = (values: number[]) => {
+  const finite = values.filter(Number.isFinite);
+  return finite.length > 0 ? summary(finite).p50 : NaN;
+};
 
 function phases(timelines: Timeline[]) {
   const resource = (t: Timeline, pattern: RegExp) => t.resources.find((r) => pattern.test(r.name));
-  // The chunks vite.config.ts names (app, checks, records), by their hashed file names.
+  // The chunks vite.config.ts names (app: the entry and its imports; checks: the response checks;
+  // records: the records page), by their hashed file names; absent from a build before them.
   const chunk = (t: Timeline, chunkName: string) =>
     resource(t, new RegExp(`/assets/${chunkName}-[^/]+\\.js$`));
   const rows: [string, (t: Timeline) => number][] = [
     ['document received', (t) => t.document],
-    ['app chunk (entry and its imports): sent', (t) => chunk(t, 'app')?.start ?? NaN],
+    ['app chunk: sent', (t) => chunk(t, 'app')?.start ?? NaN],
     ['app chunk: received', (t) => chunk(t, 'app')?.end ?? NaN],
     ['GET /api/session: sent', (t) => resource(t, /\/api\/session$/)?.start ?? NaN],
     ['GET /api/session: answered', (t) => resource(t, /\/api\/session$/)?.end ?? NaN],
-    ['response checks chunk: received', (t) => chunk(t, 'checks')?.end ?? NaN],
-    ['records page chunk: sent', (t) => chunk(t, 'records')?.start ?? NaN],
-    ['records page chunk: received', (t) => chunk(t, 'records')?.end ?? NaN],
+    ['checks chunk: received', (t) => chunk(t, 'checks')?.end ?? NaN],
+    ['records chunk: sent', (t) => chunk(t, 'records')?.start ?? NaN],
+    ['records chunk: received', (t) => chunk(t, 'records')?.end ?? NaN],
     [
-      'last JS chunk before the first row received',
+      'last chunk before first row',
       (t) =>
         Math.max(
           ...t.resources.filter((r) => r.name.endsWith('.js') && r.end < t.firstRow).map((r) => r.end),
@@ -209,7 +213,7 @@ async function loadRows() {
   return { page, seconds: (performance.now() - started) / 1000 };
 }
 
-const fmt = (ms: number) => ms.toFixed(0).padStart(6);
+const fmt = (ms: number) => (Number.isNaN(ms) ? '—' : ms.toFixed(0)).padStart(6);
 
 const healthz = await navigations(`${base}/healthz`, (page) => page.waitForLoadState('load'));
 const records = await navigations(recordsUrl, (page) => page.locator(firstRow).first().waitFor(), {

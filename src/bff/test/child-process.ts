@@ -22,7 +22,15 @@ export async function startEntryPoint(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // Not left running if this process ends without stopping it (a failed run, an uncaught error).
+  const orphaned = () => child.kill();
+  process.once('exit', orphaned);
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      process.off('exit', orphaned);
+      resolve();
+    }),
+  );
   const match = await new Promise<RegExpMatchArray>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += String(chunk);

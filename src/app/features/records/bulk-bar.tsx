@@ -1,13 +1,10 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { ErrorGroupInfo, Facets, ListedRecord } from '../../../contract/api';
 import { MAX_JOB_RECORDS, type PushJob } from '../../../contract/push-jobs';
 import { Button } from '../../components/button';
+import { PushConfirmDialog } from './push-confirm-dialog';
 import type { RecordsSearch } from './records-search';
 import type { RecordSelection } from './use-record-selection';
-
-// The dialog and what it sends are not needed until someone has selected records.
-const loadDialog = () => import('./push-confirm-dialog');
-const PushConfirmDialog = lazy(() => loadDialog().then((m) => ({ default: m.PushConfirmDialog })));
 
 type BulkBarProps = {
   entityId: string;
@@ -35,9 +32,6 @@ export function BulkBar({
   const [confirming, setConfirming] = useState(false);
   const close = useCallback(() => setConfirming(false), []);
   const { count } = selection;
-  useEffect(() => {
-    if (count > 0) void loadDialog();
-  }, [count]);
   if (count === 0 && !confirming) return null;
 
   const tooMany = count > MAX_JOB_RECORDS;
@@ -68,14 +62,12 @@ export function BulkBar({
         {why && <p className="text-xs text-slate-500">{why}</p>}
       </section>
       {confirming && (
-        <Suspense>
-          <PushConfirmDialog
-            entityId={entityId}
-            source={{ selection: selection.selection, search, rows, total: selection.total, facets, groups }}
-            onClose={close}
-            onStarted={onStarted}
-          />
-        </Suspense>
+        <PushConfirmDialog
+          entityId={entityId}
+          source={{ selection: selection.selection, search, rows, total: selection.total, facets, groups }}
+          onClose={close}
+          onStarted={onStarted}
+        />
       )}
     </>
   );

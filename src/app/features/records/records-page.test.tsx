@@ -21,7 +21,8 @@ describe('records page', () => {
     expect(screen.getByText('1 failed record')).toBeInTheDocument();
     expect(listRequests(requests)[0]?.searchParams.get('sync_status')).toBe('error');
     // The row says why it failed.
-    expect(screen.getByText('The Organisation is offline')).toBeInTheDocument();
+    const row = screen.getByText('bill-failed').closest('tr')!;
+    expect(within(row).getByText('The Organisation is offline')).toBeInTheDocument();
   });
 
   it('takes its filters from the URL; an empty sync_status means every status', async () => {
