@@ -119,7 +119,7 @@ describe('two instances on one PostgreSQL database', () => {
 
     // A dies: its connection goes with everything it had not written; its leases are never released.
     // Its job ends once every push it had sent is answered (queries that were waiting for its one
-    // connection give up only at pg's connection timeout, up to 10 s).
+    // connection fail as the pool ends: db/postgres.ts).
     await a.deps.db.destroy();
     await a.deps.jobs.idle();
     await a.app.close();

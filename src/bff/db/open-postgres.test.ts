@@ -52,6 +52,32 @@ describe('openDatabase on PostgreSQL', () => {
     await db.destroy();
   });
 
+  it('fails at once, when it is closed, the statements still waiting for its connection', async () => {
+    const db = await openDatabase(url);
+    const admin = await openDatabase(url);
+    // The one connection is busy; the next statement waits for it, as behind a bulk job's writes.
+    const busy = sql`select pg_sleep(0.5)`.execute(db);
+    await expect
+      .poll(
+        async () =>
+          (
+            await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
+              where query = 'select pg_sleep(0.5)' and state = 'active'`.execute(admin)
+          ).rows[0]!.n,
+      )
+      .toBe(1);
+    await admin.destroy();
+    const waiting = sql`select 1`.execute(db).then(
+      () => 'answered',
+      (error: Error) => error.message,
+    );
+    const closing = db.destroy();
+    // Not after pg-pool's minute of waiting (the test's timeout would end it first).
+    expect(await waiting).toBe('The database connection pool has ended');
+    await busy;
+    await closing;
+  });
+
   it('is not blocked by a server that crashed', async () => {
     const module = resolve(import.meta.dirname, 'database.ts');
     const crashed = spawnSync(

@@ -4,7 +4,7 @@
  * Several servers share a database (decision 011): what reads and then writes takes a row or
  * advisory lock first (mirror/counts.ts, audit/log.ts).
  */
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type PostgresPool } from 'kysely';
 import { Client, Pool, types as pgTypes } from 'pg';
 import type { Database } from './schema';
 
@@ -70,14 +70,9 @@ export async function openPostgres(
         throw error;
       })
     : undefined;
-  if (lock) {
-    const end = pool.end.bind(pool);
-    pool.end = (async () => {
-      await end();
-      await lock.client.end();
-    }) as typeof pool.end;
-  }
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: endingAtOnce(pool, async () => lock?.client.end()) }),
+  });
   try {
     await setUp(db, lock?.alone ?? false);
     if (hold === 'shared' && lock?.alone) await lock.share();
@@ -86,6 +81,36 @@ export async function openPostgres(
     throw error;
   }
   return db;
+}
+
+/**
+ * The pool as Kysely uses it, where ending it fails at once the statements still waiting for its
+ * connection (pg-pool leaves them waiting out their minute), then runs `after`.
+ */
+function endingAtOnce(pool: Pool, after: () => Promise<unknown>): PostgresPool {
+  let end!: () => void;
+  const ended = new Promise<never>((_, reject) => {
+    end = () => reject(new Error('The database connection pool has ended'));
+  });
+  ended.catch(() => {});
+  return {
+    connect: () => {
+      const acquiring = pool.connect();
+      return Promise.race([acquiring, ended]).catch((error: unknown) => {
+        // Ended first: a connection that still comes goes straight back, or the pool never ends.
+        acquiring.then(
+          (client) => client.release(),
+          () => {},
+        );
+        throw error;
+      });
+    },
+    end: async () => {
+      end();
+      await pool.end();
+      await after();
+    },
+  };
 }
 
 /**
