@@ -1,9 +1,6 @@
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './e2e/chromium';
 import { BFF_PORT, BFF_URL, OIDC_PORT, SIMULATOR_PORT } from './e2e/ports';
-
-/** Debian's Chromium where it exists (CI, this machine); Playwright's own browser elsewhere. */
-const systemChromium = '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -21,21 +18,7 @@ export default defineConfig({
     baseURL: BFF_URL,
     headless: true,
     trace: 'retain-on-failure',
-    launchOptions: existsSync(systemChromium)
-      ? {
-          executablePath: systemChromium,
-          args: [
-            '--headless',
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
-        }
-      : {},
+    launchOptions: chromiumLaunchOptions,
   },
   webServer: {
     // The real BFF in demo mode (simulator over HTTP) serving the production build, on a fresh SQLite file.

@@ -4,13 +4,9 @@
  * bench is the BFF's, so every asset the page asked for waited on that work too.
  * Prints the WebSocket endpoint to connect to; SIGTERM closes the browser.
  */
-import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../e2e/chromium';
 
-const systemChromium = '/usr/bin/chromium';
-const server = await chromium.launchServer({
-  ...(existsSync(systemChromium) && { executablePath: systemChromium }),
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-});
+const server = await chromium.launchServer(chromiumLaunchOptions);
 console.log(server.wsEndpoint());
 process.once('SIGTERM', () => void server.close().then(() => process.exit(0)));
