@@ -82,20 +82,10 @@ export async function signIn(base: string): Promise<string> {
   return res.headers.getSetCookie()[0]!.split(';')[0]!;
 }
 
-/**
- * The BFF's HTTP server on a loopback port serving `spaDir`, and the session cookie
- * (`name=value`) of a bench account with this role, signed in through the real route.
- */
-export async function serveSignedIn(
-  deps: Deps,
-  log: FastifyBaseLogger,
-  spaDir: string,
-  role: 'viewer' | 'operator',
-) {
+/** The BFF's HTTP server on a loopback port serving `spaDir`, with a bench account of this role. */
+export async function serve(deps: Deps, log: FastifyBaseLogger, spaDir: string, role: 'viewer' | 'operator') {
   await addUser(deps.db, ACCOUNT.email, role, ACCOUNT.password);
   const app = await buildServer(deps, { logger: log, spaDir });
   await app.listen({ host: '127.0.0.1', port: 0 });
-  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-  const cookie = await signIn(base);
-  return { app, base, cookie };
+  return { app, base: `http://127.0.0.1:${(app.server.address() as { port: number }).port}` };
 }

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { build } from 'vite';
 import { startEntryPoint } from '../src/bff/test/child-process';
-import { benchSetup, serveSignedIn } from './setup';
+import { benchSetup, serve, signIn } from './setup';
 
 const RECORDS = 12_000;
 const ROWS = Number(process.env.ROWS ?? 10_000);
@@ -33,9 +33,8 @@ await deps.refresher.refresh(entityId);
 const reading = performance.now();
 await deps.documents.fill(entityId);
 const readSeconds = (performance.now() - reading) / 1000;
-const served = await serveSignedIn(deps, log, spaDir, 'operator');
-const { app, base } = served;
-const [name, value] = served.cookie.split('=') as [string, string];
+const { app, base } = await serve(deps, log, spaDir, 'operator');
+const [name, value] = (await signIn(base)).split('=') as [string, string];
 const cookie = { name, value, url: base };
 // Every status: the whole entity, so there are more than ROWS rows to load.
 const recordsUrl = `${base}/entities/${entityId}/records?sync_status=`;
