@@ -3,6 +3,7 @@
  * Vitest run, started the first time a test file asks for a database (most runs never do) by the
  * run's global setup (test-postgres-setup.ts), and a fresh database for each file that asks.
  */
+import { readFileSync, rmSync } from 'node:fs';
 import { chmod, mkdtemp, rm, stat } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -109,6 +110,20 @@ export async function startTestPostgres({
     await rm(dir, { recursive: true, force: true });
     throw new Error(`PostgreSQL did not start:\n${log}`, { cause: error });
   }
+  // Not left running, with its data, when this process ends without `stop` (a benchmark's
+  // uncaught error): an immediate shutdown of the server, whose pid its data directory names.
+  const orphaned = () => {
+    try {
+      process.kill(
+        Number(readFileSync(join(dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]),
+        'SIGQUIT',
+      );
+    } catch {
+      // Already gone.
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  process.once('exit', orphaned);
 
   async function create(name: string, template?: string) {
     const admin = new Client({ connectionString: urlOf('postgres') });
@@ -134,6 +149,7 @@ export async function startTestPostgres({
       return create(`test_${++count}`, TEMPLATE);
     },
     async stop() {
+      process.off('exit', orphaned);
       await server.stop();
       await rm(dir, { recursive: true, force: true });
     },
