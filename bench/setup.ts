@@ -85,6 +85,11 @@ export async function signIn(base: string): Promise<string> {
 /** The BFF's HTTP server on a loopback port serving `spaDir`, with a bench account of this role. */
 export async function serve(deps: Deps, log: FastifyBaseLogger, spaDir: string, role: 'viewer' | 'operator') {
   await addUser(deps.db, ACCOUNT.email, role, ACCOUNT.password);
+  return listen(deps, log, spaDir);
+}
+
+/** Another HTTP server over the same parts, serving `spaDir`. */
+export async function listen(deps: Deps, log: FastifyBaseLogger, spaDir: string) {
   const app = await buildServer(deps, { logger: log, spaDir });
   await app.listen({ host: '127.0.0.1', port: 0 });
   return { app, base: `http://127.0.0.1:${(app.server.address() as { port: number }).port}` };

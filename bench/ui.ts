@@ -5,6 +5,7 @@
  *   - first row visible after navigation, cold (fresh browser context each time): p50/p95 over
  *     NAVIGATIONS, beside the same navigation to /healthz, and when the list's request went out
  *     (measured once the BFF has read every document, so its background reading does not compete);
+ *     beside them the floor: the same first screen saved as static HTML without its scripts;
  *     then where that time goes: p50 of the page's own resource timings (document, code, session,
  *     list) and its main thread's script and task time until the first row
  *   - with ROWS rows loaded (scrolling to the end until enough pages came in), a scroll from top
@@ -13,11 +14,12 @@
  * Run: npm run bench:ui   (ROWS=2000 NAVIGATIONS=10 npm run bench:ui for a quicker pass, ROWS=0 for
  * navigations only; SPA_DIR= serves a build made beforehand instead of this checkout's, to compare two)
  */
+import { cp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { build } from 'vite';
 import { startEntryPoint } from '../src/bff/test/child-process';
-import { benchSetup, serve, signIn } from './setup';
+import { benchSetup, listen, serve, signIn } from './setup';
 
 const RECORDS = 12_000;
 const ROWS = Number(process.env.ROWS ?? 10_000);
@@ -212,6 +214,37 @@ async function loadRows() {
   return { page, seconds: (performance.now() - started) / 1000 };
 }
 
+/**
+ * The floor under the first-row figure on this machine: the records page as the app rendered it,
+ * saved without its scripts and served as the app's index.html by a second server over the same
+ * parts, navigated cold as above. No client-side work can show the row sooner than this.
+ */
+async function staticFloor() {
+  const context = await browser.newContext();
+  await context.addCookies([cookie]);
+  const page = await context.newPage();
+  await page.goto(recordsUrl);
+  await page.locator(firstRow).first().waitFor();
+  const html = (await page.content()).replace(
+    /<script\b[\s\S]*?<\/script>|<link rel="modulepreload"[^>]*>/g,
+    '',
+  );
+  await context.close();
+  const floorDir = join(dir, 'static-floor');
+  await cp(spaDir, floorDir, { recursive: true });
+  // The BFF prefers a precompressed copy: those are the app's index.html.
+  await Promise.all(['', '.br', '.gz'].map((ext) => rm(join(floorDir, `index.html${ext}`), { force: true })));
+  await writeFile(join(floorDir, 'index.html'), html);
+  const server = await listen(deps, log, floorDir);
+  try {
+    return await navigations(recordsUrl.replace(base, server.base), (p) =>
+      p.locator(firstRow).first().waitFor(),
+    );
+  } finally {
+    await server.app.close();
+  }
+}
+
 const fmt = (ms: number) => (Number.isNaN(ms) ? '—' : ms.toFixed(0)).padStart(6);
 
 const healthz = await navigations(`${base}/healthz`, (page) => page.waitForLoadState('load'));
@@ -222,6 +255,7 @@ const records = await navigations(recordsUrl, (page) => page.locator(firstRow).f
 const observed = await navigations(recordsUrl, (page) => page.locator(firstRow).first().waitFor(), {
   timeline: true,
 });
+const floor = await staticFloor();
 console.log(
   `\n(the BFF read the ${RECORDS.toLocaleString()} records' documents first, in ${readSeconds.toFixed(1)} s)`,
 );
@@ -232,6 +266,9 @@ console.log(
 );
 if (records.sent)
   console.log(`  … its list request sent  p50 ${fmt(records.sent.p50)}  p95 ${fmt(records.sent.p95)}`);
+console.log(
+  `  same page, static HTML    p50 ${fmt(floor.p50)}  p95 ${fmt(floor.p95)}  (its first screen without scripts: the floor on this machine)`,
+);
 console.log(`where a records navigation's time goes, p50 of ${NAVIGATIONS} more, in the page's clock (ms)`);
 for (const [label, ms] of phases(observed.timelines)) console.log(`  ${label.padEnd(28)} ${fmt(ms)}`);
 
