@@ -1,13 +1,33 @@
 /**
- * Toasts, with sonner loaded on first use instead of in the entry chunk: a toast only ever
- * follows something the person did, by which time the chunk has long been fetched (the
- * Toaster loads it right after the first paint). Sonner replays toasts raised before its
- * Toaster subscribed, so none is lost.
+ * Toasts, with sonner loaded on the first toast instead of with the page: a toast only ever
+ * follows something the person did, and until then sonner's code and styles would only compete
+ * with the first screen. Its Toaster mounts once the first toast asks for sonner
+ * (`useToastsWanted`), and sonner replays toasts raised before its Toaster subscribed, so none is
+ * lost.
  */
+import { useSyncExternalStore } from 'react';
 import type { ExternalToast } from 'sonner';
 
 let sonner: Promise<typeof import('sonner')> | undefined;
-export const loadSonner = () => (sonner ??= import('sonner'));
+const listeners = new Set<() => void>();
+
+export function loadSonner() {
+  if (!sonner) {
+    sonner = import('sonner');
+    for (const listener of listeners) listener();
+  }
+  return sonner;
+}
+
+/** Whether any toast was raised yet: the Toaster is rendered from then on. */
+export const useToastsWanted = () =>
+  useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    () => sonner !== undefined,
+  );
 
 const show =
   (kind: 'success' | 'error' | 'info') =>
@@ -19,5 +39,5 @@ export const toast = {
   error: show('error'),
   info: show('info'),
   /** Take every toast down (signing out: the next person should not read the last one's). */
-  dismissAll: (): void => void loadSonner().then(({ toast: sonnerToast }) => sonnerToast.dismiss()),
+  dismissAll: (): void => void sonner?.then(({ toast: sonnerToast }) => sonnerToast.dismiss()),
 };
