@@ -1,7 +1,8 @@
 /**
  * Two server processes on one PostgreSQL database, over one simulated Monite, behave as one
- * (issue 10): sessions and lockouts are shared, a record is pushed once however many servers
- * are asked, a job whose server died is finished by the other, and an entity is scanned once.
+ * (issue 10): sessions, lockouts and the per-address sign-in limit are shared, a record is pushed
+ * once however many servers are asked, a job whose server died is finished by the other, and an
+ * entity is scanned once.
  * Both run in this process with their own database connections and instance ids.
  */
 import { describe, expect, it, vi } from 'vitest';
@@ -77,6 +78,24 @@ describe('two instances on one PostgreSQL database', () => {
     expect(locked.json().error.message).toMatch(/Too many failed sign-ins for this account/);
     await close();
   });
+
+  it('count sign-in attempts from one address together', async () => {
+    const { a, b, close } = await twoInstances();
+    const attempt = (bff: Bff, i: number) =>
+      bff.app.inject({
+        method: 'POST',
+        url: '/api/session',
+        headers: SAME_ORIGIN,
+        payload: { email: `nobody${i}@example.com`, password: 'x' },
+      });
+    // Twenty a minute from one address (routes/session.ts), half through each instance.
+    for (let i = 0; i < 20; i++) expect((await attempt(i % 2 ? b : a, i)).statusCode).toBe(401);
+    const refused = await attempt(a, 20);
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().error.message).toMatch(/Too many sign-in attempts from this address/);
+    await close();
+    // 21 password checks (scrypt) on a busy machine.
+  }, 30_000);
 
   it('push a record asked of both at once once', async () => {
     // Records stay pending, and Monite answers slowly, so the two requests overlap.

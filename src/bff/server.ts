@@ -20,7 +20,7 @@ import Fastify, {
   type RouteOptions,
 } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { isHttps, registerAuth } from './auth';
+import { addressLimitStore, isHttps, registerAuth } from './auth';
 import { checkCsrf } from './csrf';
 import type { Deps } from './deps';
 import { HttpError, invalidInput, toHttpError } from './http-errors';
@@ -100,6 +100,8 @@ export async function buildServer(
   });
   await app.register(fastifyRateLimit, {
     global: false,
+    // Counted in the database: every server process on it counts the same attempts.
+    store: addressLimitStore(deps.db),
     errorResponseBuilder: (_req, context) =>
       new HttpError(
         429,

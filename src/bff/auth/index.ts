@@ -2,6 +2,7 @@
  * What the rest of the BFF may use of staff sign-in, sessions and roles: routes, the CLI and
  * other features import from here, never from the files behind it.
  */
+export { addressLimitStore } from './address-limits';
 export { FailedAttempts } from './attempts';
 export { demoGroupGrants, demoIdentities, ensureDemoAccounts, unlinkDemoIdentities } from './demo-accounts';
 export {

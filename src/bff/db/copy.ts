@@ -32,9 +32,10 @@ export const COPY_TABLES = [
 
 /**
  * What running servers keep among themselves (leases on work in progress, the shared Monite
- * budget): a stopped source has none worth keeping, and the target's migrations set them up.
+ * budget, the current minute's sign-in attempts per address): a stopped source has none worth
+ * keeping, and the target's migrations set them up.
  */
-const RUNTIME_TABLES = ['lease', 'rate_budget'];
+const RUNTIME_TABLES = ['lease', 'rate_budget', 'address_window'];
 
 /** Every table of the schema: a target with any other is of a newer version than this copy. */
 export const KNOWN_TABLES: readonly string[] = [...COPY_TABLES, ...RUNTIME_TABLES];

@@ -22,6 +22,7 @@ import * as rateBudget from './migrations/012-rate-budget';
 import * as entityGrants from './migrations/013-entity-grants';
 import * as oidcIdentities from './migrations/014-oidc-identities';
 import * as idPrefixIndex from './migrations/015-id-prefix-index';
+import * as addressLimits from './migrations/016-address-limits';
 import type { Database } from './schema';
 import { openPostgres, type Hold } from './postgres';
 import { isBusyError, openSqlite, type SqliteConnection } from './sqlite-driver';
@@ -45,6 +46,7 @@ export const migrations: Record<string, Migration> = {
   '013-entity-grants': entityGrants,
   '014-oidc-identities': oidcIdentities,
   '015-id-prefix-index': idPrefixIndex,
+  '016-address-limits': addressLimits,
 };
 
 export type OpenOptions = {

@@ -175,6 +175,15 @@ export interface SignInFailureTable {
   at: number;
 }
 
+/** Requests from one address to one route in the current window (auth/address-limits.ts). */
+export interface AddressWindowTable {
+  /** The route and the client's address. */
+  key: string;
+  hits: number;
+  /** Milliseconds since the epoch; from then on the next request starts a new window. */
+  ends_at: number;
+}
+
 export interface Database {
   mirror_record: MirrorRecordTable;
   mirror_count: MirrorCountTable;
@@ -188,4 +197,5 @@ export interface Database {
   push_job_item: PushJobItemTable;
   lease: LeaseTable;
   sign_in_failure: SignInFailureTable;
+  address_window: AddressWindowTable;
 }
