@@ -53,22 +53,11 @@ export type ReadDocument = {
 };
 
 /**
- * Records a transaction of saveDocuments stores: a reader's round of 2,000 in one transaction
- * held an instance's one PostgreSQL connection for 2.4–4.5 s in the 1,000,000-record bench
- * (pg_stat_activity), and every request of that instance waited behind it.
- */
-const SAVE_CHUNK = 100;
-
-/**
  * Stores what was read, and takes each record off the queue unless it changed meanwhile (then
  * its newer document is read on the next round).
  */
 export async function saveDocuments(db: Db, entityId: string, read: readonly ReadDocument[]): Promise<void> {
-  for (let i = 0; i < read.length; i += SAVE_CHUNK)
-    await saveChunk(db, entityId, read.slice(i, i + SAVE_CHUNK));
-}
-
-async function saveChunk(db: Db, entityId: string, read: readonly ReadDocument[]): Promise<void> {
+  if (read.length === 0) return;
   await db.transaction().execute(async (trx) => {
     for (const doc of read) {
       if (doc.summary) {
