@@ -58,6 +58,15 @@ const signInAsViewer = (bff: Bff, password: string) =>
     payload: { email: 'viewer@example.com', password },
   });
 
+/** A failed sign-in of an account that does not exist, the `i`th. */
+const signInAsNobody = (bff: Bff, i: number) =>
+  bff.app.inject({
+    method: 'POST',
+    url: '/api/session',
+    headers: SAME_ORIGIN,
+    payload: { email: `nobody${i}@example.com`, password: 'x' },
+  });
+
 const pushThrough = (bff: Bff, recordId: string, headers: Record<string, string>) =>
   bff.app.inject({ method: 'POST', url: `/api/entities/${bff.entityId}/records/${recordId}/push`, headers });
 
@@ -81,16 +90,9 @@ describe('two instances on one PostgreSQL database', () => {
 
   it('count sign-in attempts from one address together', async () => {
     const { a, b, close } = await twoInstances();
-    const attempt = (bff: Bff, i: number) =>
-      bff.app.inject({
-        method: 'POST',
-        url: '/api/session',
-        headers: SAME_ORIGIN,
-        payload: { email: `nobody${i}@example.com`, password: 'x' },
-      });
     // Twenty a minute from one address (routes/session.ts), half through each instance.
-    for (let i = 0; i < 20; i++) expect((await attempt(i % 2 ? b : a, i)).statusCode).toBe(401);
-    const refused = await attempt(a, 20);
+    for (let i = 0; i < 20; i++) expect((await signInAsNobody(i % 2 ? b : a, i)).statusCode).toBe(401);
+    const refused = await signInAsNobody(a, 20);
     expect(refused.statusCode).toBe(429);
     expect(refused.json().error.message).toMatch(/Too many sign-in attempts from this address/);
     await close();
