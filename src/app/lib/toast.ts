@@ -19,15 +19,14 @@ export function loadSonner() {
   return sonner;
 }
 
+const subscribe = (listener: () => void) => {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
+};
+const wanted = () => sonner !== undefined;
+
 /** Whether any toast was raised yet: the Toaster is rendered from then on. */
-export const useToastsWanted = () =>
-  useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    () => sonner !== undefined,
-  );
+export const useToastsWanted = () => useSyncExternalStore(subscribe, wanted);
 
 const show =
   (kind: 'success' | 'error' | 'info') =>
