@@ -29,7 +29,7 @@ test('an operator signs in on the page, pushes a record and finds the push in th
 
   // A failure a retry may help: its Push goes out without asking.
   const row = dataRows(page).filter({ hasText: 'Retry may help' }).first();
-  const objectId = (await row.getByRole('link').getAttribute('title'))!;
+  const name = (await row.getByRole('link').first().innerText()).trim();
   await row.getByRole('button', { name: 'Push' }).click();
   // The toast comes once the provider has settled the record (demo mode: after DEMO_PUSH_DELAY_MS).
   const settledToast = page.getByText(/Pushed — now|Push failed:/);
@@ -38,8 +38,9 @@ test('an operator signs in on the page, pushes a record and finds the push in th
 
   await page.getByRole('link', { name: 'Audit' }).click();
   await expect(page).toHaveURL(/\/audit/);
+  // Named as the records list named it.
   const entry = dataRows(page)
-    .filter({ hasText: objectId.slice(0, 8) })
+    .filter({ has: page.getByRole('link', { name, exact: true }) })
     .first();
   await expect(entry).toBeVisible();
   await expect(entry).toContainText(DEMO.operator.email);

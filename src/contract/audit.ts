@@ -1,5 +1,6 @@
 /** The audit log as the BFF serves it: `GET /api/audit` (JSON) and `GET /api/audit.csv`. */
 import { z } from 'zod';
+import { documentSummarySchema } from './documents';
 import { markKindSchema } from './handled';
 
 /**
@@ -45,6 +46,8 @@ export const auditEntrySchema = z.object({
   record_id: z.string().nullable(),
   object_type: z.string().nullable(),
   object_id: z.string().nullable(),
+  /** What the record is (an invoice's number, a customer's name), as the records list names it; null until read. */
+  document: documentSummarySchema.nullable(),
   provider: z.string().nullable(),
   platform: z.string().nullable(),
   status_before: z.string().nullable(),

@@ -7,6 +7,7 @@
  */
 import { sql } from 'kysely';
 import { http } from 'msw';
+import type { ListedRecord, RecordsPage } from '../../contract/api';
 import type { CreatePushJob } from '../../contract/push-jobs';
 import type { GrantRole, Role } from '../../contract/session';
 import { OidcRelyingParty } from '../../bff/auth';
@@ -203,6 +204,11 @@ export async function startBff({
     recordsUrl: `/entities/${entityId}/records`,
     /** The records made from `records`, in order. */
     records: inserted,
+    /** The records as the BFF lists them (every status), with their documents and causes. */
+    async listed(): Promise<ListedRecord[]> {
+      const res = await fetch(`${window.location.origin}/api/entities/${entityId}/records?sync_status=`);
+      return ((await res.json()) as RecordsPage).data;
+    },
     as,
     /** An admin changes the account's role (from the command line). */
     changeRole: (email: string, role: Role) => setRole(deps.db, email, role),

@@ -5,10 +5,12 @@
  */
 import { sql } from 'kysely';
 import type { AuditEntry, AuditPage, AuditQuery } from '../../contract/audit';
+import type { DocumentSummary } from '../../contract/documents';
 import { can } from '../../contract/session';
 import { visibleEntityIds, type SessionUser } from '../auth';
 import { csvCell } from '../csv';
 import type { Db } from '../db/database';
+import { documentsOf } from '../documents';
 import { BadCursorError } from '../http-errors';
 
 type Filters = Omit<AuditQuery, 'cursor' | 'limit'>;
@@ -80,6 +82,7 @@ function toEntry(row: Row): AuditEntry {
     record_id: row.record_id,
     object_type: field('object_type'),
     object_id: field('object_id'),
+    document: null,
     provider: field('provider'),
     platform: field('platform'),
     status_before: field('status_before'),
@@ -101,6 +104,23 @@ function toEntry(row: Row): AuditEntry {
   };
 }
 
+/** Names each entry's record as the records list does: its document, where Sync Desk has read it. */
+async function withDocuments(db: Db, entries: AuditEntry[]): Promise<AuditEntry[]> {
+  // Map.groupBy is ES2024, newer than Node 20.
+  const byEntity = new Map<string, Set<string>>();
+  for (const { entity_id, record_id } of entries)
+    if (entity_id && record_id)
+      byEntity.set(entity_id, (byEntity.get(entity_id) ?? new Set()).add(record_id));
+  const found = new Map<string, Map<string, DocumentSummary>>();
+  for (const [entityId, recordIds] of byEntity)
+    found.set(entityId, await documentsOf(db, entityId, [...recordIds]));
+  return entries.map((entry) => ({
+    ...entry,
+    document:
+      (entry.entity_id && entry.record_id && found.get(entry.entity_id)?.get(entry.record_id)) || null,
+  }));
+}
+
 export async function queryAudit(db: Db, query: AuditQuery, viewer: SessionUser): Promise<AuditPage> {
   if (query.cursor !== undefined && !/^\d+$/.test(query.cursor)) throw new BadCursorError();
   const after = query.cursor === undefined ? undefined : Number(query.cursor);
@@ -110,7 +130,7 @@ export async function queryAudit(db: Db, query: AuditQuery, viewer: SessionUser)
     .execute();
   const page = rows.slice(0, query.limit);
   return {
-    data: page.map(toEntry),
+    data: await withDocuments(db, page.map(toEntry)),
     next_cursor: rows.length > query.limit ? String(page.at(-1)!.seq) : null,
   };
 }
@@ -156,7 +176,12 @@ export async function* auditCsv(
       .limit(batch)
       .execute();
     if (rows.length > 0) {
-      yield rows.map((row) => `${CSV_COLUMNS.map((c) => csvCell(toEntry(row)[c])).join(',')}\n`).join('');
+      yield rows
+        .map((row) => {
+          const entry = toEntry(row);
+          return `${CSV_COLUMNS.map((c) => csvCell(entry[c])).join(',')}\n`;
+        })
+        .join('');
     }
     if (rows.length < batch) return;
     after = rows.at(-1)!.seq;

@@ -3,12 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { startBff } from '../../test/bff';
 import { renderApp } from '../../test/render-app';
 import { recordRequests } from '../../test/server';
+import { documentDetails, recordName } from '../../lib/document-text';
 import { dayToIso } from './audit-search';
 
 const RECORD_ID = '5d0f6a1e-7b2c-4d3e-8f4a-00000000abcd';
 
 const table = async () => screen.findByRole('table');
-const rowOf = async (text: string) => (await screen.findByText(text)).closest('tr')!;
+/** The row naming a record as the records list does (its link's name). */
+const rowOf = async (name: string) => (await screen.findByRole('link', { name })).closest('tr')!;
+const recordLink = (name: string) => screen.queryByRole('link', { name });
 /** The query of each audit request the page sent. */
 const auditQueries = (requests: Request[]) =>
   requests
@@ -77,6 +80,22 @@ describe('audit page', () => {
     expect(within(rows[3]!).getByText('wrong email or password')).toBeInTheDocument();
     held.release();
     await pushing;
+  });
+
+  it('names a pushed record by its document, as the records list does', async () => {
+    const bff = await startBff({
+      session: 'admin',
+      documents: true,
+      records: [{ object_type: 'receivable' }],
+    });
+    const record = (await bff.listed())[0]!;
+    await bff.push(await bff.as('admin'), record.id);
+    renderApp('/audit');
+    const name = recordName(record);
+    expect(name).not.toContain(record.object_id);
+    const row = await rowOf(name);
+    expect(within(row).getByRole('link', { name })).toHaveAttribute('title', record.object_id);
+    expect(within(row).getByText(documentDetails(record.document!).join(' · '))).toBeInTheDocument();
   });
 
   it('puts every filter in the URL and the request, and the CSV link carries them', async () => {
@@ -166,7 +185,7 @@ describe('audit page', () => {
     expect(screen.getByText('Your own actions')).toBeInTheDocument();
     expect(screen.queryByLabelText('User')).not.toBeInTheDocument();
     expect(auditQueries(requests)[0]!.has('user')).toBe(false);
-    expect(screen.queryByText('Bill bill-other')).not.toBeInTheDocument();
+    expect(recordLink('Bill bill-other')).not.toBeInTheDocument();
     expect(screen.queryByText('admin@example.com')).not.toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Export CSV' })).toHaveAttribute('href', '/api/audit.csv');
   });
@@ -183,10 +202,10 @@ describe('audit page', () => {
     const { user } = renderApp('/audit');
     await rowOf('Bill bill-page-50');
     // Newest first: the first push and the sign-ins are on the next page.
-    expect(screen.queryByText('Bill bill-page-0')).not.toBeInTheDocument();
+    expect(recordLink('Bill bill-page-0')).not.toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Load more' }));
-    expect(await screen.findByText('Bill bill-page-0')).toBeInTheDocument();
+    expect(await rowOf('Bill bill-page-0')).toBeInTheDocument();
     expect(auditQueries(requests).at(-1)!.get('cursor')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
   });

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { AuditEntry } from '../../../contract/audit';
 import { summariseErrors } from '../../../monite/errors-text';
 import { CopyButton } from '../../components/copy-button';
+import { RecordIdentity, RecordLabel } from '../../components/record-identity';
 import { RelativeTime } from '../../components/relative-time';
 import { StatusBadge } from '../../components/status-badge';
 import { labelOf } from '../../lib/labels';
@@ -16,22 +17,26 @@ import { SettledOutcome } from './settled-outcome';
 
 const none = <span className="text-slate-500">—</span>;
 
+/** The record as the records list names it ("Invoice INV-2041", its counterpart and amount below), linked to it. */
 function RecordCell({ entry }: { entry: AuditEntry }) {
   if (!entry.record_id) return none;
-  const label = `${labelOf('object_type', entry.object_type)} ${entry.object_id ?? entry.record_id}`;
+  const record = { ...entry, id: entry.record_id };
   return (
     <div className="max-w-52">
-      {entry.entity_id ? (
-        <Link
-          to={recordPath(entry.entity_id, entry.record_id)}
-          title={`Record ${entry.record_id}`}
-          className="block truncate font-mono text-xs text-slate-900 hover:text-indigo-600 focus-visible:outline-2 focus-visible:outline-indigo-600"
-        >
-          {label}
-        </Link>
-      ) : (
-        <span className="block truncate font-mono text-xs">{label}</span>
-      )}
+      <RecordIdentity
+        record={record}
+        name={
+          entry.entity_id ? (
+            <Link
+              to={recordPath(entry.entity_id, entry.record_id)}
+              title={entry.object_id ?? entry.record_id}
+              className="hover:text-indigo-600 focus-visible:outline-2 focus-visible:outline-indigo-600"
+            >
+              <RecordLabel record={record} />
+            </Link>
+          ) : undefined
+        }
+      />
       {(entry.provider || entry.platform) && (
         <div className="mt-0.5 flex gap-1 text-xs text-slate-600">
           {entry.provider && <span>{labelOf('provider', entry.provider)}</span>}

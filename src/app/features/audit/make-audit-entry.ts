@@ -13,6 +13,7 @@ export function makeAuditEntry(overrides: Partial<AuditEntry> = {}): AuditEntry 
     record_id: '5d0f6a1e-7b2c-4d3e-8f4a-000000000001',
     object_type: 'bill',
     object_id: 'bill-000000000001',
+    document: null,
     provider: 'codat',
     platform: 'xero',
     status_before: 'error',

@@ -1,6 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { ListedRecord, RecordsPage } from '../../../contract/api';
 import { formatMoney } from '../../lib/document-text';
 import { startBff, type RecordInit } from '../../test/bff';
 import { renderApp } from '../../test/render-app';
@@ -13,11 +12,6 @@ const failing = (object_id: string, message: string): RecordInit => ({
 const STALE = 'Stale Object Error : the record changed';
 const DUPLICATE = 'Duplicate Document Number Error : number in use';
 
-/** The records as the BFF lists them (every status), with their documents and causes. */
-async function listed(bff: Awaited<ReturnType<typeof startBff>>): Promise<ListedRecord[]> {
-  const res = await fetch(`${window.location.origin}/api/entities/${bff.entityId}/records?sync_status=`);
-  return ((await res.json()) as RecordsPage).data;
-}
 /** A record's name and details line, as shown around its link. */
 const identity = (link: HTMLElement) => link.closest('a')!.parentElement!.parentElement!.textContent;
 const jobPosts = (requests: Request[]) =>
@@ -28,7 +22,7 @@ describe('records named by their documents', () => {
     // Monite's ids are uuids; the BFF asks for documents by them.
     const objectId = crypto.randomUUID();
     const bff = await startBff({ documents: true, records: [failing(objectId, DUPLICATE)] });
-    const [record] = await listed(bff);
+    const [record] = await bff.listed();
     const document = record!.document;
     if (document?.kind !== 'bill') throw new Error(`expected a bill summary, got ${document?.kind}`);
     const name = `Bill ${document.number}`;
@@ -63,7 +57,7 @@ describe("a bulk job's problems", () => {
   it('name each record as its row does, document first, and open its details', async () => {
     const objectId = crypto.randomUUID();
     const bff = await startBff({ documents: true, records: [failing(objectId, STALE)] });
-    const [record] = await listed(bff);
+    const [record] = await bff.listed();
     if (record?.document?.kind !== 'bill') throw new Error('expected a bill summary');
     const name = `Bill ${record.document.number}`;
     bff.sim.faults.forcePushOutcome(record.id, 'error', { provider: { message: STALE } });
