@@ -47,7 +47,7 @@ describe('admin page', () => {
     expect(screen.getByText('Role changed: operator@example.com, Viewer')).toBeInTheDocument();
     expect(screen.getByText('Entity revoked: operator@example.com on every entity')).toBeInTheDocument();
     expect(
-      screen.getByText(`Entity granted: operator@example.com, Viewer on ${bff.otherEntity.id}`),
+      await screen.findByText(`Entity granted: operator@example.com, Viewer on ${bff.otherEntity.name}`),
     ).toBeInTheDocument();
   });
 

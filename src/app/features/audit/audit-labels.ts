@@ -19,16 +19,21 @@ export const ACTION_LABELS: Record<AuditEntry['action'], string> = {
 
 /**
  * The action as a sentence part, naming a mark's kind ("Marked handled: Do not send") or, for a
- * staff change, whose account and what it got ("Entity granted: ann@example.com, Operator on every entity").
+ * staff change, whose account and what it got ("Entity granted: ann@example.com, Operator on Acme
+ * Ltd"), the entity by `entityName` where it is known, else by id.
  */
-export function actionLabel(entry: AuditEntry): string {
+export function actionLabel(entry: AuditEntry, entityName?: string): string {
   const label = ACTION_LABELS[entry.action];
   if (entry.mark_kind) return `${label}: ${MARK_LABELS[entry.mark_kind]}`;
   if (!entry.subject) return label;
   const parsed = roleSchema.safeParse(entry.role);
   const role = parsed.success ? `, ${roleLabel(parsed.data)}` : '';
   const entity =
-    entry.entity_id === ALL_ENTITIES ? ' on every entity' : entry.entity_id ? ` on ${entry.entity_id}` : '';
+    entry.entity_id === ALL_ENTITIES
+      ? ' on every entity'
+      : entry.entity_id
+        ? ` on ${entityName ?? entry.entity_id}`
+        : '';
   return `${label}: ${entry.subject}${role}${entity}`;
 }
 

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import type { AuditEntry } from '../../../contract/audit';
 import { summariseErrors } from '../../../monite/errors-text';
+import { useEntities } from '../../api/get-entities';
 import { CopyButton } from '../../components/copy-button';
 import { RecordIdentity, RecordLabel } from '../../components/record-identity';
 import { RelativeTime } from '../../components/relative-time';
@@ -98,6 +99,12 @@ function AuditDetails({ entry, reason }: { entry: AuditEntry; reason: string | n
   );
 }
 
+/** A staff change, naming the entity as the entity switcher does (the list is cached app-wide). */
+function StaffChange({ entry }: { entry: AuditEntry }) {
+  const entities = useEntities().data;
+  return actionLabel(entry, entities?.find((e) => e.id === entry.entity_id)?.name);
+}
+
 /** One audited action, and (on request) its details in a row below it. `inJob`: shown under its job's line. */
 export function AuditRow({ entry, inJob = false }: { entry: AuditEntry; inJob?: boolean }) {
   const [open, setOpen] = useState(false);
@@ -117,7 +124,9 @@ export function AuditRow({ entry, inJob = false }: { entry: AuditEntry; inJob?: 
             {entry.actor}
           </div>
         </td>
-        <td className="min-w-24 text-slate-700">{actionLabel(entry)}</td>
+        <td className="min-w-24 text-slate-700">
+          {entry.subject ? <StaffChange entry={entry} /> : actionLabel(entry)}
+        </td>
         <td>
           <RecordCell entry={entry} />
         </td>
