@@ -113,9 +113,9 @@ describe('SharedRateLimiter', () => {
   it('lets a click on instance B overtake the bulk requests queued on instance A', async () => {
     const { dbs } = await instances(2);
     const log = pino({ level: 'silent' });
-    // Turns 210 ms apart: B asks for its next click's turn one round trip after the last, and A's
-    // bulk work may ask 210 ms after that at the earliest. At 20 a second (53 ms) a round trip to a
-    // PostgreSQL server under a loaded test run's load sometimes took longer, and a bulk turn slipped in.
+    // Turns 210 ms apart: B claims its next click's turn two round trips after it woke for the last,
+    // and A's bulk work wakes 210 ms after B. At 20 a second that margin was 53 ms, which a loaded
+    // machine's PostgreSQL round trips sometimes used up, letting a bulk turn slip between clicks.
     const budgets = dbs.map((db) => new RateBudget(db, 5));
     const [a, b] = budgets.map((budget) => new SharedRateLimiter(budget, log));
     try {
