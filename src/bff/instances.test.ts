@@ -50,22 +50,9 @@ async function twoInstances(sim: Partial<SimulatorOptions> = {}, options: BffOpt
   return { a, b, skew, close: () => Promise.all([a.close(), b.close()]) };
 }
 
-const signInAsViewer = (bff: Bff, password: string) =>
-  bff.app.inject({
-    method: 'POST',
-    url: '/api/session',
-    headers: SAME_ORIGIN,
-    payload: { email: 'viewer@example.com', password },
-  });
-
-/** A failed sign-in of an account that does not exist, the `i`th. */
-const signInAsNobody = (bff: Bff, i: number) =>
-  bff.app.inject({
-    method: 'POST',
-    url: '/api/session',
-    headers: SAME_ORIGIN,
-    payload: { email: `nobody${i}@example.com`, password: 'x' },
-  });
+/** A sign-in attempt with a password, as from the sign-in page. */
+const attemptSignIn = (bff: Bff, email: string, password: string) =>
+  bff.app.inject({ method: 'POST', url: '/api/session', headers: SAME_ORIGIN, payload: { email, password } });
 
 const pushThrough = (bff: Bff, recordId: string, headers: Record<string, string>) =>
   bff.app.inject({ method: 'POST', url: `/api/entities/${bff.entityId}/records/${recordId}/push`, headers });
@@ -81,8 +68,9 @@ describe('two instances on one PostgreSQL database', () => {
     const afterDisable = await a.app.inject({ url: `/api/entities/${a.entityId}/records`, headers });
     expect(afterDisable.statusCode).toBe(401);
 
-    for (let i = 0; i < 5; i++) expect((await signInAsViewer(a, 'wrong password')).statusCode).toBe(401);
-    const locked = await signInAsViewer(b, PASSWORD);
+    for (let i = 0; i < 5; i++)
+      expect((await attemptSignIn(a, 'viewer@example.com', 'wrong password')).statusCode).toBe(401);
+    const locked = await attemptSignIn(b, 'viewer@example.com', PASSWORD);
     expect(locked.statusCode).toBe(429);
     expect(locked.json().error.message).toMatch(/Too many failed sign-ins for this account/);
     await close();
@@ -91,8 +79,9 @@ describe('two instances on one PostgreSQL database', () => {
   it('count sign-in attempts from one address together', async () => {
     const { a, b, close } = await twoInstances();
     // Twenty a minute from one address (routes/session.ts), half through each instance.
-    for (let i = 0; i < 20; i++) expect((await signInAsNobody(i % 2 ? b : a, i)).statusCode).toBe(401);
-    const refused = await signInAsNobody(a, 20);
+    for (let i = 0; i < 20; i++)
+      expect((await attemptSignIn(i % 2 ? b : a, `nobody${i}@example.com`, 'x')).statusCode).toBe(401);
+    const refused = await attemptSignIn(a, 'nobody20@example.com', 'x');
     expect(refused.statusCode).toBe(429);
     expect(refused.json().error.message).toMatch(/Too many sign-in attempts from this address/);
     await close();
