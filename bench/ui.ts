@@ -5,7 +5,8 @@
  *   - first row visible after navigation, cold (fresh browser context each time): p50/p95 over
  *     NAVIGATIONS, beside the same navigation to /healthz, and when the list's request went out
  *     (measured once the BFF has read every document, so its background reading does not compete);
- *     beside them the floor: the same first screen saved as static HTML without its scripts;
+ *     beside them the floor: the same first screen saved as static HTML without its scripts; timed
+ *     from Node, then again in the page's own clock (from the navigation's start, as browsers report);
  *     then where that time goes: p50 of the page's own resource timings (document, code, session,
  *     list) and its main thread's script and task time until the first row
  *   - with ROWS rows loaded (scrolling to the end until enough pages came in), a scroll from top
@@ -237,8 +238,12 @@ async function staticFloor() {
   await writeFile(join(floorDir, 'index.html'), html);
   const server = await listen(deps, log, floorDir);
   try {
-    return await navigations(recordsUrl.replace(base, server.base), (p) =>
-      p.locator(firstRow).first().waitFor(),
+    return await navigations(
+      recordsUrl.replace(base, server.base),
+      (p) => p.locator(firstRow).first().waitFor(),
+      {
+        timeline: true,
+      },
     );
   } finally {
     await server.app.close();
@@ -259,15 +264,28 @@ const floor = await staticFloor();
 console.log(
   `\n(the BFF read the ${RECORDS.toLocaleString()} records' documents first, in ${readSeconds.toFixed(1)} s)`,
 );
-console.log(`navigation, cold (fresh context), ${NAVIGATIONS} each (ms)`);
-console.log(`  baseline GET /healthz     p50 ${fmt(healthz.p50)}  p95 ${fmt(healthz.p95)}`);
 console.log(
-  `  records: first row shown  p50 ${fmt(records.p50)}  p95 ${fmt(records.p95)}  (goal p95 ≤ 300 ms)`,
+  `navigation, cold (fresh context), ${NAVIGATIONS} each (ms), timed from Node: goto sent → first row found`,
 );
+console.log(`  baseline GET /healthz     p50 ${fmt(healthz.p50)}  p95 ${fmt(healthz.p95)}`);
+console.log(`  records: first row shown  p50 ${fmt(records.p50)}  p95 ${fmt(records.p95)}`);
 if (records.sent)
   console.log(`  … its list request sent  p50 ${fmt(records.sent.p50)}  p95 ${fmt(records.sent.p95)}`);
 console.log(
   `  same page, static HTML    p50 ${fmt(floor.p50)}  p95 ${fmt(floor.p95)}  (its first screen without scripts: the floor on this machine)`,
+);
+// The clock a user's browser reports (as web-vitals do): from the navigation's start, without the
+// protocol round trips between this process, the browser's and the page, and the locator's polling.
+const firstRowInPage = (run: { timelines: Timeline[] }) => summary(run.timelines.map((t) => t.firstRow));
+const [appInPage, floorInPage] = [firstRowInPage(observed), firstRowInPage(floor)];
+console.log(
+  `the same, ${NAVIGATIONS} more each, in the page's clock: navigation start → first row in the DOM (ms)`,
+);
+console.log(
+  `  records: first row shown  p50 ${fmt(appInPage.p50)}  p95 ${fmt(appInPage.p95)}  (goal p95 ≤ 300 ms)`,
+);
+console.log(
+  `  same page, static HTML    p50 ${fmt(floorInPage.p50)}  p95 ${fmt(floorInPage.p95)}  (the floor)`,
 );
 console.log(`where a records navigation's time goes, p50 of ${NAVIGATIONS} more, in the page's clock (ms)`);
 for (const [label, ms] of phases(observed.timelines)) console.log(`  ${label.padEnd(28)} ${fmt(ms)}`);
