@@ -22,7 +22,7 @@ export default defineConfig({
   },
   webServer: {
     // The real BFF in demo mode (simulator over HTTP) serving the production build, on a fresh SQLite file.
-    command: 'rm -f data/e2e.db* && vite build --logLevel warn && tsx src/bff/main.ts',
+    command: 'rm -f data/e2e.db* && vite build --logLevel warn && NODE_ENV=production tsx src/bff/main.ts',
     url: `http://127.0.0.1:${BFF_PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -31,7 +31,7 @@ export default defineConfig({
             // index.html names it ahead of the app, which then takes its answers (early-requests.ts).
             {
               name: 'early',
-              test: /(src[\\/](app[\\/](early|early-requests|api[\\/]records-url)|contract[\\/]list-params)\.|preload-helper)/,
+              test: /(src[\\/](app[\\/](early|early-requests|api[\\/]records-url|lib[\\/]first-screen)|contract[\\/]list-params)\.|preload-helper)/,
             },
             moduleGraphChunk('app', [entries[0]!], [entries[1]!]),
             moduleGraphChunk('checks', [responseChecks], entries),

@@ -15,7 +15,7 @@
  * Run: npm run bench:ui   (ROWS=2000 NAVIGATIONS=10 npm run bench:ui for a quicker pass, ROWS=0 for
  * navigations only; SPA_DIR= serves a build made beforehand instead of this checkout's, to compare two)
  */
-import { cp, rm, writeFile } from 'node:fs/promises';
+import { cp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { build } from 'vite';
@@ -42,6 +42,8 @@ const cookie = { name, value, url: base };
 // Every status: the whole entity, so there are more than ROWS rows to load.
 const recordsUrl = `${base}/entities/${entityId}/records?sync_status=`;
 const firstRow = 'main tbody tr:not([aria-hidden]) a';
+// The app's own row, which answers clicks and keys: the first screen the BFF draws is over #root.
+const appRow = `#root ${firstRow}`;
 
 // The browser in a process of its own (browser-server.ts), apart from the BFF under test.
 const browserServer = await startEntryPoint('bench/browser-server.ts', { ready: /^(ws:\S+)$/m });
@@ -57,7 +59,7 @@ const summary = (times: number[]) => {
 
 /** The page's timings at the first row: resource start/end times and main-thread totals (ms). */
 type Timeline = { resources: { name: string; start: number; end: number }[]; document: number } & Record<
-  'firstRow' | 'script' | 'task',
+  'firstRow' | 'appRow' | 'script' | 'task',
   number
 >;
 
@@ -79,15 +81,23 @@ async function navigations(
     const page = await context.newPage();
     const cdp = timeline ? await context.newCDPSession(page) : undefined;
     await cdp?.send('Performance.enable');
-    // When the first row is attached, in the page's own clock (CDP scripts are not bound by its CSP).
+    // When the first row, and the app's own, are attached, in the page's own clock (CDP scripts are
+    // not bound by its CSP).
     if (timeline)
-      await page.addInitScript((selector) => {
-        new MutationObserver((_, observer) => {
-          if (!document.querySelector(selector)) return;
-          performance.mark('first-row');
-          observer.disconnect();
-        }).observe(document, { childList: true, subtree: true });
-      }, firstRow);
+      await page.addInitScript(
+        (marks) => {
+          for (const [mark, selector] of marks)
+            new MutationObserver((_, observer) => {
+              if (!document.querySelector(selector)) return;
+              performance.mark(mark);
+              observer.disconnect();
+            }).observe(document, { childList: true, subtree: true });
+        },
+        [
+          ['first-row', firstRow],
+          ['app-row', appRow],
+        ] as const,
+      );
     const started = performance.now();
     let sentAt: number | undefined;
     page.on('request', (r) => {
@@ -104,6 +114,7 @@ async function navigations(
       const timings = await page.evaluate(() => ({
         document: performance.getEntriesByType('navigation')[0]!.toJSON().responseEnd as number,
         firstRow: performance.getEntriesByName('first-row')[0]?.startTime ?? NaN,
+        appRow: performance.getEntriesByName('app-row')[0]?.startTime ?? NaN,
         resources: performance.getEntriesByType('resource').map((r) => ({
           name: r.name,
           start: r.startTime,
@@ -152,6 +163,7 @@ function phases(timelines: Timeline[]) {
     ['list request: sent', (t) => resource(t, /\/api\/entities\/[^/]+\/records\?/)?.start ?? NaN],
     ['list request: answered', (t) => resource(t, /\/api\/entities\/[^/]+\/records\?/)?.end ?? NaN],
     ['first row in the DOM', (t) => t.firstRow],
+    ["the app's own first row", (t) => t.appRow],
     ['main thread: script time', (t) => t.script],
     ['main thread: task time', (t) => t.task],
   ];
@@ -225,7 +237,7 @@ async function staticFloor() {
   await context.addCookies([cookie]);
   const page = await context.newPage();
   await page.goto(recordsUrl);
-  await page.locator(firstRow).first().waitFor();
+  await page.locator(appRow).first().waitFor();
   const html = (await page.content()).replace(
     /<script\b[\s\S]*?<\/script>|<link rel="modulepreload"[^>]*>/g,
     '',
@@ -233,18 +245,13 @@ async function staticFloor() {
   await context.close();
   const floorDir = join(dir, 'static-floor');
   await cp(spaDir, floorDir, { recursive: true });
-  // The BFF prefers a precompressed copy: those are the app's index.html.
-  await Promise.all(['', '.br', '.gz'].map((ext) => rm(join(floorDir, `index.html${ext}`), { force: true })));
-  await writeFile(join(floorDir, 'index.html'), html);
+  // A file of its own: as a records page, the BFF would draw its first screen over it.
+  await writeFile(join(floorDir, 'floor.html'), html);
   const server = await listen(deps, log, floorDir);
   try {
-    return await navigations(
-      recordsUrl.replace(base, server.base),
-      (p) => p.locator(firstRow).first().waitFor(),
-      {
-        timeline: true,
-      },
-    );
+    return await navigations(`${server.base}/floor.html`, (p) => p.locator(firstRow).first().waitFor(), {
+      timeline: true,
+    });
   } finally {
     await server.app.close();
   }
@@ -257,7 +264,8 @@ const records = await navigations(recordsUrl, (page) => page.locator(firstRow).f
   request: /\/api\/entities\/[^/]+\/records\?/,
 });
 // Apart from the figures above: observing the page costs a little of its own time.
-const observed = await navigations(recordsUrl, (page) => page.locator(firstRow).first().waitFor(), {
+// Until the app's own row: its time is one of the figures.
+const observed = await navigations(recordsUrl, (page) => page.locator(appRow).first().waitFor(), {
   timeline: true,
 });
 const floor = await staticFloor();
@@ -278,11 +286,15 @@ console.log(
 // protocol round trips between this process, the browser's and the page, and the locator's polling.
 const firstRowInPage = (run: { timelines: Timeline[] }) => summary(run.timelines.map((t) => t.firstRow));
 const [appInPage, floorInPage] = [firstRowInPage(observed), firstRowInPage(floor)];
+const appRowInPage = summary(observed.timelines.map((t) => t.appRow));
 console.log(
   `the same, ${NAVIGATIONS} more each, in the page's clock: navigation start → first row in the DOM (ms)`,
 );
 console.log(
   `  records: first row shown  p50 ${fmt(appInPage.p50)}  p95 ${fmt(appInPage.p95)}  (goal p95 ≤ 300 ms)`,
+);
+console.log(
+  `  … the app's own first row p50 ${fmt(appRowInPage.p50)}  p95 ${fmt(appRowInPage.p95)}  (over the BFF's first screen: clicks and keys work from here)`,
 );
 console.log(
   `  same page, static HTML    p50 ${fmt(floorInPage.p50)}  p95 ${fmt(floorInPage.p95)}  (the floor)`,

@@ -2,15 +2,18 @@
  * The first screen's requests, sent from a tiny script of their own (early.ts, ahead of the app's
  * ~100 kB entry in index.html) so they go out while the app's code downloads instead of after it
  * ran: the session, and on a records page its first rows and its code. apiFetch adopts each
- * answer once, if the app asks for the same URL; a different ask goes out as usual.
+ * answer once, if the app asks for the same URL; a different ask goes out as usual. Those the page
+ * came with (its first screen's) are not asked again.
  */
-import { DEFAULT_SORT, FACET_KEYS, type FacetKey } from '../contract/list-params';
 import type { ResponseName } from './api/client';
-import { DEFAULT_STATUSES, recordsPageUrl } from './api/records-url';
+import { filterFromUrl, recordsPageUrl } from './api/records-url';
+import { firstScreenAnswers } from './lib/first-screen';
 
 const sent = new Map<ResponseName, { url: string; response: Promise<Response> }>();
 
 function send(shape: ResponseName, path: string) {
+  // Answered already: the page came with it (its first screen's answers, lib/first-screen.ts).
+  if (sent.has(shape)) return;
   const url = new URL(path, window.location.origin).href;
   const response = fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
   // A failure is the adopting request's to report; an answer nobody adopts is dropped.
@@ -28,30 +31,17 @@ export function takeEarlyResponse(shape: ResponseName, url: string): Promise<Res
 /** The router's records route, and the record drawer over it. */
 const RECORDS_PAGE = /^\/entities\/([^/]+)\/records(?:\/[^/]*)?\/?$/;
 
-/**
- * The records page's filters as its URL states them, unchecked: records-search.ts checks them
- * (with zod, not loaded yet), and where it reads them otherwise the URLs differ and the early
- * answer goes unused.
- */
-function filterFromUrl(params: URLSearchParams) {
-  const list = (key: FacetKey) => (params.get(key) ?? '').split(',').filter(Boolean);
-  const facets: Partial<Record<FacetKey, string[]>> = {};
-  for (const key of FACET_KEYS) facets[key] = list(key);
-  if (!params.has('sync_status')) facets.sync_status = [...DEFAULT_STATUSES];
-  return {
-    ...facets,
-    q: params.get('q')?.trim(),
-    handled: params.get('handled') ?? undefined,
-    sort: params.get('sort') ?? DEFAULT_SORT,
-  };
-}
-
 /** Starts loading modules the app imports later (dynamically: the same module then). */
 const load = (...code: Promise<unknown>[]) => {
   for (const module of code) module.catch(() => undefined);
 };
 
 export function sendEarlyRequests({ pathname, search }: Pick<Location, 'pathname' | 'search'>) {
+  for (const { shape, url, body } of firstScreenAnswers())
+    sent.set(shape, {
+      url: new URL(url, window.location.origin).href,
+      response: Promise.resolve(Response.json(body)),
+    });
   send('session', '/api/session');
   // What checks every answer (client.ts), the session's first.
   load(import('./api/response-schemas'));

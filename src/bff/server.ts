@@ -22,6 +22,7 @@ import Fastify, {
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { addressLimitStore, isHttps, registerAuth } from './auth';
 import { checkCsrf } from './csrf';
+import { sendPage } from './first-screen';
 import type { Deps } from './deps';
 import { HttpError, invalidInput, toHttpError } from './http-errors';
 import { loggedUrl } from './logged-url';
@@ -159,7 +160,7 @@ export async function buildServer(
     // Pages fall back to the SPA; a missing file under /assets (an old hash after a deploy) is a 404,
     // not index.html that the browser would try to run as a script.
     const isPage = !req.url.startsWith('/api/') && !req.url.startsWith('/assets/');
-    if (serveSpa && req.method === 'GET' && isPage) return reply.sendFile('index.html');
+    if (serveSpa && req.method === 'GET' && isPage) return sendPage(app, spaDir, req, reply);
     const notFound = new HttpError(404, 'not_found', `No route ${req.method} ${req.url.split('?')[0]}.`);
     return reply.code(404).send(notFound.body());
   });

@@ -1,9 +1,10 @@
 /**
  * The records list's URLs, without zod or React: early-requests.ts builds the page's first list
- * request with them before the app's code (and zod) have loaded, exactly as the app would.
+ * request with them before the app's code (and zod) have loaded, exactly as the app would (and the
+ * BFF's first screen, which answers it ahead).
  */
 import type { RecordsFilter } from '../../contract/api';
-import { FACET_KEYS, type FacetKey } from '../../contract/list-params';
+import { DEFAULT_SORT, FACET_KEYS, type FacetKey } from '../../contract/list-params';
 
 const PAGE_SIZE = 50;
 /** What the page lists when its URL names no status: the failures (`sync_status=` lists all). */
@@ -40,3 +41,21 @@ export function recordsPageUrl(entityId: string, filter: Filter, cursor?: string
 /** Every record of the view as a CSV download (a plain link: the browser streams it). */
 export const recordsCsvUrl = (entityId: string, filter: RecordsFilter) =>
   `/api/entities/${encodeURIComponent(entityId)}/records.csv?${recordsParams(filter)}`;
+
+/**
+ * The records page's filters as its URL states them, unchecked: the early request and the BFF's
+ * first screen ask for the page's first rows with them. records-search.ts checks them (with zod,
+ * not loaded yet), and where it reads them otherwise the URLs differ and the early answer goes unused.
+ */
+export function filterFromUrl(params: URLSearchParams) {
+  const list = (key: FacetKey) => (params.get(key) ?? '').split(',').filter(Boolean);
+  const facets: Partial<Record<FacetKey, string[]>> = {};
+  for (const key of FACET_KEYS) facets[key] = list(key);
+  if (!params.has('sync_status')) facets.sync_status = [...DEFAULT_STATUSES];
+  return {
+    ...facets,
+    q: params.get('q')?.trim(),
+    handled: params.get('handled') ?? undefined,
+    sort: params.get('sort') ?? DEFAULT_SORT,
+  };
+}

@@ -1,4 +1,5 @@
 import { errorMessage } from '../api/client';
+import { useReleaseFirstScreen } from '../lib/use-release-first-screen';
 import { Button } from './button';
 
 /** A failed load, said inline, with a way to try again: never a blank screen. */
@@ -11,6 +12,7 @@ export function ErrorMessage({
   onRetry?: () => void;
   title?: string;
 }) {
+  useReleaseFirstScreen();
   return (
     <div
       role="alert"

@@ -63,7 +63,17 @@ const subscribe = (listener: () => void) => {
 };
 
 /** The person's choice, for the toggle. */
-export const useColorSchemeChoice = () => useSyncExternalStore(subscribe, () => choice);
+export const useColorSchemeChoice = () =>
+  useSyncExternalStore(
+    subscribe,
+    () => choice,
+    () => 'system' as const,
+  );
 
 /** The scheme on screen, for what styles itself outside index.css's palette (the toasts). */
-export const useColorScheme = () => useSyncExternalStore(subscribe, () => scheme);
+export const useColorScheme = () =>
+  useSyncExternalStore(
+    subscribe,
+    () => scheme,
+    () => 'light' as const,
+  );

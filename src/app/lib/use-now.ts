@@ -38,5 +38,5 @@ export function useNow(intervalMs: number): number {
     clock = createClock(intervalMs);
     clocks.set(intervalMs, clock);
   }
-  return useSyncExternalStore(clock.subscribe, clock.now);
+  return useSyncExternalStore(clock.subscribe, clock.now, clock.now);
 }

@@ -1,9 +1,11 @@
 import { useRouteError } from 'react-router';
 import { Button } from '../components/button';
+import { useReleaseFirstScreen } from '../lib/use-release-first-screen';
 
 /** The last line of defence: a render error shows this, never a blank screen. */
 export function RouteError() {
   const error = useRouteError();
+  useReleaseFirstScreen();
   console.error(error);
   return (
     <div

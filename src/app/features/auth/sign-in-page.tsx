@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
 import { useSession } from '../../api/session';
+import { useReleaseFirstScreen } from '../../lib/use-release-first-screen';
 import type { SignIn } from '../../../contract/session';
 import { DemoAccounts } from './demo-accounts';
 import { ProviderSignIn, ProviderSignInError } from './provider-sign-in';
@@ -11,6 +12,8 @@ import { SignInForm } from './sign-in-form';
 export function SignInPage() {
   const [params] = useSearchParams();
   const session = useSession();
+  // A session that ended between the server's first screen and the app: sign in, not its rows.
+  useReleaseFirstScreen();
   const [credentials, setCredentials] = useState<SignIn>({ email: '', password: '' });
 
   // Signed in (just now, or already): on to `next`. Not on a stale answer: right after signing

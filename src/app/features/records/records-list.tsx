@@ -7,6 +7,7 @@ import { ErrorMessage } from '../../components/error-message';
 import { Spinner } from '../../components/spinner';
 import { labelOf } from '../../lib/labels';
 import { useMediaQuery } from '../../lib/use-media-query';
+import { useReleaseFirstScreen } from '../../lib/use-release-first-screen';
 import { LoadMore } from '../../components/load-more';
 import { RecordsEmpty } from './records-empty';
 import { RecordCards } from './record-cards';
@@ -48,6 +49,8 @@ export function RecordsList({ entityId, records, search, onChange, selection, sc
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
   const rows = useMemo(() => data?.pages.flatMap((page) => page.data) ?? [], [data]);
   const first = data?.pages[0];
+  // Rows, or why there are none, replace the server's first screen (its errors: ErrorMessage).
+  useReleaseFirstScreen(data !== undefined);
   // Below Tailwind's `sm`: a phone, where table columns cannot fit.
   const layout = useMediaQuery('(max-width: 639.98px)') ? 'cards' : 'table';
   const virtual = useVirtualRows(rows, scroller, layout);

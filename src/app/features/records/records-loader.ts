@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs } from 'react-router';
 import { getRecordsQueryOptions } from '../../api/get-records';
+import { hasFirstScreen } from '../../lib/first-screen';
 import { parseRecordsSearch } from './records-search';
 
 /**
@@ -12,6 +13,8 @@ export const recordsLoader =
   (queryClient: QueryClient) =>
   ({ params, request }: LoaderFunctionArgs) => {
     const search = parseRecordsSearch(new URL(request.url).searchParams);
-    void queryClient.prefetchInfiniteQuery(getRecordsQueryOptions(params.entityId!, search));
-    return null;
+    const rows = queryClient.prefetchInfiniteQuery(getRecordsQueryOptions(params.entityId!, search));
+    // Over the server's first screen the rows are in the page already: waiting for them makes the
+    // app's first commit the whole page, which replaces that screen at once (lib/first-screen.ts).
+    return hasFirstScreen() ? rows.then(() => null) : null;
   };

@@ -18,6 +18,8 @@ export type RecordsLayout = 'table' | 'cards';
 const ESTIMATE: Record<RecordsLayout, number> = { table: 53, cards: 132 };
 /** The table's sticky header: a row scrolled to by keyboard must not end up under it. */
 const HEADER_HEIGHT: Record<RecordsLayout, number> = { table: 36, cards: 0 };
+/** The window rendered for on the server, which cannot know the real one (the first screen). */
+const SERVER_RECT = { width: 1440, height: 1080 };
 
 export type RecordsViewProps = {
   entityId: string;
@@ -67,7 +69,8 @@ export function useVirtualRows(
     overscan: 10,
     // Rows in the first render, before the scroller exists (a render and a layout sooner): it is
     // at most the window's height.
-    initialRect: { width: window.innerWidth, height: window.innerHeight },
+    initialRect:
+      typeof window === 'undefined' ? SERVER_RECT : { width: window.innerWidth, height: window.innerHeight },
     scrollMargin,
     scrollPaddingStart: HEADER_HEIGHT[layout],
   });
