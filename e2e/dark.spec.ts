@@ -1,6 +1,7 @@
 import { expect, test, type Locator } from '@playwright/test';
 import { COLOR_SCHEME_STORAGE_KEY } from '../src/app/lib/color-scheme';
-import { signInAs } from './helpers';
+import type { EntitySummary } from '../src/contract/api';
+import { holdTheApp, signInAs } from './helpers';
 
 /** How light an element's background is, 0 (black) to 1 (white): relative luminance of its sRGB colour. */
 const backgroundLuminance = (locator: Locator) =>
@@ -83,4 +84,21 @@ test('the theme picked in the top bar outlasts a reload, whatever the system say
   expect(await backgroundLuminance(body)).toBeGreaterThan(0.9);
   await page.emulateMedia({ colorScheme: 'dark' });
   await expect.poll(() => backgroundLuminance(body)).toBeLessThan(0.05);
+});
+
+test("a records page's first screen, drawn by the BFF, is in the theme picked before the app's code runs", async ({
+  page,
+}) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await signInAs(page, 'operator');
+  await page.goto('/audit');
+  await page.getByRole('navigation', { name: 'Main' }).getByLabel('Theme').selectOption('Dark');
+  const { data } = (await (await page.request.get('/api/entities')).json()) as { data: EntitySummary[] };
+  const url = `/entities/${data[0]!.id}/records`;
+
+  const { release } = await holdTheApp(page, url);
+  await page.goto(url, { waitUntil: 'commit' });
+  await expect(page.locator('#first-screen tbody tr').first()).toBeVisible();
+  expect(await backgroundLuminance(page.locator('#first-screen'))).toBeLessThan(0.05);
+  release();
 });

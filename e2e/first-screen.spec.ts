@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { EntitySummary, RecordsPage } from '../src/contract/api';
-import { rows, signInAs } from './helpers';
+import { holdTheApp, rows, signInAs } from './helpers';
 
 /** A records page of the first entity, filtered, once the first scan is done. */
 async function codatRecords(page: Page) {
@@ -15,27 +15,6 @@ async function codatRecords(page: Page) {
     )
     .toBe('ready');
   return { url, list: `/api${url.replace('?', '?sync_status=error&')}&sort=-updated_at&limit=50` };
-}
-
-/** Every request the page sends (path and query), and the app's entry held back until `release`. */
-async function holdTheApp(page: Page, url: string) {
-  // The app's entry is index.html's last module script (the early script comes before it).
-  const html = await (await page.request.get(url)).text();
-  const appEntry = [...html.matchAll(/<script type="module"[^>]* src="([^"]+)"/g)].at(-1)![1]!;
-  const asked: string[] = [];
-  page.on('request', (request) => {
-    const { pathname, search } = new URL(request.url());
-    asked.push(pathname + search);
-  });
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await page.route(`**${appEntry}`, async (route) => {
-    await held;
-    await route.continue();
-  });
-  return { asked, appEntry, release };
 }
 
 test("a records page shows its first rows before the app's code has arrived, and the app takes them over", async ({

@@ -80,3 +80,25 @@ export async function openNamedRecords(page: Page, url = '/'): Promise<void> {
     ).toBeVisible({ timeout: 2000 });
   }).toPass({ timeout: 30_000 });
 }
+
+/** Every request the page sends (path and query), and the app's entry held back until `release`. */
+export async function holdTheApp(page: Page, url: string) {
+  // The app's code: the chunk vite.config.ts names `app`, preloaded by index.html. Its entry script
+  // only imports it, and so do the records page's chunks the early script loads: held, nothing runs it.
+  const html = await (await page.request.get(url)).text();
+  const appEntry = /<link rel="modulepreload"[^>]* href="(\/assets\/app-[^"]+\.js)"/.exec(html)![1]!;
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    const { pathname, search } = new URL(request.url());
+    asked.push(pathname + search);
+  });
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(`**${appEntry}`, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return { asked, appEntry, release };
+}

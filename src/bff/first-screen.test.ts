@@ -64,6 +64,22 @@ describe('a records page with its first screen', () => {
     await bff.close();
   });
 
+  it('is drawn in the colour scheme the person picked, or else leaves it to the system', async () => {
+    const { bff, viewer, page } = await start();
+    const url = `/entities/${bff.entityId}/records`;
+    const schemeOf = async (choice?: string) => {
+      const cookie =
+        choice === undefined ? viewer.cookie : `${viewer.cookie}; sync-desk-color-scheme=${choice}`;
+      const html = (await page(url, { cookie })).body;
+      return /^<!doctype html><html( data-color-scheme="(\w+)")?>/.exec(html)?.[2] ?? 'system';
+    };
+    expect(await schemeOf('dark')).toBe('dark');
+    expect(await schemeOf('light')).toBe('light');
+    expect(await schemeOf()).toBe('system');
+    expect(await schemeOf('%22%3E%3Cscript%3E')).toBe('system');
+    await bff.close();
+  });
+
   it('draws the filters the URL states, and asks the list for them', async () => {
     const { bff, page } = await start();
     const res = await page(`/entities/${bff.entityId}/records?provider=codat`);

@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { COLOR_SCHEME_COOKIE } from '../app/lib/color-scheme';
 import { firstScreenAsks, renderFirstScreen } from '../app/server/first-screen';
 
 const ROOT = '<div id="root">';
@@ -43,7 +44,14 @@ export async function sendPage(
     return undefined;
   });
   if (!firstScreen) return reply.sendFile('index.html');
-  const html = (await readFile(resolve(spaDir, 'index.html'), 'utf8')).replace(ROOT, firstScreen + ROOT);
+  // In the scheme the person picked, if they did (else the system's): not light, then dark.
+  const scheme = req.cookies[COLOR_SCHEME_COOKIE];
+  const html = (await readFile(resolve(spaDir, 'index.html'), 'utf8'))
+    .replace(
+      '<html',
+      scheme === 'light' || scheme === 'dark' ? `<html data-color-scheme="${scheme}"` : '<html',
+    )
+    .replace(ROOT, firstScreen + ROOT);
   // One person's records: kept by no cache, not even the browser's.
   return reply.header('cache-control', 'private, no-store').type('text/html; charset=utf-8').send(html);
 }

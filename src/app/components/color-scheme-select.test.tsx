@@ -1,7 +1,12 @@
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { COLOR_SCHEME_STORAGE_KEY, followColorScheme, setColorScheme } from '../lib/color-scheme';
+import {
+  COLOR_SCHEME_COOKIE,
+  COLOR_SCHEME_STORAGE_KEY,
+  followColorScheme,
+  setColorScheme,
+} from '../lib/color-scheme';
 import { ColorSchemeSelect } from './color-scheme-select';
 
 /** The system's dark-mode setting, which a test can flip (jsdom has no matchMedia). */
@@ -27,6 +32,8 @@ function fakeSystem(dark: boolean) {
 }
 
 const scheme = () => document.documentElement.dataset.colorScheme;
+/** The choice as the BFF is told it. */
+const cookie = () => new RegExp(`(?:^|; )${COLOR_SCHEME_COOKIE}=(\\w+)`).exec(document.cookie)?.[1];
 
 describe('colour scheme', () => {
   let stop: (() => void) | undefined;
@@ -76,5 +83,22 @@ describe('colour scheme', () => {
     expect(scheme()).toBe('light');
     render(<ColorSchemeSelect />);
     expect(screen.getByLabelText('Theme')).toHaveValue('light');
+  });
+
+  it("tells the BFF the choice, which draws a records page's first screen in it", async () => {
+    fakeSystem(false);
+    stop = followColorScheme();
+    expect(cookie()).toBeUndefined();
+    render(<ColorSchemeSelect />);
+    await userEvent.setup().selectOptions(screen.getByLabelText('Theme'), 'Dark');
+    expect(cookie()).toBe('dark');
+    await userEvent.setup().selectOptions(screen.getByLabelText('Theme'), 'System');
+    expect(cookie()).toBeUndefined();
+
+    // A choice remembered before the cookie was: shared on the next visit.
+    localStorage.setItem(COLOR_SCHEME_STORAGE_KEY, 'light');
+    stop();
+    stop = followColorScheme();
+    expect(cookie()).toBe('light');
   });
 });

@@ -6,6 +6,8 @@ export type ColorSchemeChoice = (typeof COLOR_SCHEME_CHOICES)[number];
 
 /** Not a secret, and per browser like the system setting it overrides: localStorage is enough. */
 export const COLOR_SCHEME_STORAGE_KEY = 'sync-desk:color-scheme';
+/** The same choice for the BFF, which draws a records page's first screen in it (src/bff/first-screen.ts). */
+export const COLOR_SCHEME_COOKIE = 'sync-desk-color-scheme';
 const DARK_QUERY = '(prefers-color-scheme: dark)';
 
 const isChoice = (value: unknown): value is ColorSchemeChoice =>
@@ -26,6 +28,14 @@ let choice: ColorSchemeChoice = 'system';
 let scheme: 'light' | 'dark' = 'light';
 const listeners = new Set<() => void>();
 
+/** Tells the BFF the choice ("system": nothing, the browser's setting decides there too). */
+function shareChoice() {
+  document.cookie =
+    choice === 'system'
+      ? `${COLOR_SCHEME_COOKIE}=; Path=/; Max-Age=0; SameSite=Lax`
+      : `${COLOR_SCHEME_COOKIE}=${choice}; Path=/; Max-Age=31536000; SameSite=Lax`;
+}
+
 /** index.css keys the palette on this attribute; without it (before this runs) the system decides. */
 function apply() {
   const dark = choice === 'dark' || (choice === 'system' && matchMedia(DARK_QUERY).matches);
@@ -40,6 +50,8 @@ function apply() {
  */
 export function followColorScheme(): () => void {
   choice = readChoice();
+  // Also for a choice remembered before the cookie was.
+  shareChoice();
   apply();
   const media = matchMedia(DARK_QUERY);
   media.addEventListener('change', apply);
@@ -54,6 +66,7 @@ export function setColorScheme(next: ColorSchemeChoice): void {
   } catch {
     // Not remembered, but still applied for this visit.
   }
+  shareChoice();
   apply();
 }
 
