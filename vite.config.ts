@@ -19,6 +19,8 @@ export default defineConfig({
   build: {
     outDir: 'dist/app',
     emptyOutDir: true,
+    // Where each module's code went: the BFF preloads a records page's chunks with its first screen.
+    manifest: true,
     // A cold load fetches few, whole chunks, not ~25 small ones in waves over HTTP/1.1's six
     // connections per host (module-graph-chunk.ts): the early script's, the app's entry and all it
     // imports, the response checks (zod and the contract), and the records page's own code (with

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,23 @@ import { startBff, useSimulatedMonite } from './test/harness';
 
 useSimulatedMonite();
 
-const INDEX_HTML = '<!doctype html><html><head></head><body><div id="root"></div></body></html>';
+// A build's page and manifest, as Vite writes them: the early script loads two chunks, which import
+// the app's (named in the page already) and each other.
+const INDEX_HTML =
+  '<!doctype html><html><head><script type="module" async crossorigin src="/assets/early-1.js"></script>' +
+  '<link rel="modulepreload" crossorigin href="/assets/app-1.js"></head><body><div id="root"></div></body></html>';
+const MANIFEST = {
+  'src/app/early.ts': {
+    file: 'assets/early-1.js',
+    name: 'early',
+    isEntry: true,
+    dynamicImports: ['_checks-1.js', '_records-1.js'],
+  },
+  '_checks-1.js': { file: 'assets/checks-1.js', imports: ['src/app/early.ts'] },
+  '_records-1.js': { file: 'assets/records-1.js', imports: ['_app-1.js', '_checks-1.js', '_shared-1.js'] },
+  '_app-1.js': { file: 'assets/app-1.js', imports: ['src/app/early.ts'] },
+  '_shared-1.js': { file: 'assets/shared-1.js' },
+};
 // Text a provider's error could carry, written to end the answers' script element and run its own.
 const HOSTILE = '</script><img src=x onerror=alert(1)><script>alert(2)</script>';
 
@@ -15,6 +31,8 @@ let spaDir: string;
 beforeAll(() => {
   spaDir = mkdtempSync(join(tmpdir(), 'sync-desk-spa-'));
   writeFileSync(join(spaDir, 'index.html'), INDEX_HTML);
+  mkdirSync(join(spaDir, '.vite'));
+  writeFileSync(join(spaDir, '.vite/manifest.json'), JSON.stringify(MANIFEST));
 });
 afterAll(() => rmSync(spaDir, { recursive: true, force: true }));
 
@@ -48,6 +66,11 @@ describe('a records page with its first screen', () => {
     expect(html.match(/<div id="first-screen"[^>]*>/)?.[0]).toMatch(/ inert aria-hidden="true" /);
     // Before the app's root, which it covers until the app shows its own.
     expect(html.indexOf('id="first-screen"')).toBeLessThan(html.indexOf('<div id="root">'));
+    // The chunks the early script would load are fetched with the page, each once.
+    const head = html.slice(0, html.indexOf('</head>'));
+    expect(
+      [...head.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)].map((m) => m[1]),
+    ).toEqual(['/assets/app-1.js', '/assets/checks-1.js', '/assets/records-1.js', '/assets/shared-1.js']);
 
     const answers = answersOf(html)!;
     expect(answers.map((a) => a.shape)).toEqual(['session', 'entities', 'recordsPage']);
@@ -101,7 +124,8 @@ describe('a records page with its first screen', () => {
     const html = (await page(`/entities/${bff.entityId}/records`)).body;
     // (Booleans: a failure here would otherwise print the whole page.)
     expect(html.includes('<img')).toBe(false);
-    expect(html.match(/<script/g)).toHaveLength(1);
+    // The page's own scripts and the answers', no other.
+    expect(html.match(/<script/g)).toHaveLength(INDEX_HTML.match(/<script/g)!.length + 1);
     const list = answersOf(html)!.find((a) => a.shape === 'recordsPage')!.body as RecordsPage;
     expect(JSON.stringify(list)).toContain(JSON.stringify(HOSTILE).slice(1, -1));
     await bff.close();

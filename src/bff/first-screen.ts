@@ -32,6 +32,34 @@ async function drawFirstScreen(app: FastifyInstance, req: FastifyRequest): Promi
   );
 }
 
+type Manifest = Record<
+  string,
+  { file: string; name?: string; isEntry?: boolean; imports?: string[]; dynamicImports?: string[] }
+>;
+
+/**
+ * Preloads for the chunks the early script loads (early-requests.ts: the response checks and the
+ * records page's code), from the build's manifest: named in the page, they are fetched as soon
+ * as it arrives instead of once that script has run, which waits for the first screen's drawing.
+ * None without a manifest; none for a chunk `html` names already.
+ */
+async function earlyChunkPreloads(spaDir: string, html: string): Promise<string> {
+  const manifest = JSON.parse(await readFile(resolve(spaDir, '.vite/manifest.json'), 'utf8')) as Manifest;
+  const early = Object.values(manifest).find((chunk) => chunk.isEntry && chunk.name === 'early');
+  const files = new Set<string>();
+  const add = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk || files.has(chunk.file)) return;
+    files.add(chunk.file);
+    chunk.imports?.forEach(add);
+  };
+  early?.dynamicImports?.forEach(add);
+  return [...files]
+    .filter((file) => !html.includes(`/${file}"`))
+    .map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`)
+    .join('');
+}
+
 /** Sends the SPA's page for `req`: with its first screen when it has one. */
 export async function sendPage(
   app: FastifyInstance,
@@ -46,11 +74,14 @@ export async function sendPage(
   if (!firstScreen) return reply.sendFile('index.html');
   // In the scheme the person picked, if they did (else the system's): not light, then dark.
   const scheme = req.cookies[COLOR_SCHEME_COOKIE];
-  const html = (await readFile(resolve(spaDir, 'index.html'), 'utf8'))
+  const index = await readFile(resolve(spaDir, 'index.html'), 'utf8');
+  const preloads = await earlyChunkPreloads(spaDir, index).catch(() => '');
+  const html = index
     .replace(
       '<html',
       scheme === 'light' || scheme === 'dark' ? `<html data-color-scheme="${scheme}"` : '<html',
     )
+    .replace('</head>', `${preloads}</head>`)
     .replace(ROOT, firstScreen + ROOT);
   // One person's records: kept by no cache, not even the browser's.
   return reply.header('cache-control', 'private, no-store').type('text/html; charset=utf-8').send(html);

@@ -143,6 +143,8 @@ export async function buildServer(
       index: 'index.html',
       // The build writes .br and .gz copies beside each file (src/build/precompress.ts).
       preCompressed: true,
+      // Not the build's own files (its manifest, .vite/): only what the app loads.
+      allowedPath: (path) => !path.split('/').some((part) => part.startsWith('.')),
       cacheControl: false,
       setHeaders: (res, path) => {
         res.setHeader('vary', 'accept-encoding');

@@ -22,6 +22,11 @@ beforeAll(async () => {
   mkdirSync(join(spaDir, 'assets'));
   writeFileSync(join(spaDir, 'index.html'), INDEX_HTML);
   writeFileSync(join(spaDir, ENTRY_PATH), ENTRY_JS);
+  mkdirSync(join(spaDir, '.vite'));
+  writeFileSync(
+    join(spaDir, '.vite/manifest.json'),
+    JSON.stringify({ 'src/app/main.tsx': { file: ENTRY_PATH } }),
+  );
   precompressDir(spaDir);
   bff = await startBff({}, { spaDir });
 });
@@ -65,6 +70,11 @@ describe('the built SPA', () => {
     const res = await get('/assets/index-0ldHa5h1.js', 'br');
     expect(res.statusCode).toBe(404);
     expect(res.json().error.code).toBe('not_found');
+  });
+
+  it("keeps the build's own files to itself: its manifest is not served", async () => {
+    for (const path of ['/.vite/manifest.json', '/.vite/manifest.json.br', '/.vite/'])
+      expect((await get(path)).body).toBe(INDEX_HTML);
   });
 
   it.each(['/', '/entities/1b7c5d2e-5a43-4c1e-9a55-6d0f3f1c2b11/records?provider=codat'])(

@@ -18,7 +18,9 @@ export type RecordsLayout = 'table' | 'cards';
 const ESTIMATE: Record<RecordsLayout, number> = { table: 53, cards: 132 };
 /** The table's sticky header: a row scrolled to by keyboard must not end up under it. */
 const HEADER_HEIGHT: Record<RecordsLayout, number> = { table: 36, cards: 0 };
-/** The window rendered for on the server, which cannot know the real one (the first screen). */
+/** On the server (the first screen, app/server/first-screen.tsx) there is no window to fill. */
+const onServer = typeof window === 'undefined';
+/** So the server draws the rows a desktop's window shows, and no more. */
 const SERVER_RECT = { width: 1440, height: 1080 };
 
 export type RecordsViewProps = {
@@ -66,11 +68,10 @@ export function useVirtualRows(
     getScrollElement: () => scroller,
     estimateSize: () => ESTIMATE[layout],
     getItemKey: (index) => rows[index]!.id,
-    overscan: 10,
+    overscan: onServer ? 0 : 10,
     // Rows in the first render, before the scroller exists (a render and a layout sooner): it is
     // at most the window's height.
-    initialRect:
-      typeof window === 'undefined' ? SERVER_RECT : { width: window.innerWidth, height: window.innerHeight },
+    initialRect: onServer ? SERVER_RECT : { width: window.innerWidth, height: window.innerHeight },
     scrollMargin,
     scrollPaddingStart: HEADER_HEIGHT[layout],
   });
