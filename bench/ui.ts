@@ -218,7 +218,7 @@ async function loadRows() {
   await context.addCookies([cookie]);
   const page = await context.newPage();
   await page.goto(recordsUrl);
-  await page.locator(firstRow).first().waitFor();
+  await page.locator(appRow).first().waitFor();
   const started = performance.now();
   while ((await loadedRows(page)) < ROWS) {
     await page.evaluate(() => document.querySelector('[data-scroller]')!.scrollTo(0, 1e9));
