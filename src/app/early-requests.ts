@@ -6,7 +6,7 @@
  * came with (its first screen's) are not asked again.
  */
 import type { ResponseName } from './api/client';
-import { filterFromUrl, recordsPageUrl } from './api/records-url';
+import { filterFromUrl, recordsPageOf, recordsPageUrl } from './api/records-url';
 import { firstScreenAnswers } from './lib/first-screen';
 
 const sent = new Map<ResponseName, { url: string; response: Promise<Response> }>();
@@ -28,9 +28,6 @@ export function takeEarlyResponse(shape: ResponseName, url: string): Promise<Res
   return early?.url === url ? early.response : undefined;
 }
 
-/** The router's records route, and the record drawer over it. */
-const RECORDS_PAGE = /^\/entities\/([^/]+)\/records(?:\/[^/]*)?\/?$/;
-
 /** Starts loading modules the app imports later (dynamically: the same module then). */
 const load = (...code: Promise<unknown>[]) => {
   for (const module of code) module.catch(() => undefined);
@@ -45,14 +42,8 @@ export function sendEarlyRequests({ pathname, search }: Pick<Location, 'pathname
   send('session', '/api/session');
   // What checks every answer (client.ts), the session's first.
   load(import('./api/response-schemas'));
-  const records = RECORDS_PAGE.exec(pathname);
+  const records = recordsPageOf(pathname);
   if (!records) return;
-  let entityId: string;
-  try {
-    entityId = decodeURIComponent(records[1]!);
-  } catch {
-    return; // A malformed %-escape: the router shows its error page.
-  }
-  send('recordsPage', recordsPageUrl(entityId, filterFromUrl(new URLSearchParams(search))));
+  send('recordsPage', recordsPageUrl(records.entityId, filterFromUrl(new URLSearchParams(search))));
   load(import('./features/records/records-loader'), import('./features/records/records-page'));
 }

@@ -59,3 +59,20 @@ export function filterFromUrl(params: URLSearchParams) {
     sort: params.get('sort') ?? DEFAULT_SORT,
   };
 }
+
+/** The router's records route, and the record drawer over it. */
+const RECORDS_PAGE = /^\/entities\/([^/]+)\/records(\/[^/]*)?\/?$/;
+
+/**
+ * The entity a records page's path names, and whether a record's drawer is open over the list;
+ * none for any other page, or a malformed %-escape (the router shows its error page).
+ */
+export function recordsPageOf(pathname: string): { entityId: string; drawer: boolean } | undefined {
+  const match = RECORDS_PAGE.exec(pathname);
+  if (!match) return undefined;
+  try {
+    return { entityId: decodeURIComponent(match[1]!), drawer: (match[2] ?? '/') !== '/' };
+  } catch {
+    return undefined;
+  }
+}

@@ -9,25 +9,22 @@ import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'r
 import { getRecordsQueryOptions } from '../api/get-records';
 import { getEntitiesQueryOptions } from '../api/get-entities';
 import { getSessionQueryOptions } from '../api/session';
-import { filterFromUrl, recordsPageUrl } from '../api/records-url';
+import { filterFromUrl, recordsPageOf, recordsPageUrl } from '../api/records-url';
 import * as schemas from '../api/response-schemas';
 import { parseRecordsSearch } from '../features/records/records-search';
 import { FIRST_SCREEN_ANSWERS_ID, FIRST_SCREEN_ID, type FirstScreenAnswer } from '../lib/first-screen';
 import { createRoutes } from '../router';
 
-/** The records list (not its drawer, whose record the first screen would not have). */
-const RECORDS_LIST = /^\/entities\/([^/]+)\/records\/?$/;
+/** The records list's entity (not with a drawer, whose record the first screen would not have). */
+function recordsListOf(page: URL): string | undefined {
+  const records = recordsPageOf(page.pathname);
+  return records && !records.drawer ? records.entityId : undefined;
+}
 
 /** What the first screen of `page` is drawn from, as the app would ask (early-requests.ts); none for other pages. */
 export function firstScreenAsks(page: URL): Omit<FirstScreenAnswer, 'body'>[] | undefined {
-  const match = RECORDS_LIST.exec(page.pathname);
-  if (!match) return undefined;
-  let entityId: string;
-  try {
-    entityId = decodeURIComponent(match[1]!);
-  } catch {
-    return undefined; // A malformed %-escape: the app shows its error page.
-  }
+  const entityId = recordsListOf(page);
+  if (entityId === undefined) return undefined;
   return [
     { shape: 'session', url: '/api/session' },
     { shape: 'entities', url: '/api/entities' },
@@ -54,8 +51,7 @@ export async function renderFirstScreen(
     if (shape === 'entities')
       queryClient.setQueryData(getEntitiesQueryOptions().queryKey, schemas.entities.parse(body).data);
     if (shape === 'recordsPage') {
-      const entityId = decodeURIComponent(RECORDS_LIST.exec(page.pathname)![1]!);
-      const options = getRecordsQueryOptions(entityId, parseRecordsSearch(page.searchParams));
+      const options = getRecordsQueryOptions(recordsListOf(page)!, parseRecordsSearch(page.searchParams));
       queryClient.setQueryData(options.queryKey, {
         pages: [schemas.recordsPage.parse(body)],
         pageParams: [undefined],
