@@ -72,7 +72,7 @@ export async function sendPage(
     return undefined;
   });
   if (!firstScreen) return reply.sendFile('index.html');
-  // In the scheme the person picked, if they did (else the system's): not light, then dark.
+  // Drawn in the scheme the person picked; with none picked, the browser's own setting decides.
   const scheme = req.cookies[COLOR_SCHEME_COOKIE];
   const index = await readFile(resolve(spaDir, 'index.html'), 'utf8');
   const preloads = await earlyChunkPreloads(spaDir, index).catch(() => '');
